@@ -1,0 +1,5 @@
+export * from "./types.js";
+export * from "./walk.js";
+export * from "./properties.js";
+export * from "./restraml.js";
+export * from "./load.js";

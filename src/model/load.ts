@@ -1,0 +1,48 @@
+/** Reading and writing schema model files, whatever format they come in. */
+import { UserError } from "../io/errors.js";
+import { readTextFile, writeFileAtomic } from "../io/files.js";
+import { importRestraml, isRestramlTree } from "./restraml.js";
+import { deriveProperties } from "./properties.js";
+import type { SchemaModel } from "./types.js";
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./types.js";
+
+/** Turns parsed JSON of any supported format into a model, or says why it cannot. */
+export function modelFromJson(data: unknown, file?: string): SchemaModel {
+  if (typeof data === "object" && data !== null && (data as { format?: unknown }).format === MODEL_FORMAT) {
+    const model = data as SchemaModel;
+    if (model.formatVersion !== MODEL_FORMAT_VERSION) {
+      throw new UserError(`${file ?? "model"}: unsupported model format version ${String(model.formatVersion)}`);
+    }
+    if (typeof model.root !== "object" || model.root?.kind !== "menu") {
+      throw new UserError(`${file ?? "model"}: model has no root menu`);
+    }
+    deriveProperties(model.root);
+    return model;
+  }
+  if (isRestramlTree(data)) return importRestraml(data, file);
+  throw new UserError(
+    `${file ?? "input"} is not a RouterOS schema tree (expected a rosapi model, or restraml inspect.json / deep-inspect.json)`,
+  );
+}
+
+export function parseModel(text: string, file?: string): SchemaModel {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${file ?? "input"} is not valid JSON: ${(err as Error).message}`);
+  }
+  return modelFromJson(data, file);
+}
+
+export async function loadModel(file: string): Promise<SchemaModel> {
+  return parseModel(await readTextFile(file), file);
+}
+
+export function serializeModel(model: SchemaModel): string {
+  return JSON.stringify(model, null, 1) + "\n";
+}
+
+export async function saveModel(file: string, model: SchemaModel): Promise<void> {
+  await writeFileAtomic(file, serializeModel(model));
+}

@@ -1,0 +1,47 @@
+/**
+ * The real RouterOS dumps in ../shared/routeros. Tests that use them skip
+ * with a clear message where that folder is absent.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { loadModel } from "../../src/model/load.js";
+import type { SchemaModel } from "../../src/model/types.js";
+
+export const DUMPS_DIR = fileURLToPath(new URL("../../../shared/routeros/", import.meta.url));
+
+export interface Dump {
+  /** e.g. "7.22.3-deep", "7.22.3-extra" */
+  name: string;
+  file: string;
+  deep: boolean;
+}
+
+const KNOWN: Dump[] = [
+  { name: "7.16", file: "7.16/inspect.json", deep: false },
+  { name: "7.20.8", file: "7.20.8/inspect.json", deep: false },
+  { name: "7.20.8-extra", file: "7.20.8/extra/inspect.json", deep: false },
+  { name: "7.22.3-deep", file: "7.22.3/deep-inspect.json", deep: true },
+  { name: "7.22.3-extra", file: "7.22.3/extra/inspect.json", deep: false },
+  { name: "7.23.3", file: "7.23.3/inspect.json", deep: false },
+].map((d) => ({ ...d, file: join(DUMPS_DIR, d.file) }));
+
+export const dumpsPresent = existsSync(DUMPS_DIR);
+if (!dumpsPresent) {
+  console.warn(`[rosapi tests] ${DUMPS_DIR} is absent: tests over real RouterOS dumps are skipped.`);
+}
+
+/** The dumps that exist on this machine. */
+export const DUMPS: Dump[] = KNOWN.filter((d) => existsSync(d.file));
+
+export function dump(name: string): Dump | undefined {
+  return DUMPS.find((d) => d.name === name);
+}
+
+const cache = new Map<string, Promise<SchemaModel>>();
+/** Loads a dump once per test file. */
+export function loadDump(d: Dump): Promise<SchemaModel> {
+  let p = cache.get(d.file);
+  if (!p) cache.set(d.file, (p = loadModel(d.file)));
+  return p;
+}
