@@ -1,1 +1,28 @@
-export {};
+#!/usr/bin/env node
+/** `rosapi`: a thin command line over the library. Exit codes: 0 ok, 1 failure, 2 usage. */
+import { Command, CommanderError } from "commander";
+import { registerCrawl } from "./crawl.js";
+import { registerGenerate } from "./generate.js";
+import { registerMock } from "./mock.js";
+import { registerDemo } from "./demo.js";
+import { EXIT_USAGE } from "./run.js";
+
+const program = new Command("rosapi")
+  .description("Schema toolchain for the MikroTik RouterOS REST API")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCrawl(program);
+registerGenerate(program);
+registerMock(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    const helpOrVersion = err.exitCode === 0;
+    process.exit(helpOrVersion ? 0 : EXIT_USAGE);
+  }
+  throw err;
+}

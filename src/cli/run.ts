@@ -1,0 +1,21 @@
+/** Shared plumbing for commands: one clear message and exit 1 on a user error. */
+import { UserError } from "../io/errors.js";
+
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Wraps a command's action so that failures print one line (or a stack for bugs) and set the exit code. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      if (err instanceof UserError) {
+        process.stderr.write(`rosapi: ${err.message}\n`);
+      } else {
+        process.stderr.write(`rosapi: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      }
+      process.exitCode = EXIT_FAILURE;
+    }
+  };
+}
