@@ -13,6 +13,8 @@ export interface ValueType {
   reply: OpenAPIV3.SchemaObject;
   /** What a request may send: the reply schema, or e.g. integer-or-string for numbers. */
   request: OpenAPIV3.SchemaObject;
+  /** Extra `x-routeros-*` keys for the property schema, e.g. `x-routeros-ref`. */
+  extensions?: Record<string, unknown>;
 }
 
 /** Facts about the whole tree that typing one arg needs (e.g. which words are router objects). */

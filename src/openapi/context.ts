@@ -1,0 +1,34 @@
+/** What every builder module shares while one document is built. */
+import type { OpenAPIV3 } from "openapi-types";
+import type { SchemaModel } from "../model/types.js";
+import { typeContext, type TypeContext } from "./types/index.js";
+import { UniqueNames } from "./names.js";
+
+export interface BuildContext {
+  model: SchemaModel;
+  types: TypeContext;
+  /** Component schemas collected while building, keyed by their unique name. */
+  schemas: Record<string, OpenAPIV3.SchemaObject>;
+  schemaNames: UniqueNames;
+  operationIds: UniqueNames;
+  /** Top-level menus and root commands that became tags. */
+  tags: Map<string, string>;
+}
+
+export function buildContext(model: SchemaModel): BuildContext {
+  return {
+    model,
+    types: typeContext(model),
+    schemas: {},
+    schemaNames: new UniqueNames(),
+    operationIds: new UniqueNames(),
+    tags: new Map(),
+  };
+}
+
+/** Adds a component schema under a unique name and returns a reference to it. */
+export function addSchema(ctx: BuildContext, baseName: string, schema: OpenAPIV3.SchemaObject): OpenAPIV3.ReferenceObject {
+  const name = ctx.schemaNames.claim(baseName);
+  ctx.schemas[name] = schema;
+  return { $ref: `#/components/schemas/${name}` };
+}

@@ -1,0 +1,114 @@
+/**
+ * Schemas of values: one property per arg in request bodies, one per item
+ * property in replies. Replies are strings only; the RouterOS type travels
+ * in format/pattern and `x-routeros-type`.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+import type { Arg, Command, Menu, SyntaxRow } from "../model/types.js";
+import type { BuildContext } from "./context.js";
+import { argValueType, type ValueType } from "./types/index.js";
+
+export type Schema = OpenAPIV3.SchemaObject;
+/** Schemas carry RouterOS facts in `x-routeros-*` keys. */
+type WithExtensions = Schema & { [key: `x-${string}`]: unknown };
+
+/** The `.id` RouterOS gives every item: `*` and hex digits. */
+export const ID_SCHEMA: Schema = {
+  type: "string",
+  pattern: "^\\*[0-9A-Fa-f]+$",
+  description: "Internal item id: `*` and hex digits",
+  example: "*1",
+  readOnly: true,
+};
+
+/** The raw syntax text, kept so that nothing the router said is lost. */
+export function syntaxText(rows: SyntaxRow[] | undefined): string | undefined {
+  const texts = (rows ?? []).filter((r) => r.text !== "");
+  if (texts.length === 0) return undefined;
+  if (texts.length === 1) return texts[0]!.text;
+  return texts.map((r) => (r.symbol ? `${r.symbol}: ${r.text}` : r.text)).join("\n");
+}
+
+function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | undefined): Schema {
+  const syntax = syntaxText(arg.syntax);
+  const schema: WithExtensions = {
+    ...base,
+    ...(description ? { description } : {}),
+    "x-routeros-type": vt.routerosType,
+    ...(syntax !== undefined ? { "x-routeros-syntax": syntax } : {}),
+    ...vt.extensions,
+  };
+  return schema;
+}
+
+/** The schema of one arg in a request body. */
+export function argSchema(name: string, arg: Arg, ctx: BuildContext): Schema {
+  const vt = argValueType(name, arg, ctx.types);
+  return decorate(vt.request, vt, arg, arg.description);
+}
+
+/** The schema of an item property as replies carry it, typed by the arg of the same name. */
+function propertySchema(name: string, arg: Arg | undefined, description: string | undefined, ctx: BuildContext): Schema {
+  if (!arg) return { type: "string", ...(description ? { description } : {}) };
+  const vt = argValueType(name, arg, ctx.types);
+  return decorate(vt.reply, vt, arg, description ?? arg.description);
+}
+
+const PROPLIST: Schema = {
+  description: "Properties to return: a comma-separated string or a list of names",
+  oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
+};
+
+const QUERY: Schema = {
+  type: "array",
+  description: "API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation)",
+  items: { type: "string" },
+};
+
+/** A command's body: one optional property per arg (minus `omit`), nothing else. */
+export function argsSchema(command: Command, ctx: BuildContext, opts: { omit?: string; print?: boolean } = {}): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const name of Object.keys(command.args).sort()) {
+    if (name === opts.omit) continue;
+    properties[name] = argSchema(name, command.args[name]!, ctx);
+  }
+  if (opts.print) Object.assign(properties, { ".proplist": PROPLIST, ".query": QUERY });
+  return { type: "object", properties, additionalProperties: false };
+}
+
+/**
+ * An item as GET returns it: the menu's properties (from print→proplist
+ * completions), typed by the add/set arg of the same name; properties that
+ * neither add nor set accept are read-only. Without completions the
+ * properties fall back to the union of add and set args.
+ */
+export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean): Schema {
+  const add = menu.commands["add"]?.args ?? {};
+  const set = menu.commands["set"]?.args ?? {};
+  const writableArg = (name: string): Arg | undefined => add[name] ?? set[name];
+  const listed = menu.properties;
+  const properties: Record<string, Schema> = withId ? { ".id": ID_SCHEMA } : {};
+  for (const name of propertyNames(menu)) {
+    const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx);
+    properties[name] = writableArg(name) ? schema : { ...schema, readOnly: true };
+  }
+  const schema: WithExtensions = {
+    type: "object",
+    properties,
+    // RouterOS adds properties that no completion lists (e.g. `.about`); all are strings.
+    additionalProperties: { type: "string" },
+    "x-routeros-properties-from": listed ? "completions" : "args",
+  };
+  return schema;
+}
+
+/** Args of add/set that select items or copy them, not properties of an item. */
+const NOT_PROPERTIES = new Set(["numbers", "copy-from", "place-before", ".id"]);
+
+/** An item's property names, sorted: from completions, else the union of add and set args. */
+export function propertyNames(menu: Menu): string[] {
+  const names = menu.properties
+    ? Object.keys(menu.properties)
+    : [...Object.keys(menu.commands["add"]?.args ?? {}), ...Object.keys(menu.commands["set"]?.args ?? {})];
+  return [...new Set(names)].filter((n) => !NOT_PROPERTIES.has(n)).sort();
+}
