@@ -1,0 +1,71 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+import { serializeModel } from "../../src/model/load.js";
+
+const dir = await mkdtemp(join(tmpdir(), "rosapi-cli-"));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+const modelFile = join(dir, "model.json");
+await writeFile(modelFile, serializeModel(tinyModel()));
+
+describe("rosapi generate", () => {
+  it("writes openapi.json and openapi.yaml, and --check finds them up to date", async () => {
+    const out = join(dir, "out");
+    const run = await runCli(["generate", "--from", modelFile, "--out", out, "--only", "openapi"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(["openapi.json", "openapi.yaml"]);
+    expect(JSON.parse(await readFile(join(out, "openapi.json"), "utf8")).info.version).toBe("7.99");
+    expect((await runCli(["generate", "--from", modelFile, "--out", out, "--only", "openapi", "--check"])).code).toBe(0);
+    await writeFile(join(out, "openapi.yaml"), "stale");
+    const stale = await runCli(["generate", "--from", modelFile, "--out", out, "--only", "openapi", "--check"]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/stale: openapi.yaml/);
+  });
+
+  it.each([
+    ["a missing file", () => join(dir, "nope.json"), /cannot read .*nope.json: no such file/],
+    ["a file that is not JSON", async () => write("bad.json", "{oops"), /not valid JSON/],
+    ["JSON that is not a RouterOS tree", async () => write("other.json", '{"hello": "world"}'), /not a RouterOS schema tree/],
+  ])("rejects %s with one clear message and exit 1, writing nothing", async (_name, input, message) => {
+    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const run = await runCli(["generate", "--from", await input(), "--out", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it.skipIf(process.getuid?.() === 0)("rejects an unwritable directory with exit 1 and leaves it empty", async () => {
+    const out = join(dir, "readonly");
+    await mkdir(out);
+    await chmod(out, 0o500);
+    const run = await runCli(["generate", "--from", modelFile, "--out", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot write/);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("rejects an output path below a regular file with exit 1", async () => {
+    const file = await write("plain-file", "x");
+    const run = await runCli(["generate", "--from", modelFile, "--out", join(file, "out")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot write/);
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/^\.rosapi-staging/));
+  });
+
+  it("exits 2 on a usage error", async () => {
+    const run = await runCli(["generate", "--from", modelFile]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out/);
+  });
+});
+
+async function write(name: string, content: string): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
