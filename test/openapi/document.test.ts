@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
-import { buildOpenApi, toJson, validateOpenApi } from "../../src/openapi/index.js";
+import { load } from "js-yaml";
+import { buildOpenApi, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 
 const doc = buildOpenApi(tinyModel());
@@ -78,5 +79,9 @@ describe("buildOpenApi on a tiny model", () => {
 
   it("gives identical bytes on a second run", () => {
     expect(toJson(buildOpenApi(tinyModel()))).toBe(toJson(doc));
+  });
+
+  it("writes YAML that reads back as the same document", () => {
+    expect(load(toYaml(doc))).toEqual(JSON.parse(toJson(doc)));
   });
 });

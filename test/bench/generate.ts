@@ -1,0 +1,37 @@
+/**
+ * Benchmark: OpenAPI generation for the biggest tree (7.22.3 extra), stage by
+ * stage, with the process's peak memory. Targets: under 3 s and 500 MB.
+ *
+ *   npm run bench:generate [-- <tree.json>]
+ */
+import { performance } from "node:perf_hooks";
+import { loadModel } from "../../src/model/index.js";
+import { buildOpenApi, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
+import { countTree } from "../../src/model/walk.js";
+import { DUMPS_DIR } from "../helpers/dumps.js";
+
+const file = process.argv[2] ?? `${DUMPS_DIR}7.22.3/extra/inspect.json`;
+
+async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const value = await fn();
+  stages.push([label, performance.now() - start]);
+  return value;
+}
+const stages: [string, number][] = [];
+
+const model = await timed("load tree", () => loadModel(file));
+const doc = await timed("build document", () => buildOpenApi(model));
+await timed("validate (swagger-parser)", () => validateOpenApi(doc));
+const json = await timed("serialize JSON", () => toJson(doc));
+const yaml = await timed("serialize YAML", () => toYaml(doc));
+
+const counts = countTree(model.root);
+const total = stages.reduce((sum, [, ms]) => sum + ms, 0);
+const peakMb = process.resourceUsage().maxRSS / 1024;
+console.log(`generate: ${file}`);
+console.log(`  tree: ${JSON.stringify(counts)}; paths ${Object.keys(doc.paths).length}, schemas ${Object.keys(doc.components?.schemas ?? {}).length}`);
+for (const [label, ms] of stages) console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms`);
+console.log(`  ${"total".padEnd(28)} ${total.toFixed(0).padStart(6)} ms   (target < 3000 ms)`);
+console.log(`  output: JSON ${(json.length / 1e6).toFixed(1)} MB, YAML ${(yaml.length / 1e6).toFixed(1)} MB`);
+console.log(`  peak RSS ${peakMb.toFixed(0)} MB   (target < 500 MB)`);
