@@ -5,6 +5,7 @@ import { registerCrawl } from "./crawl.js";
 import { registerGenerate } from "./generate.js";
 import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
+import { registerDiff } from "./diff.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -15,6 +16,7 @@ const program = new Command("rosapi")
 registerCrawl(program);
 registerGenerate(program);
 registerMock(program);
+registerDiff(program);
 registerDemo(program);
 
 try {

@@ -3,3 +3,4 @@ export * from "./walk.js";
 export * from "./properties.js";
 export * from "./restraml.js";
 export * from "./load.js";
+export * from "./syntax-text.js";

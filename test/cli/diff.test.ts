@@ -1,0 +1,32 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { serializeModel } from "../../src/model/load.js";
+import { runCli } from "../helpers/cli.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+
+const dir = await mkdtemp(join(tmpdir(), "rosapi-diff-"));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("rosapi diff", () => {
+  it("prints a summary, or JSON with --json", async () => {
+    const older = join(dir, "old.json");
+    const newer = join(dir, "new.json");
+    const model = tinyModel();
+    await writeFile(older, serializeModel(model));
+    delete model.root.menus.ip!.menus.address!.commands.export;
+    await writeFile(newer, serializeModel(model));
+    const text = await runCli(["diff", older, newer]);
+    expect(text).toMatchObject({ code: 0, stderr: "" });
+    expect(text.stdout).toContain("- command  /ip/address/export");
+    const json = await runCli(["diff", older, newer, "--json"]);
+    expect(JSON.parse(json.stdout).removed).toEqual([{ kind: "command", path: "/ip/address/export" }]);
+  });
+
+  it("fails with one message on a missing file", async () => {
+    const result = await runCli(["diff", join(dir, "nope.json"), join(dir, "nope2.json")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
