@@ -4,7 +4,8 @@
  * in format/pattern and `x-routeros-type`.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import type { Arg, Command, Menu, SyntaxRow } from "../model/types.js";
+import type { Arg, Command, Menu } from "../model/types.js";
+import { syntaxText } from "../model/syntax-text.js";
 import type { BuildContext } from "./context.js";
 import { argValueType, type ValueType } from "./types/index.js";
 
@@ -20,14 +21,6 @@ export const ID_SCHEMA: Schema = {
   example: "*1",
   readOnly: true,
 };
-
-/** The raw syntax text, kept so that nothing the router said is lost. */
-export function syntaxText(rows: SyntaxRow[] | undefined): string | undefined {
-  const texts = (rows ?? []).filter((r) => r.text !== "");
-  if (texts.length === 0) return undefined;
-  if (texts.length === 1) return texts[0]!.text;
-  return texts.map((r) => (r.symbol ? `${r.symbol}: ${r.text}` : r.text)).join("\n");
-}
 
 function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | undefined): Schema {
   const syntax = syntaxText(arg.syntax);

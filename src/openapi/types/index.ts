@@ -1,31 +1,44 @@
 /**
  * Value types: what an arg accepts and a property holds, from the arg's
- * syntax rows and completions. PLACEHOLDER until the grammar lands: every
- * value is a bare string.
+ * syntax text (the grammar in syntax.ts) and its completions (vocabulary.ts).
  */
-import type { OpenAPIV3 } from "openapi-types";
-import type { Arg, SchemaModel } from "../../model/types.js";
+import type { Arg } from "../../model/types.js";
+import { syntaxText } from "../../model/syntax-text.js";
+import { toValueType, type Form, type ValueType } from "./form.js";
+import { parseSyntaxText } from "./syntax.js";
+import { completionForm } from "./vocabulary.js";
+import { formByName } from "./by-name.js";
+import type { TypeContext } from "./references.js";
 
-export interface ValueType {
-  /** Recorded as `x-routeros-type`, e.g. "string", "integer", "duration", "ipv4", "enum", "reference". */
-  routerosType: string;
-  /** The value as RouterOS replies it: always `type: string`, with format/pattern/enum/lengths. */
-  reply: OpenAPIV3.SchemaObject;
-  /** What a request may send: the reply schema, or e.g. integer-or-string for numbers. */
-  request: OpenAPIV3.SchemaObject;
-  /** Extra `x-routeros-*` keys for the property schema, e.g. `x-routeros-ref`. */
-  extensions?: Record<string, unknown>;
+export type { ValueType } from "./form.js";
+export { typeContext, type TypeContext } from "./references.js";
+export { parseSyntaxText } from "./syntax.js";
+
+function combine(syntax: Form | undefined, vocabulary: Form | undefined): Form | undefined {
+  if (!vocabulary || !syntax) return syntax ?? vocabulary;
+  // A string (or script) says little: an enum or a reference from the completions says more, lengths kept.
+  if (syntax.type === "string" || syntax.type === "script") return { ...syntax, ...vocabulary, ...(vocabulary.type === "string" ? { type: syntax.type } : {}) };
+  const merged: Form = { ...syntax, ...(vocabulary.list ? { list: true } : {}), ...(vocabulary.negatable ? { negatable: true } : {}) };
+  // Words offered beside a real form (`disabled` beside a number) are its special values.
+  if (vocabulary.type !== "reference" && !syntax.enum) {
+    const special = [...(syntax.special ?? []), ...(vocabulary.special ?? []), ...(vocabulary.enum ?? [])];
+    if (special.length) merged.special = [...new Set(special)];
+  }
+  return merged;
 }
 
-/** Facts about the whole tree that typing one arg needs (e.g. which words are router objects). */
-export interface TypeContext {
-  objectWords: ReadonlySet<string>;
+/** Types one arg; pure, never throws. */
+export function argValueType(name: string, arg: Arg, ctx: TypeContext): ValueType {
+  const text = syntaxText(arg.syntax);
+  // A text the grammar does not know (`see documentation`) leaves the arg's name as the evidence.
+  const syntax = text === undefined ? undefined : (parseSyntaxText(text) ?? formByName(name));
+  const form = combine(syntax, completionForm(name, arg, ctx));
+  return toValueType(form ?? { type: text === undefined ? "string" : "unknown" });
 }
 
-export function typeContext(_model: SchemaModel): TypeContext {
-  return { objectWords: new Set() };
+/** Typed beyond a bare string: a known RouterOS type other than string, or a string with length bounds. */
+export function isTypedBeyondString(vt: ValueType): boolean {
+  if (vt.routerosType === "unknown") return false;
+  return vt.routerosType !== "string" || vt.reply.minLength !== undefined || vt.reply.maxLength !== undefined;
 }
-
-export function argValueType(_name: string, _arg: Arg, _ctx: TypeContext): ValueType {
-  return { routerosType: "string", reply: { type: "string" }, request: { type: "string" } };
-}
+export { typingCoverage, type TypingCoverage } from "./coverage.js";

@@ -1,0 +1,74 @@
+/**
+ * Which completions are objects of the router a tree came from (`ether1`,
+ * `lo`, `main`, `admin`, ...) rather than a fixed vocabulary. `/console/inspect`
+ * gives both the style `none`, so the evidence is the arg's name, `obj-*`
+ * styles, and the words seen under such args anywhere in the tree.
+ */
+import type { Arg, Completion, SchemaModel } from "../../model/types.js";
+import { forEachCommand } from "../../model/walk.js";
+import { parseSyntaxText } from "./syntax.js";
+import { syntaxText } from "../../model/syntax-text.js";
+
+export interface TypeContext {
+  /** Words that name router objects in this tree. */
+  objectWords: ReadonlySet<string>;
+}
+
+/** Arg names whose values name router objects (their last dash-separated part, or the whole name). */
+const REFERENCE_NAME =
+  /(?:^|-)(?:interfaces?|interface-list|bridge|bridge-port|master|slaves|vrf|routing-table|routing-mark|table|profile|pool|address-pool|certificate|user|group|server|queue|queue-type|parent|address-list|lists?|mark|numbers?|from|identity|instance|template|area|peer|proposal|mode-config|disk|container|mounts?|envlist|file|schedule|community|configuration|datapath|security|steering|aaa|interworking)$|^port$/;
+
+const NAME_TO_REF: [RegExp, string][] = [
+  [/interface-list|(?:^|-)list$/, "interface-list"],
+  [/interfaces?$|bridge$|bridge-port$|master$|slaves$/, "interface"],
+  [/vrf$/, "vrf"],
+  [/routing-table$|routing-mark$|(?:^|-)table$/, "routing-table"],
+  [/^numbers?$|^from$/, "item"],
+  [/^port$/, "port"],
+];
+
+export function isReferenceName(name: string): boolean {
+  return REFERENCE_NAME.test(name);
+}
+
+/** What a reference arg names: a known kind, else the arg's own name. */
+export function referenceKind(name: string): string {
+  for (const [re, kind] of NAME_TO_REF) if (re.test(name)) return kind;
+  return name;
+}
+
+export const isObjectStyle = (c: Completion): boolean => c.style.startsWith("obj-");
+export const isWordStyle = (c: Completion): boolean => c.style === "none" || c.style === "arg";
+
+/**
+ * Object words: `none`-style words seen mostly (80% or more of the args that
+ * offer them) under reference-named args or beside `obj-*` completions, minus
+ * generic words (`none`, `all`, ...) that arg-style completions or syntax word
+ * lists also use. `ether1` passes; `public`, also a word of a vocabulary, does not.
+ */
+export function typeContext(model: SchemaModel): TypeContext {
+  const seen = new Map<string, { referenced: number; all: number }>();
+  const generic = new Set<string>();
+  forEachCommand(model.root, (command) => {
+    for (const [name, arg] of Object.entries(command.args)) collect(name, arg, seen, generic);
+  });
+  const objectWords = new Set<string>();
+  for (const [word, n] of seen) if (!generic.has(word) && n.referenced >= 0.8 * n.all) objectWords.add(word);
+  return { objectWords };
+}
+
+function collect(name: string, arg: Arg, seen: Map<string, { referenced: number; all: number }>, generic: Set<string>): void {
+  const text = syntaxText(arg.syntax);
+  const form = text === undefined ? undefined : parseSyntaxText(text);
+  for (const word of [...(form?.enum ?? []), ...(form?.special ?? [])]) generic.add(word);
+  const completions = arg.completions ?? [];
+  const referenced = isReferenceName(name) || completions.some(isObjectStyle);
+  for (const c of completions) {
+    if (c.style === "arg") generic.add(c.word);
+    if (c.style !== "none") continue;
+    const n = seen.get(c.word) ?? { referenced: 0, all: 0 };
+    n.all++;
+    if (referenced) n.referenced++;
+    seen.set(c.word, n);
+  }
+}
