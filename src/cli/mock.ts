@@ -1,6 +1,108 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
+import { UserError } from "../io/errors.js";
+import { readTextFile, writeFileAtomic } from "../io/files.js";
+import { loadModel } from "../model/load.js";
+import { sampleModel, sampleStore } from "../sample/index.js";
+import { startSimulator, type StoreSeed } from "../simulator/index.js";
+import { action } from "./run.js";
 
-/** Stub until the mock command lands. */
+interface MockFlags {
+  from?: string;
+  host: string;
+  port: number;
+  https?: boolean;
+  httpsPort: number;
+  caOut?: string;
+  user: string;
+  password: string;
+  version?: string;
+  store?: string;
+  rttMs?: number;
+  serviceMs?: number;
+  hang: { path: string; ms: number }[];
+  failRate?: number;
+  resetRate?: number;
+  restartAt?: { request: number; ms: number };
+  seed?: number;
+}
+
+const number = (min: number, max = Infinity) => (value: string) => {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min}${max === Infinity ? "" : ` to ${max}`}`);
+  return n;
+};
+
+/** `path:ms` (a comma path, as inspect takes it: `do`, `ip,firewall`). */
+const hangOption = (value: string, previous: MockFlags["hang"]) => {
+  const at = value.lastIndexOf(":");
+  const ms = Number(value.slice(at + 1));
+  if (at < 0 || !Number.isInteger(ms) || ms < 0) throw new InvalidArgumentError("expected <path>:<ms>, e.g. do:30000");
+  return [...previous, { path: value.slice(0, at), ms }];
+};
+
+const restartOption = (value: string) => {
+  const [request, ms] = value.split(":").map(Number);
+  if (!Number.isInteger(request) || !Number.isInteger(ms) || request! < 0 || ms! < 0) throw new InvalidArgumentError("expected <request>:<ms>, e.g. 500:10000");
+  return { request: request!, ms: ms! };
+};
+
 export function registerMock(program: Command): void {
-  program.command("mock").description("(not yet built)");
+  program
+    .command("mock")
+    .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
+    .option("--from <file>", "a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), 0)
+    .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
+    .option("--https-port <n>", "HTTPS port (0: a free one)", number(0, 65535), 0)
+    .option("--ca-out <file>", "write the HTTPS certificate here, for clients' --ca")
+    .option("--user <name>", "the user clients must send", "admin")
+    .option("--password <password>", "the password clients must send (default: empty, as on a new router)", "")
+    .option("--version <version>", "RouterOS version to report (default: the tree's)")
+    .option("--store <file>", "seed items: JSON object of menu path -> items, e.g. {\"/ip/address\": [{\"address\": \"10.0.0.1/24\", \"interface\": \"ether1\"}]}")
+    .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
+    .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
+    .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])
+    .option("--fail-rate <p>", "share of requests answered 500", number(0, 1))
+    .option("--reset-rate <p>", "share of connections dropped", number(0, 1))
+    .option("--restart-at <n:ms>", "stop answering for ms after request n", restartOption)
+    .option("--seed <n>", "seed of the fault sequence", number(0))
+    .addHelpText("after", "\nExamples:\n  rosapi mock\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000")
+    .action(action(runMock));
+}
+
+async function runMock(flags: MockFlags): Promise<void> {
+  const model = flags.from ? await loadModel(flags.from) : sampleModel();
+  const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
+  const { store: _file, ...knobs } = flags;
+  const sim = await startSimulator({ ...knobs, model, https: flags.https ?? false, ...(store ? { store } : {}) }).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot listen on ${flags.host}: ${err.code === "EADDRINUSE" ? "port in use" : err.message}`);
+  });
+  if (flags.caOut && sim.caPem) await writeFileAtomic(flags.caOut, sim.caPem);
+  const lines = [
+    `RouterOS ${flags.version ?? model.header.version ?? "7.22.3"} simulator (${flags.from ?? "sample tree"})`,
+    `  url:      ${sim.url}`,
+    ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
+    `  user:     ${flags.user}`,
+    `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
+    "Ctrl-C stops it.",
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await sim.close();
+}
+
+async function readSeed(file: string): Promise<StoreSeed> {
+  const text = await readTextFile(file);
+  let seed: unknown;
+  try {
+    seed = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (seed === null || typeof seed !== "object" || Array.isArray(seed)) throw new UserError(`${file}: expected an object of menu path -> items`);
+  return seed as StoreSeed;
 }

@@ -4,3 +4,4 @@ export * from "./properties.js";
 export * from "./restraml.js";
 export * from "./load.js";
 export * from "./syntax-text.js";
+export * from "./menu-kind.js";

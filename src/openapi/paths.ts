@@ -6,7 +6,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { Menu } from "../model/types.js";
 import type { BuildContext } from "./context.js";
-import { itemVerbs, menuKind, sortedNames } from "./menu-kind.js";
+import { itemVerbs, menuKind, sortedNames } from "../model/menu-kind.js";
 import { menuLabel, menuUrl } from "./names.js";
 import {
   addOperation,

@@ -2,7 +2,7 @@
  * How a menu maps onto REST: a list of items, a single settings object, or
  * only commands. RouterOS does not say so directly; the commands tell.
  */
-import type { Command, Menu } from "../model/types.js";
+import type { Command, Menu } from "./types.js";
 
 export type MenuKind = "items" | "settings" | "commands";
 

@@ -1,0 +1,141 @@
+/**
+ * A RouterOS REST simulator: `/console/inspect` and CRUD over a schema model,
+ * on HTTP and HTTPS, with HTTP Basic auth and knobs for faults and delays.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import type { SchemaModel } from "../model/types.js";
+import { selfSignedCertificate, type Certificate } from "./certificate.js";
+import { Faults, type FaultOptions } from "./faults.js";
+import { errorReply, RestApi, type Reply } from "./rest.js";
+import { DEFAULT_SEED, Store, type StoreSeed } from "./store.js";
+
+export type { StoreSeed } from "./store.js";
+
+export interface SimulatorOptions extends FaultOptions {
+  model: SchemaModel;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** HTTP port; 0 (the default) takes a free one. */
+  port?: number;
+  /** Also serve HTTPS: with a self-signed certificate made at start (true), or the one given. */
+  https?: boolean | Certificate;
+  httpsPort?: number;
+  /** Default `admin` with an empty password, as a new router has. */
+  user?: string;
+  password?: string;
+  /** Overrides the model's RouterOS version. */
+  version?: string;
+  /** Initial items: menu path → items (or the object of a settings menu). */
+  store?: StoreSeed;
+}
+
+export interface RunningSimulator {
+  /** `http://127.0.0.1:PORT/rest` */
+  url: string;
+  httpsUrl?: string;
+  /** The HTTPS certificate, for clients that pass it as `ca`. */
+  caPem?: string;
+  /** Requests received so far, answered or not. */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const { model } = options;
+  const version = options.version ?? model.header.version ?? "7.22.3";
+  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version);
+  const faults = new Faults(options);
+  const credentials = `${options.user ?? "admin"}:${options.password ?? ""}`;
+  let count = 0;
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const n = ++count;
+    if (faults.isDown(n)) return void req.socket.destroy();
+    readBody(req)
+      .then((text) => answer(req, res, text))
+      .catch(() => req.socket.destroy());
+  };
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, text: string) => {
+    const fate = faults.fate();
+    if (fate === "reset") return void req.socket.destroy();
+    await faults.halfTrip();
+    let reply: Reply;
+    const auth = req.headers.authorization ?? "";
+    const url = new URL(req.url ?? "/", "http://router");
+    const body = parseBody(text);
+    if (!auth.startsWith("Basic ") || Buffer.from(auth.slice(6), "base64").toString() !== credentials) reply = errorReply(401);
+    else if (!url.pathname.startsWith("/rest/")) reply = errorReply(400, "no such command or directory");
+    else if (body === undefined) reply = errorReply(400, "JSON parse error");
+    else {
+      const tokens = url.pathname.slice(6).split("/").filter(Boolean).map(decodeURIComponent);
+      const inspectPath = tokens.join("/") === "console/inspect" && body["request"] !== "child" ? String(body["path"] ?? "") : undefined;
+      await faults.serve(inspectPath);
+      reply = fate === "fail" ? errorReply(500, "simulated failure") : api.handle({ method: req.method ?? "GET", tokens, query: url.searchParams, body });
+    }
+    await faults.halfTrip();
+    send(res, reply);
+  };
+
+  const certificate = options.https === true ? await selfSignedCertificate() : options.https || undefined;
+  const host = options.host ?? "127.0.0.1";
+  const http = await listen(createHttpServer({ keepAliveTimeout: 60_000 }, handler), host, options.port ?? 0);
+  const https = certificate ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort ?? 0) : undefined;
+  const urlOf = (scheme: string, server: Server) => `${scheme}://${host}:${(server.address() as AddressInfo).port}/rest`;
+
+  return {
+    url: urlOf("http", http),
+    ...(https ? { httpsUrl: urlOf("https", https), caPem: certificate!.cert } : {}),
+    requests: () => count,
+    close: async () => {
+      await Promise.all([http, https].filter((s): s is Server => s !== undefined).map(close));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** A JSON object body (empty means no args); undefined when it is not JSON or not an object. */
+function parseBody(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === "") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  const headers: Record<string, string> = {};
+  if (reply.status === 401) headers["www-authenticate"] = 'Basic realm="RouterOS"';
+  if (reply.body === undefined) return void res.writeHead(reply.status, headers).end();
+  const text = JSON.stringify(reply.body);
+  headers["content-type"] = "application/json";
+  headers["content-length"] = String(Buffer.byteLength(text));
+  res.writeHead(reply.status, headers).end(text);
+}
+
+function listen(server: Server, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
