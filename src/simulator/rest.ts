@@ -62,8 +62,8 @@ export class RestApi {
     if (joined === "system/resource" && method === "GET") return ok(this.resource());
     if (joined === "system/resource/get" && method === "POST") return ok({ ret: this.resource()[String(req.body["value-name"])] ?? "" });
     if (joined === "system/resource/print" && method === "POST") return ok([this.resource()]);
-    // Every router has packages; a tree without the menu still answers for them.
-    if (joined === "system/package" && method === "GET" && !this.model.root.menus["system"]?.menus["package"]) return ok(this.packages());
+    // Every router has packages: unless seeded, the tree's header lists them.
+    if (joined === "system/package" && method === "GET" && this.store.list("/system/package").length === 0) return ok(this.packages());
 
     let menu = this.model.root;
     let depth = 0;

@@ -1,0 +1,204 @@
+/**
+ * The crawl: walk the router's `/console/inspect` tree with a few requests in
+ * flight, retry what fails for passing reasons, wait out a stalled router
+ * instead of blaming paths, skip (and record) the one path that stalls it,
+ * and log every answer so that `--resume` picks up where a crawl stopped.
+ */
+import { UserError } from "../io/errors.js";
+import type { CrawlStats, SchemaModel } from "../model/types.js";
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
+import { HealthGate, isLostConnection, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
+import { assembleTree } from "./assemble.js";
+import { Checkpoint } from "./checkpoint.js";
+import { explainFailure, identify } from "./identify.js";
+import { rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
+
+export interface CrawlOptions extends Omit<ClientOptions, "connections"> {
+  /** Requests in flight. */
+  concurrency?: number;
+  /** Menus to crawl (`ip`, `system/identity`); default all. */
+  only?: string[];
+  /** Answer log for --resume; none when absent. */
+  checkpointFile?: string;
+  resume?: boolean;
+  /** Tries after the first, per request. */
+  retries?: number;
+  /** How long a router may stay silent before the crawl gives up. */
+  healthDeadlineMs?: number;
+}
+
+export interface CrawlProgress {
+  done: number;
+  known: number;
+  requests: number;
+  elapsedMs: number;
+}
+
+/** A default found by measurement against the simulator (npm run bench:crawl). */
+export const DEFAULT_CONCURRENCY = 8;
+
+class Skip extends Error {}
+
+export class Crawl {
+  private readonly client: RestClient;
+  private readonly gate: HealthGate;
+  private readonly scope: Scope;
+  private readonly queue: Task[] = rootTasks();
+  private readonly seen = new Set(this.queue.map(taskKey));
+  private answers = new Map<string, Row[]>();
+  private checkpoint: Checkpoint | undefined;
+  private done = 0;
+  private retries = 0;
+  private readonly skipped: string[] = [];
+  private readonly started = Date.now();
+  private episode: { suspects: { key: string; at: number }[]; blamed?: string } | undefined;
+
+  constructor(private readonly options: CrawlOptions) {
+    this.client = new RestClient({ ...options, connections: options.concurrency ?? DEFAULT_CONCURRENCY });
+    this.gate = new HealthGate(() => this.client.get("system/resource", 2000), { deadlineMs: options.healthDeadlineMs ?? 180_000 });
+    this.scope = new Scope(options.only);
+  }
+
+  progress(): CrawlProgress {
+    return { done: this.done, known: this.seen.size, requests: this.client.sent, elapsedMs: Date.now() - this.started };
+  }
+
+  async run(): Promise<SchemaModel> {
+    const url = this.options.url;
+    try {
+      // A router that cannot be reached or refuses the user fails at once; a 500 or a reset gets two more tries.
+      const facts = await this.withRetries("GET /system/resource", () => identify(this.client), { retries: 2, waitForHealth: false });
+      if (this.options.checkpointFile) {
+        ({ checkpoint: this.checkpoint, answers: this.answers } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
+      }
+      await this.walk();
+      const stats: CrawlStats = {
+        requests: this.client.sent,
+        retries: this.retries,
+        failures: this.skipped.length,
+        durationMs: Date.now() - this.started,
+        skipped: [...this.skipped].sort(),
+      };
+      const model: SchemaModel = {
+        format: MODEL_FORMAT,
+        formatVersion: MODEL_FORMAT_VERSION,
+        header: { ...facts, source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
+        root: assembleTree(this.answers),
+      };
+      await this.checkpoint?.discard();
+      return model;
+    } catch (err) {
+      await this.checkpoint?.close();
+      throw explainFailure(err, url, this.options.user);
+    } finally {
+      await this.client.close();
+    }
+  }
+
+  /** Workers take tasks until none is left and none is in flight. */
+  private async walk(): Promise<void> {
+    let inFlight = 0;
+    let failure: unknown;
+    const sleeping: (() => void)[] = [];
+    const wakeAll = () => sleeping.splice(0).forEach((wake) => wake());
+    const worker = async () => {
+      while (failure === undefined) {
+        const task = this.queue.shift();
+        if (!task) {
+          if (inFlight === 0) return wakeAll();
+          await new Promise<void>((resolve) => sleeping.push(resolve));
+          continue;
+        }
+        inFlight++;
+        try {
+          await this.perform(task);
+        } catch (err) {
+          failure ??= err;
+        } finally {
+          inFlight--;
+          wakeAll();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+    if (failure !== undefined) throw failure;
+  }
+
+  private async perform(task: Task): Promise<void> {
+    const key = taskKey(task);
+    let rows = this.answers.get(key);
+    if (!rows) {
+      try {
+        rows = await this.ask(task, key);
+      } catch (err) {
+        if (!(err instanceof Skip)) throw err;
+        this.skipped.push(`${task.request} /${task.path.join("/")}`);
+        this.done++;
+        return;
+      }
+      this.answers.set(key, rows);
+      this.checkpoint?.record(key, rows);
+    }
+    this.done++;
+    if (task.request === "child") {
+      if (task.path.length === 0 && rows[0]?.type !== "self") throw new NetworkError("not-json", "console/inspect gave no self row for the root");
+      for (const next of tasksAfterChild(task.path, rows, this.scope)) {
+        const nextKey = taskKey(next);
+        if (!this.seen.has(nextKey)) {
+          this.seen.add(nextKey);
+          this.queue.push(next);
+        }
+      }
+    }
+  }
+
+  private async ask(task: Task, key: string): Promise<Row[]> {
+    return this.withRetries(key, async () => {
+      const at = Date.now();
+      try {
+        const rows = await this.client.post("console/inspect", { request: task.request, path: task.path.join(",") });
+        if (!Array.isArray(rows)) throw new NetworkError("not-json", "console/inspect did not answer a list");
+        return rows as Row[];
+      } catch (err) {
+        if (err instanceof NetworkError && err.kind === "timeout" && (await this.blamed(key, at))) throw new Skip();
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * After a timeout: wait until the router answers again. When it had
+   * stalled, the request that started first among those that timed out in
+   * that stall is the one that stalled it: skipped, not retried.
+   */
+  private async blamed(key: string, at: number): Promise<boolean> {
+    const episode = (this.episode ??= { suspects: [] });
+    episode.suspects.push({ key, at });
+    const stalled = await this.gate.wait();
+    if (this.episode === episode) {
+      this.episode = undefined;
+      if (stalled) episode.blamed = episode.suspects.reduce((a, b) => (b.at < a.at ? b : a)).key;
+    }
+    return episode.blamed === key;
+  }
+
+  private async withRetries<T>(what: string, fn: () => Promise<T>, policy = { retries: this.options.retries ?? 8, waitForHealth: true }): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        const unreachable = err instanceof NetworkError && err.kind === "unreachable" && !policy.waitForHealth;
+        if (err instanceof Skip || !isRetryable(err) || unreachable) throw err;
+        if (attempt >= policy.retries) throw new UserError(`${what}: still failing after ${policy.retries} retries: ${(err as Error).message}`);
+        this.retries++;
+        if (policy.waitForHealth && isLostConnection(err)) await this.gate.wait();
+        // Never re-fire at once: an aborted request can disturb the router for a moment.
+        await sleep(Math.min(50 * 2 ** attempt, 2000));
+      }
+    }
+  }
+}
+
+export function crawl(options: CrawlOptions): Promise<SchemaModel> {
+  return new Crawl(options).run();
+}

@@ -1,0 +1,65 @@
+/**
+ * The request plan: which `/console/inspect` calls the crawl makes, and what
+ * each `child` answer adds. `child` only on menus and commands (args have no
+ * children); `syntax` on menus and commands (their members' descriptions) and
+ * on args (their definition); `completion` on args.
+ */
+
+export type InspectRequest = "child" | "syntax" | "completion";
+export type Row = Record<string, string>;
+
+export interface Task {
+  request: InspectRequest;
+  path: string[];
+}
+
+export const taskKey = (task: Task): string => `${task.request} ${task.path.join(",")}`;
+
+export const MENU_TYPES = new Set(["path", "dir"]);
+
+/** The first tasks of a crawl: the root's children and its members' descriptions. */
+export function rootTasks(): Task[] {
+  return [
+    { request: "child", path: [] },
+    { request: "syntax", path: [] },
+  ];
+}
+
+/** The rows of a child answer that are children (the self row skipped). */
+export const childRows = (rows: Row[]): Row[] => rows.filter((r) => r.type !== "self");
+
+/**
+ * Limits a crawl to some menus (`ip`, `system/identity`): a path is kept when
+ * it lies inside one of them, or on the way to one (then only its menus).
+ */
+export class Scope {
+  private readonly only: string[][] | undefined;
+
+  constructor(only?: readonly string[]) {
+    this.only = only?.length ? only.map((p) => p.split(/[/,]/).filter(Boolean)) : undefined;
+  }
+
+  inside(path: readonly string[]): boolean {
+    return !this.only || this.only.some((o) => o.length <= path.length && o.every((t, i) => path[i] === t));
+  }
+
+  onTheWay(path: readonly string[]): boolean {
+    return !!this.only && this.only.some((o) => o.length > path.length && path.every((t, i) => o[i] === t));
+  }
+}
+
+/** What a `child` answer at `path` adds to the plan. */
+export function tasksAfterChild(path: string[], rows: Row[], scope: Scope): Task[] {
+  const tasks: Task[] = [];
+  for (const row of childRows(rows)) {
+    const childPath = [...path, row.name!];
+    const type = row["node-type"]!;
+    if (MENU_TYPES.has(type)) {
+      if (scope.inside(childPath)) tasks.push({ request: "child", path: childPath }, { request: "syntax", path: childPath });
+      else if (scope.onTheWay(childPath)) tasks.push({ request: "child", path: childPath });
+    } else if (!scope.inside(childPath)) continue;
+    else if (type === "cmd") tasks.push({ request: "child", path: childPath }, { request: "syntax", path: childPath });
+    else if (type === "arg") tasks.push({ request: "syntax", path: childPath }, { request: "completion", path: childPath });
+  }
+  return tasks;
+}

@@ -1,0 +1,108 @@
+/**
+ * The RouterOS REST transport: keep-alive connections (undici Pool), HTTP
+ * Basic auth, TLS options, a timeout per request, and JSON read whatever the
+ * content type says.
+ */
+import { readFileSync } from "node:fs";
+import { Pool } from "undici";
+import { UserError } from "../io/errors.js";
+import { HttpError, NetworkError } from "./errors.js";
+
+export interface ClientOptions {
+  /** `http(s)://host[:port]/rest` */
+  url: string;
+  user: string;
+  password: string;
+  /** Accept any certificate (a router's self-signed one). */
+  insecure?: boolean;
+  /** PEM file of the CA (or the router's certificate) to trust. */
+  caFile?: string;
+  /** Most requests in flight, and connections kept open. */
+  connections?: number;
+  timeoutMs?: number;
+}
+
+export class RestClient {
+  private readonly pool: Pool;
+  private readonly base: string;
+  private readonly auth: string;
+  private readonly timeoutMs: number;
+  /** Requests sent over the network. */
+  sent = 0;
+
+  constructor(options: ClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch {
+      throw new UserError(`not a URL: ${options.url}`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(`not an http(s) URL: ${options.url}`);
+    if (url.username || url.password) throw new UserError("put credentials in --user and --password-env, not in the URL");
+    this.base = url.pathname.replace(/\/+$/, "") || "/rest";
+    const ca = options.caFile ? readCa(options.caFile) : undefined;
+    this.pool = new Pool(url.origin, {
+      connections: options.connections ?? 8,
+      keepAliveTimeout: 30_000,
+      connect: options.insecure ? { rejectUnauthorized: false } : ca ? { ca } : {},
+    });
+    this.auth = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  get(path: string, timeoutMs?: number): Promise<unknown> {
+    return this.request("GET", path, undefined, timeoutMs);
+  }
+
+  post(path: string, body: unknown, timeoutMs?: number): Promise<unknown> {
+    return this.request("POST", path, body, timeoutMs);
+  }
+
+  async request(method: "GET" | "POST", path: string, body: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
+    this.sent++;
+    let status: number;
+    let text: string;
+    try {
+      const res = await this.pool.request({
+        method,
+        path: `${this.base}/${path}`,
+        headers: { authorization: this.auth, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (err) {
+      throw networkError(err, timeoutMs);
+    }
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      throw new NetworkError("not-json", `answer to ${method} ${path} is not JSON (HTTP ${status}): ${text.slice(0, 80)}`);
+    }
+    if (status >= 400) throw new HttpError(status, json);
+    return json;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UserError(`cannot read the CA file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+function networkError(err: unknown, timeoutMs: number): NetworkError {
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code ?? "";
+  if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED") return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
+  if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
+  if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new NetworkError("tls", `TLS: ${e.message ?? code} (use --insecure or --ca)`);
+  return new NetworkError("reset", `connection lost (${code || e.message || "unknown"})`);
+}

@@ -1,0 +1,33 @@
+/** What can go wrong talking to a router, sorted by what the caller should do about it. */
+
+/** The router answered with an error status; `body` is RouterOS's `{error, message, detail}` when it sent one. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    const detail = typeof body === "object" && body !== null ? (body as { detail?: string; message?: string }) : {};
+    super(`HTTP ${status}${detail.message ? ` ${detail.message}` : ""}${detail.detail ? `: ${detail.detail}` : ""}`);
+  }
+}
+
+/** No usable answer: a timeout, a reset, a refused connection, a refused certificate, or a body that is not JSON. */
+export class NetworkError extends Error {
+  constructor(
+    readonly kind: "timeout" | "reset" | "unreachable" | "tls" | "not-json",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Worth another try: server errors and lost connections, never 4xx or a non-JSON body. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof HttpError) return err.status >= 500;
+  return err instanceof NetworkError && err.kind !== "not-json" && err.kind !== "tls";
+}
+
+/** Signs that the router itself is in trouble (not just this request): worth a health check. */
+export function isLostConnection(err: unknown): boolean {
+  return err instanceof NetworkError && (err.kind === "timeout" || err.kind === "reset" || err.kind === "unreachable");
+}
