@@ -1,0 +1,71 @@
+/**
+ * The one walk over an OpenAPI document that every emitter shares: its
+ * operations with their RouterOS facts, in a stable order, and `$ref`
+ * resolution within the document.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+
+export type Method = "get" | "put" | "patch" | "delete" | "post";
+export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
+
+export interface Operation {
+  /** OpenAPI path: `/ip/address/{id}`. */
+  path: string;
+  method: Method;
+  operation: OpenAPIV3.OperationObject;
+  /** `/ip/address` (root: `/`). */
+  menu: string;
+  verb: Verb;
+  /** The console command: add, set, remove, or the POST command's name. */
+  command?: string;
+  /** For commands that run until stopped: the args that bound them. */
+  bounds?: string[];
+  /** The request body's schema, resolved. */
+  body?: OpenAPIV3.SchemaObject;
+}
+
+type WithExtensions = OpenAPIV3.OperationObject & Record<`x-${string}`, unknown>;
+
+const METHODS: Method[] = ["get", "put", "patch", "delete", "post"];
+
+/** Follows a local `$ref` (`#/components/...`) to what it names. */
+export function resolve<T>(doc: OpenAPIV3.Document, value: T | OpenAPIV3.ReferenceObject | object): T {
+  let current: unknown = value;
+  for (let hops = 0; current && typeof current === "object" && "$ref" in current; hops++) {
+    if (hops > 16) throw new Error(`$ref loop at ${(current as OpenAPIV3.ReferenceObject).$ref}`);
+    const parts = (current as OpenAPIV3.ReferenceObject).$ref.replace(/^#\//, "").split("/");
+    current = parts.reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  }
+  return current as T;
+}
+
+/** Every operation, in path order (paths as the document lists them), then method order. */
+export function listOperations(doc: OpenAPIV3.Document): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const operation = item?.[method] as WithExtensions | undefined;
+      if (!operation) continue;
+      const media = operation.requestBody ? resolve(doc, operation.requestBody).content["application/json"] : undefined;
+      const longRunning = operation["x-routeros-runs-until-stopped"] as { bounds: string[] } | undefined;
+      out.push({
+        path,
+        method,
+        operation,
+        menu: String(operation["x-routeros-menu"] ?? "/"),
+        verb: operation["x-routeros-verb"] as Verb,
+        ...(operation["x-routeros-command"] ? { command: String(operation["x-routeros-command"]) } : {}),
+        ...(longRunning ? { bounds: longRunning.bounds } : {}),
+        ...(media?.schema ? { body: resolve(doc, media.schema) } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** The schema of a successful reply, resolved (undefined for an empty reply). */
+export function replySchema(doc: OpenAPIV3.Document, op: Operation): { status: number; schema?: OpenAPIV3.SchemaObject } {
+  const [status, response] = Object.entries(op.operation.responses).find(([code]) => code.startsWith("2")) ?? ["200", undefined];
+  const media = response ? resolve(doc, response).content?.["application/json"] : undefined;
+  return { status: Number(status), ...(media?.schema ? { schema: resolve(doc, media.schema) } : {}) };
+}

@@ -1,0 +1,67 @@
+/** The collection for every dump: valid against the official v2.1.0 schema, loadable by the SDK, deterministic, safe to send. */
+import { readFile } from "node:fs/promises";
+import AjvDraft04 from "ajv-draft-04";
+import { Collection } from "postman-collection";
+import { describe, expect, it } from "vitest";
+import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildOpenApi } from "../../../src/openapi/index.js";
+import { sampleModel } from "../../../src/sample/index.js";
+import { DUMPS, DUMPS_DIR, loadDump } from "../../helpers/dumps.js";
+
+const schemaFile = `${DUMPS_DIR}../schemas/postman-collection-v2.1.0.schema.json`;
+// A CommonJS default export, as NodeNext sees it.
+const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default;
+const validate = new Ajv({ strict: false, allErrors: false }).compile(JSON.parse(await readFile(schemaFile, "utf8")));
+
+interface Item {
+  name: string;
+  item?: Item[];
+  request?: { method: string; url: { raw: string }; body?: { raw: string } };
+}
+const requests = (items: Item[]): Item[] => items.flatMap((i) => (i.item ? requests(i.item) : [i]));
+
+describe("Postman collection of the sample tree", () => {
+  const collection = buildCollection(buildOpenApi(sampleModel())) as { item: Item[]; auth: unknown; variable: { key: string; value: string }[] };
+  const all = requests(collection.item);
+
+  it("merges single-child chains and keeps menu folders", () => {
+    const ip = collection.item.find((i) => i.name === "ip")!;
+    expect(ip.item!.map((i) => i.name)).toEqual(["address", "firewall/filter", "route"]);
+  });
+
+  it("has collection-level Basic auth with variables, and no secret", () => {
+    expect(collection.auth).toMatchObject({ type: "basic" });
+    expect(collection.variable.find((v) => v.key === "password")!.value).toBe("");
+    expect(collection.variable.find((v) => v.key === "baseUrl")!.value).toBe("https://192.168.88.1/rest");
+  });
+
+  it("sends print with .proplist only, and bounds commands that run until stopped", () => {
+    const body = (name: string) => JSON.parse(all.find((r) => r.name === name)!.request!.body!.raw) as Record<string, string>;
+    expect(Object.keys(body("POST /ip/address/print"))).toEqual([".proplist"]);
+    expect(body("POST /ping")).toMatchObject({ count: "3", address: "10.0.0.1" });
+    expect(body("POST /interface/monitor-traffic")).toMatchObject({ once: "" });
+    expect(body("PUT /ip/address")).toMatchObject({ address: "10.0.0.1/24", interface: "ether1", disabled: "no" });
+    expect(all.some((r) => r.request?.body?.raw.includes('"follow"'))).toBe(false);
+  });
+
+  it("uses path variables for items", () => {
+    expect(all.find((r) => r.name === "GET /ip/address/:id")!.request!.url.raw).toBe("{{baseUrl}}/ip/address/:id");
+  });
+});
+
+describe.each(DUMPS)("Postman collection of $name", (d) => {
+  it("validates against the official schema, loads with the SDK, and is the same twice", async () => {
+    const doc = buildOpenApi(await loadDump(d));
+    const collection = buildCollection(doc);
+    const ok = validate(collection);
+    expect(validate.errors?.slice(0, 3) ?? [], "schema errors").toEqual([]);
+    expect(ok).toBe(true);
+    const sdk = new Collection(collection as never);
+    let count = 0;
+    sdk.forEachItem(() => count++);
+    const methods = ["get", "put", "patch", "delete", "post"];
+    const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item ?? {}).filter((k) => methods.includes(k)).length, 0);
+    expect(count).toBe(operations);
+    expect(JSON.stringify(buildCollection(doc))).toBe(JSON.stringify(collection));
+  }, 60_000);
+});

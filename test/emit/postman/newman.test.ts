@@ -1,0 +1,68 @@
+/** newman runs the generated collections against the simulator with zero failed assertions. */
+import newman from "newman";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildOpenApi } from "../../../src/openapi/index.js";
+import { sampleModel, sampleStore } from "../../../src/sample/index.js";
+import { startSimulator, type RunningSimulator } from "../../../src/simulator/index.js";
+import { dump, loadDump } from "../../helpers/dumps.js";
+
+interface Item {
+  name: string;
+  item?: Item[];
+}
+type Collection = Record<string, unknown> & { item: Item[] };
+
+function run(collection: Collection, baseUrl: string): Promise<newman.NewmanRunSummary> {
+  return new Promise((resolve, reject) =>
+    newman.run(
+      { collection: collection as never, environment: { values: [{ key: "baseUrl", value: baseUrl }] } as never, insecure: true, reporters: [] },
+      (err, summary) => (err ? reject(err) : resolve(summary)),
+    ),
+  );
+}
+
+function expectClean(summary: newman.NewmanRunSummary, requests: number) {
+  const failures = summary.run.failures.map((f) => `${f.source?.name}: ${f.error.message}`);
+  expect(failures).toEqual([]);
+  expect(summary.run.stats.requests.total).toBe(requests);
+  expect(summary.run.stats.assertions.failed).toBe(0);
+  expect(summary.run.stats.assertions.total).toBeGreaterThanOrEqual(requests);
+}
+
+const countRequests = (items: Item[]): number => items.reduce((n, i) => n + (i.item ? countRequests(i.item) : 1), 0);
+
+describe("newman against the simulator", () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ model: sampleModel(), store: sampleStore(), https: true });
+  });
+  afterAll(() => sim.close());
+
+  it("runs every request of the sample tree's collection", async () => {
+    const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
+    expectClean(await run(collection, sim.url), countRequests(collection.item));
+  }, 60_000);
+
+  const deep = dump("7.22.3-deep");
+  it.skipIf(!deep)("runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along, over HTTP and HTTPS", async () => {
+    const model = await loadDump(deep!);
+    const collection = buildCollection(buildOpenApi(model)) as Collection;
+    const ip = collection.item.find((i) => i.name === "ip")!;
+    const address = ip.item!.find((i) => i.name === "address")!;
+    const pick = (name: string) => address.item!.find((i) => i.name === name)!;
+    const flow = ["PUT /ip/address", "GET /ip/address", "GET /ip/address/:id", "PATCH /ip/address/:id", "DELETE /ip/address/:id"].map(pick);
+    const crud = { ...collection, item: [{ name: "ip/address CRUD", item: flow }] };
+    const server = await startSimulator({ model, https: true });
+    try {
+      for (const base of [server.url, server.httpsUrl!]) {
+        const summary = await run(crud, base);
+        expectClean(summary, 5);
+        const codes = summary.run.executions.map((e) => (e.response as unknown as { code: number }).code);
+        expect(codes).toEqual([200, 200, 200, 200, 204]);
+      }
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
