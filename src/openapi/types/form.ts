@@ -73,7 +73,15 @@ function requestSchema(form: Form, reply: OpenAPIV3.SchemaObject): OpenAPIV3.Sch
   return { oneOf: [integer, reply] };
 }
 
+/** Writes take yes/no (and true/false); replies say true/false. */
+const BOOLEAN: ValueType = {
+  routerosType: "boolean",
+  reply: { type: "string", enum: ["true", "false"] },
+  request: { type: "string", enum: ["yes", "no", "true", "false"] },
+};
+
 export function toValueType(form: Form): ValueType {
+  if (form.type === "boolean") return structuredClone(BOOLEAN);
   const reply = replySchema(form);
   const extensions: Record<string, unknown> = {};
   if (form.ref) extensions["x-routeros-ref"] = form.ref;

@@ -36,5 +36,6 @@ export function completionForm(name: string, arg: Arg, ctx: TypeContext): Form |
   if (completions.some((c) => c.style === "dir")) return { type: "reference", ref: "file", ...marks };
   if (words.length === 0) return Object.keys(marks).length ? { type: "string", ...marks } : undefined;
   if (words.length === 1) return { type: "string", special: words, ...marks };
+  if (words.length === 2 && words.includes("yes") && words.includes("no") && !marks.list) return { type: "boolean" };
   return { type: marks.list ? "enum-list" : "enum", enum: words, ...marks };
 }

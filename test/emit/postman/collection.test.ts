@@ -40,7 +40,7 @@ describe("Postman collection of the sample tree", () => {
     expect(Object.keys(body("POST /ip/address/print"))).toEqual([".proplist"]);
     expect(body("POST /ping")).toMatchObject({ count: "3", address: "10.0.0.1" });
     expect(body("POST /interface/monitor-traffic")).toMatchObject({ once: "" });
-    expect(body("PUT /ip/address")).toMatchObject({ address: "10.0.0.1/24", interface: "ether1", disabled: "no" });
+    expect(body("PUT /ip/address")).toMatchObject({ address: "10.0.0.1/24", interface: "ether1", disabled: "yes" });
     expect(all.some((r) => r.request?.body?.raw.includes('"follow"'))).toBe(false);
   });
 

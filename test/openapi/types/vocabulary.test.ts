@@ -18,7 +18,7 @@ const ctx = typeContext(contextModel());
 
 describe("argValueType from completions", () => {
   it.each([
-    ["yes/no", "disabled", arg(words("arg", "no", "yes")), { routerosType: "enum", reply: { type: "string", enum: ["no", "yes"] } }],
+    ["yes/no", "disabled", arg(words("arg", "no", "yes")), { routerosType: "boolean", reply: { type: "string", enum: ["true", "false"] }, request: { enum: ["yes", "no", "true", "false"] } }],
     ["interface names", "interface", arg(words("none", "ether1", "lo")), { routerosType: "reference", extensions: { "x-routeros-ref": "interface" } }],
     ["objects under an unrelated name", "primary", arg(words("none", "ether1", "none")), { routerosType: "reference" }],
     ["obj-* styles", "table", arg(words("obj-dynamic", "main")), { routerosType: "reference", extensions: { "x-routeros-ref": "routing-table" } }],
