@@ -1,0 +1,35 @@
+/** Writes a generated client under .test-out/ (inside the repository, so that `undici` resolves) and compiles it with tsc. */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
+import type { SchemaModel } from "../../src/model/types.js";
+import { buildOpenApi } from "../../src/openapi/index.js";
+import { ROOT } from "./cli.js";
+
+export const OUT = join(ROOT, ".test-out");
+
+/** Generates the client of a model into a fresh folder; returns the folder (holding client/). */
+export async function writeClient(model: SchemaModel, label: string): Promise<string> {
+  await mkdir(OUT, { recursive: true });
+  const dir = await mkdtemp(join(OUT, `${label}-`));
+  for (const file of await emitTypeScriptClient(buildOpenApi(model))) {
+    await mkdir(dirname(join(dir, file.path)), { recursive: true });
+    await writeFile(join(dir, file.path), file.content);
+  }
+  return dir;
+}
+
+export const removeClient = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/** `tsc --strict --noEmit` under NodeNext over the given files; resolves to tsc's output (empty when clean). */
+export async function compile(files: string[]): Promise<string> {
+  const args = ["--strict", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node", ...files];
+  try {
+    await promisify(execFile)(join(ROOT, "node_modules/.bin/tsc"), args, { cwd: ROOT, maxBuffer: 64 << 20 });
+    return "";
+  } catch (err) {
+    return (err as { stdout?: string }).stdout ?? String(err);
+  }
+}
