@@ -1,0 +1,149 @@
+/**
+ * Runtime of the generated RouterOS REST client: fetch with an undici Agent
+ * (TLS options, keep-alive), HTTP Basic auth, a timeout, JSON read whatever
+ * the content type, and RouterOS errors as RouterOSError.
+ * Copied beside the generated code by rosapi; do not edit.
+ */
+import { Agent, fetch } from "undici";
+
+export interface ClientOptions {
+  /** `https://192.168.88.1/rest` */
+  baseUrl: string;
+  username: string;
+  password: string;
+  tls?: {
+    /** Accept any certificate, such as a router's self-signed one. */
+    insecure?: boolean;
+    /** PEM of the CA (or the router's own certificate) to trust. */
+    ca?: string;
+  };
+  /** Per request; RouterOS itself ends commands after 60 s. Default 60 000. */
+  timeoutMs?: number;
+}
+
+/** An error reply of RouterOS (`{error, message, detail}`), or a failure to get one. */
+export class RouterOSError extends Error {
+  constructor(
+    /** HTTP status; 0 when no reply came. */
+    readonly status: number,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${message}: ${detail}` : message);
+    this.name = "RouterOSError";
+  }
+}
+
+type Wire = Record<string, unknown>;
+
+/** The args of a print: the command's own, with `proplist` (names of the item's properties) and `query` (API query words). */
+export type PrintArgs<Args, Item> = Omit<Args, ".proplist" | ".query"> & { proplist?: readonly (keyof Item & string)[]; query?: readonly string[] };
+
+/** List filters: equality on the item's properties. */
+export type Filter<Item> = { [K in keyof Item]?: string };
+
+/** Values as RouterOS takes them: strings, lists joined with commas. */
+function toWire(body: object | undefined): Wire | undefined {
+  if (!body) return undefined;
+  const out: Wire = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    out[key] = Array.isArray(value) ? (key === ".query" ? value : value.join(",")) : typeof value === "object" ? value : String(value);
+  }
+  return out;
+}
+
+export class Transport {
+  private readonly base: string;
+  private readonly auth: string;
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
+
+  constructor(options: ClientOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, "");
+    this.auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString("base64")}`;
+    const tls = options.tls ?? {};
+    this.agent = new Agent({ connect: tls.insecure ? { rejectUnauthorized: false } : tls.ca ? { ca: tls.ca } : {} });
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  async request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T> {
+    const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
+    let res;
+    try {
+      const wire = toWire(body);
+      res = await fetch(`${this.base}${path}${search}`, {
+        method,
+        headers: { authorization: this.auth, ...(wire ? { "content-type": "application/json" } : {}) },
+        ...(wire ? { body: JSON.stringify(wire) } : {}),
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new RouterOSError(0, `${method} ${path} failed`, (err as Error).cause ? String((err as Error).cause) : (err as Error).message);
+    }
+    const text = await res.text();
+    // Some builds say text/plain: the body is JSON all the same.
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const error = (json ?? {}) as { message?: string; detail?: string };
+      throw new RouterOSError(res.status, error.message ?? (res.statusText || `HTTP ${res.status}`), error.detail ?? (json === undefined ? text.slice(0, 200) || undefined : undefined));
+    }
+    return json as T;
+  }
+
+  /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
+  list<T>(path: string, filter?: Filter<T>, options?: { proplist?: readonly (keyof T & string)[] }): Promise<T[]> {
+    const query: Record<string, string> = {};
+    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
+    if (options?.proplist) query[".proplist"] = options.proplist.join(",");
+    return this.request<T[]>("GET", path, undefined, query);
+  }
+
+  /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
+  print<T>(path: string, args?: { proplist?: readonly string[]; query?: readonly string[] }): Promise<T[]> {
+    const { proplist, query, ...rest } = (args ?? {}) as { proplist?: readonly string[]; query?: readonly string[] } & Wire;
+    return this.request<T[]>("POST", path, { ...rest, ...(proplist ? { ".proplist": proplist } : {}), ...(query ? { ".query": query } : {}) });
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
+export const itemPath = (menu: string, id: string): string => `${menu}/${encodeURIComponent(id)}`;
+
+/** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
+export function asBoolean(value: string | undefined): boolean | undefined {
+  if (value === "true" || value === "yes") return true;
+  if (value === "false" || value === "no") return false;
+  return undefined;
+}
+
+/** `"1500"` → 1500; not a number → undefined. */
+export function asNumber(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, ns: 0.000001 };
+
+/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
+export function asDuration(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(value);
+  if (clock) {
+    const [, d = "0", h, m, s = "0"] = clock;
+    return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(s) * 1000;
+  }
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value) return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
+  return parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0);
+}
