@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `rosapi`: a thin command line over the library. Exit codes: 0 ok, 1 failure, 2 usage. */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCrawl } from "./crawl.js";
 import { registerGenerate } from "./generate.js";
@@ -10,6 +11,7 @@ import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
   .description("Schema toolchain for the MikroTik RouterOS REST API")
+  .version((JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version)
   .showHelpAfterError()
   .exitOverride();
 
