@@ -11,7 +11,7 @@ import { HealthGate, isLostConnection, isRetryable, NetworkError, RestClient, sl
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
 import { explainFailure, identify } from "./identify.js";
-import { rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
+import { ROOT_SYNTAX, rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
 
 export interface CrawlOptions extends Omit<ClientOptions, "connections"> {
   /** Requests in flight. */
@@ -40,6 +40,9 @@ export interface CrawlProgress {
  */
 export const DEFAULT_CONCURRENCY = 16;
 
+/** Syntax on menus and commands answers in milliseconds where it works; on 7.9.2 it stalls for about 60 s. */
+const PROBE_TIMEOUT_MS = 3000;
+
 class Skip extends Error {}
 
 export class Crawl {
@@ -55,6 +58,7 @@ export class Crawl {
   private readonly skipped: string[] = [];
   private readonly started = Date.now();
   private episode: { suspects: { key: string; at: number }[]; blamed?: string } | undefined;
+  private memberSyntax = true;
 
   constructor(private readonly options: CrawlOptions) {
     this.client = new RestClient({ ...options, connections: options.concurrency ?? DEFAULT_CONCURRENCY });
@@ -74,6 +78,7 @@ export class Crawl {
       if (this.options.checkpointFile) {
         ({ checkpoint: this.checkpoint, answers: this.answers } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
       }
+      this.memberSyntax = await this.probeMemberSyntax();
       await this.walk();
       const stats: CrawlStats = {
         requests: this.client.sent,
@@ -85,7 +90,7 @@ export class Crawl {
       const model: SchemaModel = {
         format: MODEL_FORMAT,
         formatVersion: MODEL_FORMAT_VERSION,
-        header: { ...facts, source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
+        header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
         root: assembleTree(this.answers),
       };
       await this.checkpoint?.discard();
@@ -145,7 +150,7 @@ export class Crawl {
     this.done++;
     if (task.request === "child") {
       if (task.path.length === 0 && rows[0]?.type !== "self") throw new NetworkError("not-json", "console/inspect gave no self row for the root");
-      for (const next of tasksAfterChild(task.path, rows, this.scope)) {
+      for (const next of tasksAfterChild(task.path, rows, this.scope, this.memberSyntax)) {
         const nextKey = taskKey(next);
         if (!this.seen.has(nextKey)) {
           this.seen.add(nextKey);
@@ -155,13 +160,41 @@ export class Crawl {
     }
   }
 
+  private async inspect(task: Task, timeoutMs?: number): Promise<Row[]> {
+    const rows = await this.client.post("console/inspect", { request: task.request, path: task.path.join(",") }, timeoutMs);
+    if (!Array.isArray(rows)) throw new NetworkError("not-json", "console/inspect did not answer a list");
+    return rows as Row[];
+  }
+
+  /**
+   * Before the walk, alone: does the router answer `syntax` on a menu (the
+   * root)? Where it stalls, wait until it answers again and crawl without
+   * member descriptions instead of stalling once per menu and command.
+   */
+  private async probeMemberSyntax(): Promise<boolean> {
+    const key = taskKey(ROOT_SYNTAX);
+    if (this.answers.has(key)) return true;
+    try {
+      const rows = await this.withRetries(key, () =>
+        this.inspect(ROOT_SYNTAX, Math.min(this.options.timeoutMs ?? PROBE_TIMEOUT_MS, PROBE_TIMEOUT_MS)).catch((err: unknown) => {
+          throw err instanceof NetworkError && err.kind === "timeout" ? new Skip() : err;
+        }),
+      );
+      this.answers.set(key, rows);
+      this.checkpoint?.record(key, rows);
+      return true;
+    } catch (err) {
+      if (!(err instanceof Skip)) throw err;
+      await this.gate.wait();
+      return false;
+    }
+  }
+
   private async ask(task: Task, key: string): Promise<Row[]> {
     return this.withRetries(key, async () => {
       const at = Date.now();
       try {
-        const rows = await this.client.post("console/inspect", { request: task.request, path: task.path.join(",") });
-        if (!Array.isArray(rows)) throw new NetworkError("not-json", "console/inspect did not answer a list");
-        return rows as Row[];
+        return await this.inspect(task);
       } catch (err) {
         if (err instanceof NetworkError && err.kind === "timeout" && (await this.blamed(key, at))) throw new Skip();
         throw err;
@@ -200,6 +233,12 @@ export class Crawl {
       }
     }
   }
+}
+
+/** The header's list of unknown facts, with member descriptions when the router could not give them. */
+function unknownFacts(unknown: string[] | undefined, memberSyntax: boolean): { unknown?: string[] } {
+  const all = [...(unknown ?? []), ...(memberSyntax ? [] : ["descriptions"])];
+  return all.length ? { unknown: all } : {};
 }
 
 export function crawl(options: CrawlOptions): Promise<SchemaModel> {

@@ -17,13 +17,11 @@ export const taskKey = (task: Task): string => `${task.request} ${task.path.join
 
 export const MENU_TYPES = new Set(["path", "dir"]);
 
-/** The first tasks of a crawl: the root's children and its members' descriptions. */
-export function rootTasks(): Task[] {
-  return [
-    { request: "child", path: [] },
-    { request: "syntax", path: [] },
-  ];
-}
+/** Member descriptions of the root: also the probe of whether the router answers `syntax` on menus and commands. */
+export const ROOT_SYNTAX: Task = { request: "syntax", path: [] };
+
+/** The first task of a crawl: the root's children (ROOT_SYNTAX is asked before, alone). */
+export const rootTasks = (): Task[] => [{ request: "child", path: [] }];
 
 /** The rows of a child answer that are children (the self row skipped). */
 export const childRows = (rows: Row[]): Row[] => rows.filter((r) => r.type !== "self");
@@ -48,17 +46,18 @@ export class Scope {
   }
 }
 
-/** What a `child` answer at `path` adds to the plan. */
-export function tasksAfterChild(path: string[], rows: Row[], scope: Scope): Task[] {
+/** What a `child` answer at `path` adds to the plan; `memberSyntax` false where the router stalls on syntax of menus and commands. */
+export function tasksAfterChild(path: string[], rows: Row[], scope: Scope, memberSyntax: boolean): Task[] {
   const tasks: Task[] = [];
+  const described = (childPath: string[]): Task[] => (memberSyntax ? [{ request: "syntax", path: childPath }] : []);
   for (const row of childRows(rows)) {
     const childPath = [...path, row.name!];
     const type = row["node-type"]!;
     if (MENU_TYPES.has(type)) {
-      if (scope.inside(childPath)) tasks.push({ request: "child", path: childPath }, { request: "syntax", path: childPath });
-      else if (scope.onTheWay(childPath)) tasks.push({ request: "child", path: childPath });
+      // On the way to a crawled menu, syntax too: it describes that menu.
+      if (scope.inside(childPath) || scope.onTheWay(childPath)) tasks.push({ request: "child", path: childPath }, ...described(childPath));
     } else if (!scope.inside(childPath)) continue;
-    else if (type === "cmd") tasks.push({ request: "child", path: childPath }, { request: "syntax", path: childPath });
+    else if (type === "cmd") tasks.push({ request: "child", path: childPath }, ...described(childPath));
     else if (type === "arg") tasks.push({ request: "syntax", path: childPath }, { request: "completion", path: childPath });
   }
   return tasks;
