@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadModel } from "../../src/model/index.js";
 import { buildOpenApi, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
 import { countTree } from "../../src/model/walk.js";
+import { typingCoverage } from "../../src/openapi/types/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";
 
 const file = process.argv[2] ?? `${DUMPS_DIR}7.22.3/extra/inspect.json`;
@@ -34,4 +35,6 @@ console.log(`  tree: ${JSON.stringify(counts)}; paths ${Object.keys(doc.paths).l
 for (const [label, ms] of stages) console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms`);
 console.log(`  ${"total".padEnd(28)} ${total.toFixed(0).padStart(6)} ms   (target < 3000 ms)`);
 console.log(`  output: JSON ${(json.length / 1e6).toFixed(1)} MB, YAML ${(yaml.length / 1e6).toFixed(1)} MB`);
+const coverage = typingCoverage(model);
+console.log(`  typed beyond a bare string: ${(coverage.share * 100).toFixed(1)}% of ${coverage.described - coverage.plainStrings} described args (${coverage.plainStrings} more say just "string value")`);
 console.log(`  peak RSS ${peakMb.toFixed(0)} MB   (target < 500 MB)`);
