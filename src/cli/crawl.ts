@@ -77,7 +77,7 @@ async function runCrawl(flags: CrawlFlags): Promise<void> {
   const { stats, version } = model.header;
   if (flags.json) process.stdout.write(JSON.stringify({ out: flags.out, version, ...stats }) + "\n");
   else if (process.stderr.isTTY) {
-    process.stderr.write(`crawled RouterOS ${version}: ${stats!.requests} requests in ${(stats!.durationMs / 1000).toFixed(1)} s, ${stats!.skipped.length} skipped -> ${flags.out}\n`);
+    process.stderr.write(`crawled RouterOS ${version ?? "(version unknown)"}: ${stats!.requests} requests in ${(stats!.durationMs / 1000).toFixed(1)} s, ${stats!.skipped.length} skipped -> ${flags.out}\n`);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Who the router is: version, architecture and board from /system/resource
- * (which also tells that this is RouterOS at all), packages from
- * /system/package. Facts besides the version are best effort.
+ * Who the router is: version, architecture and board from /system/resource,
+ * packages from /system/package. All best effort: a RouterOS that refuses
+ * those calls (its own error body) is still crawled and the header says what
+ * is unknown; a server that answers something else is not RouterOS.
  */
 import { UserError } from "../io/errors.js";
 import type { ModelHeader } from "../model/types.js";
@@ -22,16 +23,34 @@ export function explainFailure(err: unknown, url: string, user: string): Error {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-export async function identify(client: RestClient): Promise<Facts> {
-  const answer = await client.get("system/resource");
+/** RouterOS's own error body, `{error: <number>, message}`: a refusal by RouterOS, not some other server. */
+const isRouterOsRefusal = (err: unknown): boolean =>
+  err instanceof HttpError && err.status !== 401 && err.status < 500 && typeof (err.body as { error?: unknown } | undefined)?.error === "number";
+
+/** GET /system/resource; undefined when RouterOS refuses it (a user without the policy): the crawl goes on without those facts. */
+async function resource(client: RestClient): Promise<Record<string, unknown> | undefined> {
+  let answer: unknown;
+  try {
+    answer = await client.get("system/resource");
+  } catch (err) {
+    if (isRouterOsRefusal(err)) return undefined;
+    throw err;
+  }
   // Very old builds answer a one-element array.
-  const resource = (Array.isArray(answer) ? answer[0] : answer) as Record<string, unknown> | undefined;
-  const version = text(resource?.["version"]);
-  if (!version) throw new NetworkError("not-json", "GET /system/resource has no version");
-  const facts: Facts = { version: version.replace(/\s*\(.*\)$/, "") };
+  const found = (Array.isArray(answer) ? answer[0] : answer) as Record<string, unknown> | undefined;
+  if (!text(found?.["version"])) throw new NetworkError("not-json", "GET /system/resource has no version");
+  return found;
+}
+
+export async function identify(client: RestClient): Promise<Facts> {
+  const found = await resource(client);
+  const facts: Facts = {};
   const unknown: string[] = [];
-  const architecture = text(resource?.["architecture-name"]);
-  const board = text(resource?.["board-name"]);
+  const version = text(found?.["version"]);
+  const architecture = text(found?.["architecture-name"]);
+  const board = text(found?.["board-name"]);
+  if (version) facts.version = version.replace(/\s*\(.*\)$/, "");
+  else unknown.push("version");
   if (architecture) facts.architecture = architecture;
   else unknown.push("architecture");
   if (board) facts.board = board;

@@ -4,6 +4,7 @@
  * stalled or restarting router is waited for instead of blamed on a path.
  */
 import { UserError } from "../io/errors.js";
+import { HttpError } from "./errors.js";
 
 export interface HealthOptions {
   /** First pause between polls; doubles up to maxPollMs. */
@@ -11,6 +12,8 @@ export interface HealthOptions {
   maxPollMs?: number;
   /** Give up (the router is gone) after this long. */
   deadlineMs?: number;
+  /** A first check slower than this still counts as a stall: the router was busy until then. */
+  slowMs?: number;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -25,21 +28,26 @@ export class HealthGate {
     private readonly options: HealthOptions = {},
   ) {}
 
-  /** Resolves once the router answers; true when it did not answer at first (it was stalled or down). */
+  /** Resolves once the router answers; true when it did not answer at first or promptly (it was stalled or down). */
   wait(): Promise<boolean> {
     this.current ??= this.poll().finally(() => (this.current = undefined));
     return this.current;
   }
 
   private async poll(): Promise<boolean> {
-    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000 } = this.options;
+    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000 } = this.options;
     const deadline = Date.now() + deadlineMs;
     let pause = pollMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.check();
-        if (attempt > 0) this.outages++;
-        return attempt > 0;
+        const start = Date.now();
+        await this.check().catch((err: unknown) => {
+          // A refusal (403 for a user without that policy) is an answer: the router is up.
+          if (!(err instanceof HttpError && err.status < 500)) throw err;
+        });
+        const stalled = attempt > 0 || Date.now() - start > slowMs;
+        if (stalled) this.outages++;
+        return stalled;
       } catch {
         if (Date.now() > deadline) throw new UserError(`the router stopped answering for ${Math.round(deadlineMs / 1000)} s; run again with --resume`);
         await sleep(pause);
