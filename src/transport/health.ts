@@ -16,6 +16,8 @@ export interface HealthOptions {
   slowMs?: number;
 }
 
+const MAX_SLOW_ANSWERS = 3;
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class HealthGate {
@@ -28,7 +30,12 @@ export class HealthGate {
     private readonly options: HealthOptions = {},
   ) {}
 
-  /** Resolves once the router answers; true when it did not answer at first or promptly (it was stalled or down). */
+  /**
+   * Resolves once the router answers promptly; true when it did not at first
+   * (it was stalled or down). A slow answer is checked again: an aborted
+   * request may still be running on the router and stall it once more, and
+   * the crawl must not re-fire into that.
+   */
   wait(): Promise<boolean> {
     this.current ??= this.poll().finally(() => (this.current = undefined));
     return this.current;
@@ -38,21 +45,25 @@ export class HealthGate {
     const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000 } = this.options;
     const deadline = Date.now() + deadlineMs;
     let pause = pollMs;
-    for (let attempt = 0; ; attempt++) {
+    let stalled = false;
+    // A router that is slow on every call (low memory) is taken as it is after a few slow answers.
+    for (let slowAnswers = 0; slowAnswers < MAX_SLOW_ANSWERS; ) {
+      const start = Date.now();
       try {
-        const start = Date.now();
         await this.check().catch((err: unknown) => {
           // A refusal (403 for a user without that policy) is an answer: the router is up.
           if (!(err instanceof HttpError && err.status < 500)) throw err;
         });
-        const stalled = attempt > 0 || Date.now() - start > slowMs;
-        if (stalled) this.outages++;
-        return stalled;
+        if (Date.now() - start <= slowMs) break;
+        slowAnswers++;
       } catch {
         if (Date.now() > deadline) throw new UserError(`the router stopped answering for ${Math.round(deadlineMs / 1000)} s; run again with --resume`);
         await sleep(pause);
         pause = Math.min(pause * 2, maxPollMs);
       }
+      stalled = true;
     }
+    if (stalled) this.outages++;
+    return stalled;
   }
 }
