@@ -7,7 +7,7 @@
 import { UserError } from "../io/errors.js";
 import type { CrawlStats, SchemaModel } from "../model/types.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
-import { HealthGate, isLostConnection, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
+import { HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
 import { explainFailure, identify } from "./identify.js";
@@ -52,6 +52,8 @@ export class Crawl {
   private readonly queue: Task[] = rootTasks();
   private readonly seen = new Set(this.queue.map(taskKey));
   private answers = new Map<string, Row[]>();
+  /** Requests an interrupted crawl gave up on: not fired again on --resume. */
+  private skippedBefore = new Set<string>();
   private checkpoint: Checkpoint | undefined;
   private done = 0;
   private retries = 0;
@@ -76,7 +78,7 @@ export class Crawl {
       // A router that cannot be reached or refuses the user fails at once; a 500 or a reset gets two more tries.
       const facts = await this.withRetries("GET /system/resource", () => identify(this.client), { retries: 2, waitForHealth: false });
       if (this.options.checkpointFile) {
-        ({ checkpoint: this.checkpoint, answers: this.answers } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
+        ({ checkpoint: this.checkpoint, answers: this.answers, skipped: this.skippedBefore } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
       }
       this.memberSyntax = await this.probeMemberSyntax();
       await this.walk();
@@ -137,10 +139,12 @@ export class Crawl {
     let rows = this.answers.get(key);
     if (!rows) {
       try {
+        if (this.skippedBefore.has(key)) throw new Skip();
         rows = await this.ask(task, key);
       } catch (err) {
         if (!(err instanceof Skip)) throw err;
         this.skipped.push(`${task.request} /${task.path.join("/")}`);
+        if (!this.skippedBefore.has(key)) this.checkpoint?.recordSkip(key);
         this.done++;
         return;
       }
@@ -197,6 +201,8 @@ export class Crawl {
         return await this.inspect(task);
       } catch (err) {
         if (err instanceof NetworkError && err.kind === "timeout" && (await this.blamed(key, at))) throw new Skip();
+        // RouterOS refusing one path (400 and the like) costs that path, not the crawl; the root must answer.
+        if (isRefusal(err) && task.path.length > 0) throw new Skip();
         throw err;
       }
     });

@@ -6,7 +6,7 @@
  */
 import { UserError } from "../io/errors.js";
 import type { ModelHeader } from "../model/types.js";
-import { HttpError, NetworkError, type RestClient } from "../transport/index.js";
+import { HttpError, isRefusal, NetworkError, type RestClient } from "../transport/index.js";
 
 type Facts = Pick<ModelHeader, "version" | "architecture" | "board" | "packages" | "unknown">;
 
@@ -23,17 +23,13 @@ export function explainFailure(err: unknown, url: string, user: string): Error {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-/** RouterOS's own error body, `{error: <number>, message}`: a refusal by RouterOS, not some other server. */
-const isRouterOsRefusal = (err: unknown): boolean =>
-  err instanceof HttpError && err.status !== 401 && err.status < 500 && typeof (err.body as { error?: unknown } | undefined)?.error === "number";
-
 /** GET /system/resource; undefined when RouterOS refuses it (a user without the policy): the crawl goes on without those facts. */
 async function resource(client: RestClient): Promise<Record<string, unknown> | undefined> {
   let answer: unknown;
   try {
     answer = await client.get("system/resource");
   } catch (err) {
-    if (isRouterOsRefusal(err)) return undefined;
+    if (isRefusal(err)) return undefined;
     throw err;
   }
   // Very old builds answer a one-element array.

@@ -1,39 +1,20 @@
 /** Router facts are best effort: a RouterOS that refuses /system/resource or /system/package is still crawled, and the header says what is unknown. */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Pool } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { crawl } from "../../src/crawl/index.js";
 import { sampleModel } from "../../src/sample/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { routerOsError, tamperingProxy } from "./proxy.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-/**
- * The simulator behind a proxy that answers RouterOS's own 403 on the given
- * paths, as a router does for a user whose group lacks the policy.
- */
+/** RouterOS's own 403 on the given paths, as a router answers a user whose group lacks the policy. */
 async function refusing(sim: RunningSimulator, refused: string[]): Promise<string> {
-  const upstream = new Pool(new URL(sim.url).origin, { connections: 256 });
-  const forbidden = { statusCode: 403, text: JSON.stringify({ error: 403, message: "Forbidden", detail: "not enough permissions (9)" }) };
-  // Refused calls still go through the simulator: a stalled router answers nothing, refusals included.
-  const server: Server = createServer((req, res) => {
-    upstream
-      .request({ method: req.method as "GET" | "POST", path: req.url!, headers: req.headers, body: req })
-      .then(async (answer) => {
-        const text = await answer.body.text();
-        const { statusCode, text: body } = refused.includes(req.url!) ? forbidden : { statusCode: answer.statusCode, text };
-        res.writeHead(statusCode, { "content-type": "application/json" }).end(body);
-      })
-      .catch(() => req.socket.destroy());
-  });
-  server.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  closers.push(() => upstream.close(), () => new Promise((r) => (server.closeAllConnections(), server.close(r))));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/rest`;
+  const proxy = await tamperingProxy(sim, (path) => (refused.includes(path) ? routerOsError(403, "Forbidden", "not enough permissions (9)") : undefined));
+  closers.push(() => proxy.close());
+  return proxy.url;
 }
 
 async function simulator(hang: { path: string; ms: number }[] = []) {
