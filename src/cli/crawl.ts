@@ -40,7 +40,7 @@ export function registerCrawl(program: Command): void {
     .option("--concurrency <n>", "requests in flight", positive, DEFAULT_CONCURRENCY)
     .option("--timeout <ms>", "time limit per request", positive, 10_000)
     .option("--resume", "continue from the checkpoint <out>.checkpoint of an interrupted crawl")
-    .option("--only <menus>", "crawl only these menus, comma-separated: ip,system/identity")
+    .option("--only <menus>", "crawl only these menus: paths from the root, comma-separated (ip,system/identity)")
     .addOption(new Option("--format <format>", "what --out holds").choices(["model", "restraml"]).default("model"))
     .requiredOption("--out <file>", "where to write the tree")
     .option("--json", "print a JSON summary at the end")

@@ -154,6 +154,8 @@ export class Crawl {
     this.done++;
     if (task.request === "child") {
       if (task.path.length === 0 && rows[0]?.type !== "self") throw new NetworkError("not-json", "console/inspect gave no self row for the root");
+      const missing = this.scope.missing(task.path, rows);
+      if (missing) throw new UserError(`--only ${missing}: this router has no such menu`);
       for (const next of tasksAfterChild(task.path, rows, this.scope, this.memberSyntax)) {
         const nextKey = taskKey(next);
         if (!this.seen.has(nextKey)) {

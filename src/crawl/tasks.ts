@@ -44,6 +44,12 @@ export class Scope {
   onTheWay(path: readonly string[]): boolean {
     return !!this.only && this.only.some((o) => o.length > path.length && path.every((t, i) => o[i] === t));
   }
+
+  /** A chosen menu that the child answer at `path` shows not to exist, as written (`ip/firewal`). */
+  missing(path: readonly string[], rows: Row[]): string | undefined {
+    const names = new Set(childRows(rows).map((r) => r.name));
+    return this.only?.find((o) => o.length > path.length && path.every((t, i) => o[i] === t) && !names.has(o[path.length]))?.join("/");
+  }
 }
 
 /** What a `child` answer at `path` adds to the plan; `memberSyntax` false where the router stalls on syntax of menus and commands. */

@@ -38,4 +38,15 @@ describe("crawl scope", () => {
       await sim.close();
     }
   });
+
+  it("names a chosen menu the router does not have, at once", async () => {
+    expect(new Scope(["ip/firewal", "system"]).missing(["ip"], [{ name: "address", "node-type": "dir", type: "child" }])).toBe("ip/firewal");
+    expect(new Scope(["ip/address"]).missing(["ip"], [{ name: "address", "node-type": "dir", type: "child" }])).toBeUndefined();
+    const sim = await startSimulator({ model: sampleModel() });
+    try {
+      await expect(crawl({ url: sim.url, user: "admin", password: "", only: ["ip/address", "firewall"] })).rejects.toThrow("--only firewall: this router has no such menu");
+    } finally {
+      await sim.close();
+    }
+  });
 });
