@@ -102,7 +102,7 @@ function networkError(err: unknown, timeoutMs: number): NetworkError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code ?? "";
   if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED") return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
-  if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
+  if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
   if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new NetworkError("tls", `TLS: ${e.message ?? code} (use --insecure or --ca)`);
   return new NetworkError("reset", `connection lost (${code || e.message || "unknown"})`);
 }
