@@ -104,5 +104,7 @@ function networkError(err: unknown, timeoutMs: number): NetworkError {
   if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED") return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
   if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
   if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new NetworkError("tls", `TLS: ${e.message ?? code} (use --insecure or --ca)`);
+  // An https:// URL on a plain HTTP port: no retry will help.
+  if (code.startsWith("ERR_SSL")) return new NetworkError("tls", `TLS handshake failed (${code}): does this port serve HTTPS? (RouterOS's www-ssl service, usually 443)`);
   return new NetworkError("reset", `connection lost (${code || e.message || "unknown"})`);
 }
