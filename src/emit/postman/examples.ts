@@ -56,10 +56,7 @@ export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: OpenAPIV3.Sch
     const range = schema["x-routeros-range"] as { min?: number; max?: number } | undefined;
     return String(Math.max(range?.min ?? 0, Math.min(1, range?.max ?? 1)));
   }
-  if (type === "duration") {
-    const range = schema["x-routeros-range"] as { min?: string } | undefined;
-    return range?.min && range.min !== "0s" && !/^0+(:0+)*(\.0+)?$/.test(range.min) ? range.min : BY_TYPE.duration;
-  }
+  if (type === "duration") return durationExample(schema["x-routeros-range"] as { min?: unknown; max?: unknown } | undefined);
   if (BY_TYPE[type]) return BY_TYPE[type];
   if (schema.oneOf) return exampleValue(doc, schema.oneOf[schema.oneOf.length - 1]!, idVariable);
   if (schema.type === "array") return schema.items ? [exampleValue(doc, schema.items, idVariable)] : [];
@@ -75,4 +72,28 @@ export function exampleObject(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaO
     if (!omit(name)) out[name] = exampleValue(doc, property, idVariable);
   }
   return out;
+}
+
+const PREFERRED_DURATION_S = 30;
+
+/** 30s where the range allows it; else the nearer bound, as RouterOS wrote it (`10ms..5s` gives `5s`). */
+function durationExample(range: { min?: unknown; max?: unknown } | undefined): string {
+  const [min, max] = [range?.min, range?.max].map((v) => (v === undefined ? undefined : String(v)));
+  if (min !== undefined && durationSeconds(min) > PREFERRED_DURATION_S) return min;
+  if (max !== undefined && durationSeconds(max) < PREFERRED_DURATION_S) return max;
+  return BY_TYPE.duration!;
+}
+
+const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+
+/** Seconds in a RouterOS duration (`1d2h`, `10ms`, `00:00:00.200`, `1d 00:10:00`); NaN when unreadable. */
+export function durationSeconds(text: string): number {
+  const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text);
+  if (clock) {
+    const [, days = "0", hours, minutes, seconds = "0"] = clock;
+    return Number(days) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+  }
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)?/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) return NaN;
+  return parts.reduce((sum, [, n, unit = "s"]) => sum + Number(n) * UNIT_SECONDS[unit]!, 0);
 }

@@ -48,6 +48,16 @@ function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanR
   };
 }
 
+/** The router's texts: the command's description, then each body arg with its syntax and description. */
+function describe(doc: OpenAPIV3.Document, op: Operation): string {
+  const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
+    const schema = resolve<Schema>(doc, value);
+    const syntax = schema["x-routeros-syntax"] ? ` (\`${String(schema["x-routeros-syntax"])}\`)` : "";
+    return `- \`${name}\`${syntax}${schema.description ? `: ${schema.description}` : ""}`;
+  });
+  return [op.operation.summary, op.operation.description, args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
+}
+
 function testScript(op: Operation, variable: string): string[] | undefined {
   if (op.verb === "add") return captureAdded(variable, ".id");
   if (op.verb === "command" && op.command === "add") return captureAdded(variable, "ret");
@@ -63,7 +73,7 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
     url: url(doc, op, variable),
     ...(example ? { body: { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } } } : {}),
-    description: [op.operation.summary, op.operation.description].filter(Boolean).join("\n\n"),
+    description: describe(doc, op),
   };
   const reply = replySchema(doc, op);
   const script = testScript(op, variable);
