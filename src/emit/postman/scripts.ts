@@ -16,17 +16,25 @@ export const COLLECTION_TEST = [
 export function captureAdded(variable: string, field: ".id" | "ret"): string[] {
   return [
     "if (pm.response.code === 200) {",
-    `  pm.collectionVariables.set(${JSON.stringify(variable)}, pm.response.json()[${JSON.stringify(field)}]);`,
+    `  var id = pm.response.json()[${JSON.stringify(field)}];`,
+    `  if (id) pm.collectionVariables.set(${JSON.stringify(variable)}, id);`,
     "}",
   ];
 }
 
-/** After a list: the first item's `.id`, unless an id is already set (menus without add, e.g. /interface). */
+/**
+ * After a list: keep the variable on an item that exists, the first one unless
+ * it already names a listed item (menus without add, e.g. /interface, and a
+ * variable left on an item that a previous run removed).
+ */
 export function captureFirst(variable: string): string[] {
+  const name = JSON.stringify(variable);
   return [
-    `if (pm.response.code === 200 && !pm.collectionVariables.get(${JSON.stringify(variable)})) {`,
+    "if (pm.response.code === 200) {",
     "  var items = pm.response.json();",
-    `  if (items.length > 0) pm.collectionVariables.set(${JSON.stringify(variable)}, items[0][".id"]);`,
+    `  var current = pm.collectionVariables.get(${name});`,
+    '  var listed = Array.isArray(items) && items.some(function (item) { return item[".id"] === current; });',
+    `  if (Array.isArray(items) && items.length > 0 && !listed) pm.collectionVariables.set(${name}, items[0][".id"]);`,
     "}",
   ];
 }

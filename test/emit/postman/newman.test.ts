@@ -44,6 +44,16 @@ describe("newman against the simulator", () => {
     expectClean(await run(collection, sim.url), countRequests(collection.item));
   }, 60_000);
 
+  it("moves an id variable left on a removed item to one that a list shows", async () => {
+    const collection = buildCollection(buildOpenApi(sampleModel())) as Collection & { variable: { key: string; value: string }[] };
+    const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
+    const flow = ["GET /ip/address", "GET /ip/address/:id"].map((name) => address.item!.find((i) => i.name === name)!);
+    const variable = collection.variable.map((v) => (v.key === "ip_address_id" ? { ...v, value: "*FFFF" } : v));
+    const summary = await run({ ...collection, variable, item: [{ name: "stale id", item: flow }] }, sim.url);
+    expectClean(summary, 2);
+    expect(summary.run.executions.map((e) => (e.response as unknown as { code: number }).code)).toEqual([200, 200]);
+  }, 60_000);
+
   const deep = dump("7.22.3-deep");
   it.skipIf(!deep)("runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along, over HTTP and HTTPS", async () => {
     const model = await loadDump(deep!);
