@@ -32,12 +32,20 @@ function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<
   return example;
 }
 
+/** A list filter's example: the value the item property of that name would have. */
+function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): string {
+  const reply = replySchema(doc, op).schema;
+  const items = reply && "items" in reply ? resolve<OpenAPIV3.SchemaObject>(doc, reply.items) : undefined;
+  const property = items?.properties?.[parameter.name];
+  return String(exampleValue(doc, property ?? parameter.schema ?? { type: "string" }));
+}
+
 function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanRequest["url"] {
   const segments = op.path.split("/").filter(Boolean).map((s) => (s === "{id}" ? ":id" : s));
   const query = (op.verb === "list" ? (op.operation.parameters ?? []) : [])
     .map((p) => resolve<OpenAPIV3.ParameterObject>(doc, p))
     .filter((p) => p.in === "query")
-    .map((p) => ({ key: p.name, value: p.name === ".proplist" ? ".id" : String(exampleValue(doc, p.schema ?? { type: "string" })), disabled: true, ...(p.description ? { description: p.description } : {}) }));
+    .map((p) => ({ key: p.name, value: p.name === ".proplist" ? ".id" : filterExample(doc, op, p), disabled: true, ...(p.description ? { description: p.description } : {}) }));
   const raw = `{{baseUrl}}/${segments.join("/")}`;
   return {
     raw,

@@ -44,6 +44,12 @@ describe("Postman collection of the sample tree", () => {
     expect(all.some((r) => r.request?.body?.raw.includes('"follow"'))).toBe(false);
   });
 
+  it("offers list filters as disabled query parameters with an item's example values", () => {
+    const list = all.find((r) => r.name === "GET /ip/address")!.request!.url as unknown as { query: { key: string; value: string; disabled: boolean }[] };
+    expect(list.query.find((q) => q.key === "address")).toMatchObject({ value: "10.0.0.1/24", disabled: true });
+    expect(list.query.every((q) => q.disabled)).toBe(true);
+  });
+
   it("uses path variables for items", () => {
     expect(all.find((r) => r.name === "GET /ip/address/:id")!.request!.url.raw).toBe("{{baseUrl}}/ip/address/:id");
   });
