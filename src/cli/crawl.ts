@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { Crawl, DEFAULT_CONCURRENCY } from "../crawl/index.js";
 import { writeFileAtomic } from "../io/files.js";
+import { DEFAULT_TIMEOUT_MS } from "../transport/index.js";
 import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
@@ -38,7 +39,7 @@ export function registerCrawl(program: Command): void {
     .option("--insecure", "accept any TLS certificate (a router's self-signed one)")
     .option("--ca <file>", "trust this CA or certificate (PEM)")
     .option("--concurrency <n>", "requests in flight", positive, DEFAULT_CONCURRENCY)
-    .option("--timeout <ms>", "time limit per request", positive, 10_000)
+    .option("--timeout <ms>", "time limit per request", positive, DEFAULT_TIMEOUT_MS)
     .option("--resume", "continue from the checkpoint <out>.checkpoint of an interrupted crawl")
     .option("--only <menus>", "crawl only these menus: paths from the root, comma-separated (ip,system/identity)")
     .addOption(new Option("--format <format>", "what --out holds").choices(["model", "restraml"]).default("model"))

@@ -7,9 +7,11 @@
 import { UserError } from "../io/errors.js";
 import type { CrawlStats, SchemaModel } from "../model/types.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
-import { HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
+import { DEFAULT_TIMEOUT_MS, HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
+import { MemberSyntax } from "./member-syntax.js";
+import { StallJudge } from "./stalls.js";
 import { explainFailure, identify } from "./identify.js";
 import { ROOT_SYNTAX, rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
 
@@ -44,6 +46,8 @@ export const DEFAULT_CONCURRENCY = 16;
 const PROBE_TIMEOUT_MS = 3000;
 
 class Skip extends Error {}
+/** A task no longer wanted (member syntax switched off): neither asked nor recorded. */
+class Dropped extends Error {}
 
 export class Crawl {
   private readonly client: RestClient;
@@ -59,13 +63,20 @@ export class Crawl {
   private retries = 0;
   private readonly skipped: string[] = [];
   private readonly started = Date.now();
-  private episode: { suspects: { key: string; at: number }[]; blamed?: string } | undefined;
-  private memberSyntax = true;
+  private readonly stalls: StallJudge;
+  private readonly memberSyntax = new MemberSyntax();
 
   constructor(private readonly options: CrawlOptions) {
     this.client = new RestClient({ ...options, connections: options.concurrency ?? DEFAULT_CONCURRENCY });
-    this.gate = new HealthGate(() => this.client.get("system/resource", 2000), { deadlineMs: options.healthDeadlineMs ?? 180_000 });
+    this.gate = new HealthGate(() => this.client.get("system/resource", 2000), {
+      deadlineMs: options.healthDeadlineMs ?? 180_000,
+      // "Prompt" must be well within a request's time limit, or a suspect asked alone could still meet the stall.
+      slowMs: Math.min(1000, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 2),
+      // Every request in flight may have been aborted and still be running on the router.
+      maxSlowAnswers: (options.concurrency ?? DEFAULT_CONCURRENCY) + 1,
+    });
     this.scope = new Scope(options.only);
+    this.stalls = new StallJudge(this.gate, (task) => this.inspect(task));
   }
 
   progress(): CrawlProgress {
@@ -80,7 +91,7 @@ export class Crawl {
       if (this.options.checkpointFile) {
         ({ checkpoint: this.checkpoint, answers: this.answers, skipped: this.skippedBefore } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
       }
-      this.memberSyntax = await this.probeMemberSyntax();
+      this.memberSyntax.enabled = await this.probeMemberSyntax();
       await this.walk();
       const stats: CrawlStats = {
         requests: this.client.sent,
@@ -92,7 +103,7 @@ export class Crawl {
       const model: SchemaModel = {
         format: MODEL_FORMAT,
         formatVersion: MODEL_FORMAT_VERSION,
-        header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
+        header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax.enabled), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
         root: assembleTree(this.answers),
       };
       await this.checkpoint?.discard();
@@ -142,6 +153,7 @@ export class Crawl {
         if (this.skippedBefore.has(key)) throw new Skip();
         rows = await this.ask(task, key);
       } catch (err) {
+        if (err instanceof Dropped) return void this.done++;
         if (!(err instanceof Skip)) throw err;
         this.skipped.push(`${task.request} /${task.path.join("/")}`);
         if (!this.skippedBefore.has(key)) this.checkpoint?.recordSkip(key);
@@ -156,7 +168,7 @@ export class Crawl {
       if (task.path.length === 0 && rows[0]?.type !== "self") throw new NetworkError("not-json", "console/inspect gave no self row for the root");
       const missing = this.scope.missing(task.path, rows);
       if (missing) throw new UserError(`--only ${missing}: this router has no such menu`);
-      for (const next of tasksAfterChild(task.path, rows, this.scope, this.memberSyntax)) {
+      for (const next of tasksAfterChild(task.path, rows, this.scope, this.memberSyntax.enabled)) {
         const nextKey = taskKey(next);
         if (!this.seen.has(nextKey)) {
           this.seen.add(nextKey);
@@ -198,32 +210,25 @@ export class Crawl {
 
   private async ask(task: Task, key: string): Promise<Row[]> {
     return this.withRetries(key, async () => {
+      await this.stalls.idle();
+      if (!this.memberSyntax.wanted(task, this.answers)) throw new Dropped();
       const at = Date.now();
       try {
         return await this.inspect(task);
       } catch (err) {
-        if (err instanceof NetworkError && err.kind === "timeout" && (await this.blamed(key, at))) throw new Skip();
+        if (err instanceof NetworkError && err.kind === "timeout") {
+          const verdict = await this.stalls.judge(task, key, at);
+          if (verdict === "culprit") {
+            this.memberSyntax.stalled(task, this.answers);
+            throw new Skip();
+          }
+          if (verdict) return verdict;
+        }
         // RouterOS refusing one path (400 and the like) costs that path, not the crawl; the root must answer.
         if (isRefusal(err) && task.path.length > 0) throw new Skip();
         throw err;
       }
     });
-  }
-
-  /**
-   * After a timeout: wait until the router answers again. When it had
-   * stalled, the request that started first among those that timed out in
-   * that stall is the one that stalled it: skipped, not retried.
-   */
-  private async blamed(key: string, at: number): Promise<boolean> {
-    const episode = (this.episode ??= { suspects: [] });
-    episode.suspects.push({ key, at });
-    const stalled = await this.gate.wait();
-    if (this.episode === episode) {
-      this.episode = undefined;
-      if (stalled) episode.blamed = episode.suspects.reduce((a, b) => (b.at < a.at ? b : a)).key;
-    }
-    return episode.blamed === key;
   }
 
   private async withRetries<T>(what: string, fn: () => Promise<T>, policy = { retries: this.options.retries ?? 8, waitForHealth: true }): Promise<T> {

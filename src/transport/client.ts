@@ -22,6 +22,9 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/** Time limit per request unless told otherwise. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 export class RestClient {
   private readonly pool: Pool;
   private readonly base: string;
@@ -47,7 +50,7 @@ export class RestClient {
       connect: options.insecure ? { rejectUnauthorized: false } : ca ? { ca } : {},
     });
     this.auth = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   get(path: string, timeoutMs?: number): Promise<unknown> {

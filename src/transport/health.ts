@@ -14,9 +14,13 @@ export interface HealthOptions {
   deadlineMs?: number;
   /** A first check slower than this still counts as a stall: the router was busy until then. */
   slowMs?: number;
+  /**
+   * Slow answers in a row after which a router is taken as slow rather than
+   * busy: at least the requests that may still be running on it (each aborted
+   * one can stall it once more).
+   */
+  maxSlowAnswers?: number;
 }
-
-const MAX_SLOW_ANSWERS = 3;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -42,12 +46,12 @@ export class HealthGate {
   }
 
   private async poll(): Promise<boolean> {
-    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000 } = this.options;
+    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3 } = this.options;
     const deadline = Date.now() + deadlineMs;
     let pause = pollMs;
     let stalled = false;
     // A router that is slow on every call (low memory) is taken as it is after a few slow answers.
-    for (let slowAnswers = 0; slowAnswers < MAX_SLOW_ANSWERS; ) {
+    for (let slowAnswers = 0; slowAnswers < maxSlowAnswers; ) {
       const start = Date.now();
       try {
         await this.check().catch((err: unknown) => {

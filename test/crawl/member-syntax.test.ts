@@ -47,3 +47,23 @@ describe("member syntax support", () => {
     }
   });
 });
+
+describe("member syntax that stalls on commands only", () => {
+  it("is switched off after two stalls: the rest of the crawl asks none, skips only what stalled, and keeps everything else", async () => {
+    const commands: string[] = [];
+    forEachMenu(sampleModel().root, (menu, path) => Object.keys(menu.commands).forEach((name) => commands.push([...path, name].join(","))));
+    const sim = await startSimulator({ model: sampleModel(), hang: commands.map((path) => ({ path, ms: 2000 })) });
+    try {
+      const model = await crawl({ url: sim.url, user: "admin", password: "", timeoutMs: 700 });
+      expect(model.header.unknown).toEqual(["descriptions"]);
+      // Only commands' syntax is skipped: those that stalled before it was switched off (at most one per request in flight).
+      const skipped = model.header.stats!.skipped;
+      expect(skipped.length).toBeGreaterThanOrEqual(2);
+      expect(skipped.length).toBeLessThanOrEqual(16);
+      expect(skipped.filter((s) => !commands.includes(s.replace(/^syntax \//, "").replaceAll("/", ",")))).toEqual([]);
+      expect(withoutMemberDescriptions(model)).toEqual(withoutMemberDescriptions(sampleModel()));
+    } finally {
+      await sim.close();
+    }
+  }, 60_000);
+});
