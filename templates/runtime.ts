@@ -36,8 +36,11 @@ export class RouterOSError extends Error {
 
 type Wire = Record<string, unknown>;
 
-/** The args of a print: the command's own, with `proplist` (names of the item's properties) and `query` (API query words). */
-export type PrintArgs<Args, Item> = Omit<Args, ".proplist" | ".query"> & { proplist?: readonly (keyof Item & string)[]; query?: readonly string[] };
+/**
+ * The args of a print: the command's own, with `proplist` (names of the item's properties, sent as `.proplist`)
+ * and `query` (API query words, sent as `.query`). The console's own `proplist` arg is replaced: it names fewer properties.
+ */
+export type PrintArgs<Args, Item> = Omit<Args, "proplist" | ".proplist" | ".query"> & { proplist?: readonly (keyof Item & string)[]; query?: readonly string[] };
 
 /** List filters: equality on the item's properties. */
 export type Filter<Item> = { [K in keyof Item]?: string };

@@ -18,16 +18,34 @@ describe("generated TypeScript client", () => {
     expect(await compile(dirs.map((dir) => join(dir, "client/index.ts")))).toBe("");
   }, 180_000);
 
-  it("rejects a misspelled property and accepts the right one", async () => {
+  it("accepts the documented usage and rejects a misspelled property or word", async () => {
     const dir = await writeClient(sampleModel(), "typos");
     dirs.push(dir);
-    const use = (body: string) => `import { createClient } from "./client/index.js";\nconst ros = createClient({ baseUrl: "http://127.0.0.1/rest", username: "admin", password: "" });\nexport const done = ${body};\n`;
-    await writeFile(join(dir, "good.ts"), use(`ros.ip.address.add({ address: "10.0.0.1/24", interface: "ether1", disabled: "no" })`));
-    await writeFile(join(dir, "typo.ts"), use(`ros.ip.address.add({ adress: "10.0.0.1/24" })`));
-    await writeFile(join(dir, "word.ts"), use(`ros.ip.firewall.filter.add({ chain: "forward", action: "dorp" })`));
-    expect(await compile([join(dir, "good.ts")])).toBe("");
-    expect(await compile([join(dir, "typo.ts")])).toMatch(/typo\.ts.*error TS2561.*'adress'/s);
-    expect(await compile([join(dir, "word.ts")])).toMatch(/word\.ts.*error TS2322.*"dorp"/s);
+    const use = (body: string) =>
+      `import { createClient, RouterOSError, asBoolean, type IpAddress } from "./client/index.js";\n` +
+      `const ros = createClient({ baseUrl: "https://127.0.0.1/rest", username: "admin", password: "", tls: { insecure: true }, timeoutMs: 1000 });\n` +
+      `export async function use() {\n${body}\n}\n`;
+    await writeFile(
+      join(dir, "good.ts"),
+      use(`  const added: IpAddress = await ros.ip.address.add({ address: "10.0.0.1/24", interface: "ether1", disabled: "no" });
+  const listed = await ros.ip.address.list({ interface: "ether1" }, { proplist: [".id", "address"] });
+  const printed = await ros.ip.address.print({ proplist: [".id", "address"], query: ["interface=ether1"] });
+  await ros.ip.address.set(added[".id"]!, { comment: "uplink" });
+  await ros.ip.address.remove("*1");
+  await ros.ip.firewall.filter.add({ chain: "forward", action: "drop", protocol: "!tcp", "connection-state": ["established", "related"] });
+  const identity = await ros.system.identity.get();
+  await ros.system.identity.set({ name: "edge" });
+  await ros.ping({ address: "10.0.0.1", count: 3 });
+  await ros.ip.address.export();
+  await ros.system.reboot();
+  return [listed, printed, identity.name, asBoolean(added.disabled), new RouterOSError(404, "Not Found", "no such item").status];`),
+    );
+    await writeFile(join(dir, "typo.ts"), use(`  await ros.ip.address.add({ adress: "10.0.0.1/24" });`));
+    await writeFile(join(dir, "word.ts"), use(`  await ros.ip.firewall.filter.add({ chain: "forward", action: "dorp" });`));
+    const out = await compile(["good.ts", "typo.ts", "word.ts"].map((f) => join(dir, f)));
+    expect(out).not.toMatch(/good\.ts/);
+    expect(out).toMatch(/typo\.ts.*error TS2561.*'adress'/);
+    expect(out).toMatch(/word\.ts.*error TS2322.*"dorp"/);
   }, 60_000);
 
   it("is the same, byte for byte, on a second run, and headed with the generator and version", async () => {
