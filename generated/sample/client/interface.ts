@@ -53,7 +53,18 @@ export interface InterfaceGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "name" | "type" | "mtu" | "actual-mtu" | "mac-address" | "running" | "disabled" | "comment" | "rx-byte" | "tx-byte" | "last-link-up-time";
+  "value-name"?:
+    | "name"
+    | "type"
+    | "mtu"
+    | "actual-mtu"
+    | "mac-address"
+    | "running"
+    | "disabled"
+    | "comment"
+    | "rx-byte"
+    | "tx-byte"
+    | "last-link-up-time";
 }
 
 export interface InterfaceMonitorTrafficArgs {
@@ -71,7 +82,33 @@ export interface InterfacePrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("name" | "type" | "mtu" | "actual-mtu" | "mac-address" | "running" | "disabled" | "comment" | "rx-byte" | "tx-byte" | "last-link-up-time") | readonly ("name" | "type" | "mtu" | "actual-mtu" | "mac-address" | "running" | "disabled" | "comment" | "rx-byte" | "tx-byte" | "last-link-up-time")[];
+  proplist?:
+    | (
+        | "name"
+        | "type"
+        | "mtu"
+        | "actual-mtu"
+        | "mac-address"
+        | "running"
+        | "disabled"
+        | "comment"
+        | "rx-byte"
+        | "tx-byte"
+        | "last-link-up-time"
+      )
+    | readonly (
+        | "name"
+        | "type"
+        | "mtu"
+        | "actual-mtu"
+        | "mac-address"
+        | "running"
+        | "disabled"
+        | "comment"
+        | "rx-byte"
+        | "tx-byte"
+        | "last-link-up-time"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -193,14 +230,19 @@ export interface InterfaceBridgeGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment";
+  "value-name"?:
+    "name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment";
 }
 
 export interface InterfaceBridgePrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment") | readonly ("name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment")[];
+  proplist?:
+    | ("name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment")
+    | readonly (
+        "name" | "mtu" | "protocol-mode" | "vlan-filtering" | "arp" | "mac-address" | "running" | "disabled" | "comment"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -323,7 +365,9 @@ export interface InterfaceBridgePortPrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("interface" | "bridge" | "pvid" | "horizon" | "disabled" | "comment" | "dynamic" | "inactive") | readonly ("interface" | "bridge" | "pvid" | "horizon" | "disabled" | "comment" | "dynamic" | "inactive")[];
+  proplist?:
+    | ("interface" | "bridge" | "pvid" | "horizon" | "disabled" | "comment" | "dynamic" | "inactive")
+    | readonly ("interface" | "bridge" | "pvid" | "horizon" | "disabled" | "comment" | "dynamic" | "inactive")[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -410,7 +454,8 @@ export interface InterfaceEthernetGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "name" | "default-name" | "mac-address" | "mtu" | "speed" | "auto-negotiation" | "running" | "disabled" | "comment";
+  "value-name"?:
+    "name" | "default-name" | "mac-address" | "mtu" | "speed" | "auto-negotiation" | "running" | "disabled" | "comment";
 }
 
 export interface InterfaceEthernetMonitorArgs {
@@ -424,7 +469,29 @@ export interface InterfaceEthernetPrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("name" | "default-name" | "mac-address" | "mtu" | "speed" | "auto-negotiation" | "running" | "disabled" | "comment") | readonly ("name" | "default-name" | "mac-address" | "mtu" | "speed" | "auto-negotiation" | "running" | "disabled" | "comment")[];
+  proplist?:
+    | (
+        | "name"
+        | "default-name"
+        | "mac-address"
+        | "mtu"
+        | "speed"
+        | "auto-negotiation"
+        | "running"
+        | "disabled"
+        | "comment"
+      )
+    | readonly (
+        | "name"
+        | "default-name"
+        | "mac-address"
+        | "mtu"
+        | "speed"
+        | "auto-negotiation"
+        | "running"
+        | "disabled"
+        | "comment"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -454,7 +521,8 @@ export interface InterfaceEthernetSetArgs {
 export function interface_(t: Transport) {
   return {
     /** List /interface items */
-    list: (filter?: Filter<Interface>, options?: { proplist?: readonly (keyof Interface & string)[] }) => t.list<Interface>("/interface", filter, options),
+    list: (filter?: Filter<Interface>, options?: { proplist?: readonly (keyof Interface & string)[] }) =>
+      t.list<Interface>("/interface", filter, options),
     /** Get one /interface item */
     get: (id: string) => t.request<Interface>("GET", itemPath("/interface", id)),
     /**
@@ -488,7 +556,8 @@ export function interface_(t: Transport) {
      *
      * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`, `duration`.
      */
-    monitorTraffic: (body: InterfaceMonitorTrafficArgs = {}) => t.request<CommandReply>("POST", "/interface/monitor-traffic", body),
+    monitorTraffic: (body: InterfaceMonitorTrafficArgs = {}) =>
+      t.request<CommandReply>("POST", "/interface/monitor-traffic", body),
     /**
      * Run /interface/print
      *
@@ -500,10 +569,12 @@ export function interface_(t: Transport) {
      *
      * Reset traffic counters
      */
-    resetCounters: (body: InterfaceResetCountersArgs = {}) => t.request<CommandReply>("POST", "/interface/reset-counters", body),
+    resetCounters: (body: InterfaceResetCountersArgs = {}) =>
+      t.request<CommandReply>("POST", "/interface/reset-counters", body),
     bridge: {
       /** List /interface/bridge items */
-      list: (filter?: Filter<InterfaceBridge>, options?: { proplist?: readonly (keyof InterfaceBridge & string)[] }) => t.list<InterfaceBridge>("/interface/bridge", filter, options),
+      list: (filter?: Filter<InterfaceBridge>, options?: { proplist?: readonly (keyof InterfaceBridge & string)[] }) =>
+        t.list<InterfaceBridge>("/interface/bridge", filter, options),
       /**
        * Add a /interface/bridge item
        *
@@ -517,7 +588,8 @@ export function interface_(t: Transport) {
        *
        * Change item properties
        */
-      set: (id: string, patch: InterfaceBridgeSetPatch) => t.request<InterfaceBridge>("PATCH", itemPath("/interface/bridge", id), patch),
+      set: (id: string, patch: InterfaceBridgeSetPatch) =>
+        t.request<InterfaceBridge>("PATCH", itemPath("/interface/bridge", id), patch),
       /**
        * Remove a /interface/bridge item
        *
@@ -529,34 +601,42 @@ export function interface_(t: Transport) {
        *
        * Disable items
        */
-      disable: (body: InterfaceBridgeDisableArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/disable", body),
+      disable: (body: InterfaceBridgeDisableArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/bridge/disable", body),
       /**
        * Run /interface/bridge/enable
        *
        * Enable items
        */
-      enable: (body: InterfaceBridgeEnableArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/enable", body),
+      enable: (body: InterfaceBridgeEnableArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/bridge/enable", body),
       /**
        * Run /interface/bridge/export
        *
        * Print or save an export script
        */
-      export: (body: InterfaceBridgeExportArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/export", body),
+      export: (body: InterfaceBridgeExportArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/bridge/export", body),
       /**
        * Run /interface/bridge/print
        *
        * Print values of item properties
        */
-      print: (args?: PrintArgs<InterfaceBridgePrintArgs, InterfaceBridge>) => t.print<InterfaceBridge>("/interface/bridge/print", args),
+      print: (args?: PrintArgs<InterfaceBridgePrintArgs, InterfaceBridge>) =>
+        t.print<InterfaceBridge>("/interface/bridge/print", args),
       port: {
         /** List /interface/bridge/port items */
-        list: (filter?: Filter<InterfaceBridgePort>, options?: { proplist?: readonly (keyof InterfaceBridgePort & string)[] }) => t.list<InterfaceBridgePort>("/interface/bridge/port", filter, options),
+        list: (
+          filter?: Filter<InterfaceBridgePort>,
+          options?: { proplist?: readonly (keyof InterfaceBridgePort & string)[] },
+        ) => t.list<InterfaceBridgePort>("/interface/bridge/port", filter, options),
         /**
          * Add a /interface/bridge/port item
          *
          * Create a new item
          */
-        add: (body: InterfaceBridgePortAddArgs) => t.request<InterfaceBridgePort>("PUT", "/interface/bridge/port", body),
+        add: (body: InterfaceBridgePortAddArgs) =>
+          t.request<InterfaceBridgePort>("PUT", "/interface/bridge/port", body),
         /** Get one /interface/bridge/port item */
         get: (id: string) => t.request<InterfaceBridgePort>("GET", itemPath("/interface/bridge/port", id)),
         /**
@@ -564,7 +644,8 @@ export function interface_(t: Transport) {
          *
          * Change item properties
          */
-        set: (id: string, patch: InterfaceBridgePortSetPatch) => t.request<InterfaceBridgePort>("PATCH", itemPath("/interface/bridge/port", id), patch),
+        set: (id: string, patch: InterfaceBridgePortSetPatch) =>
+          t.request<InterfaceBridgePort>("PATCH", itemPath("/interface/bridge/port", id), patch),
         /**
          * Remove a /interface/bridge/port item
          *
@@ -576,30 +657,37 @@ export function interface_(t: Transport) {
          *
          * Disable items
          */
-        disable: (body: InterfaceBridgePortDisableArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/port/disable", body),
+        disable: (body: InterfaceBridgePortDisableArgs = {}) =>
+          t.request<CommandReply>("POST", "/interface/bridge/port/disable", body),
         /**
          * Run /interface/bridge/port/enable
          *
          * Enable items
          */
-        enable: (body: InterfaceBridgePortEnableArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/port/enable", body),
+        enable: (body: InterfaceBridgePortEnableArgs = {}) =>
+          t.request<CommandReply>("POST", "/interface/bridge/port/enable", body),
         /**
          * Run /interface/bridge/port/export
          *
          * Print or save an export script
          */
-        export: (body: InterfaceBridgePortExportArgs = {}) => t.request<CommandReply>("POST", "/interface/bridge/port/export", body),
+        export: (body: InterfaceBridgePortExportArgs = {}) =>
+          t.request<CommandReply>("POST", "/interface/bridge/port/export", body),
         /**
          * Run /interface/bridge/port/print
          *
          * Print values of item properties
          */
-        print: (args?: PrintArgs<InterfaceBridgePortPrintArgs, InterfaceBridgePort>) => t.print<InterfaceBridgePort>("/interface/bridge/port/print", args),
+        print: (args?: PrintArgs<InterfaceBridgePortPrintArgs, InterfaceBridgePort>) =>
+          t.print<InterfaceBridgePort>("/interface/bridge/port/print", args),
       },
     },
     ethernet: {
       /** List /interface/ethernet items */
-      list: (filter?: Filter<InterfaceEthernet>, options?: { proplist?: readonly (keyof InterfaceEthernet & string)[] }) => t.list<InterfaceEthernet>("/interface/ethernet", filter, options),
+      list: (
+        filter?: Filter<InterfaceEthernet>,
+        options?: { proplist?: readonly (keyof InterfaceEthernet & string)[] },
+      ) => t.list<InterfaceEthernet>("/interface/ethernet", filter, options),
       /** Get one /interface/ethernet item */
       get: (id: string) => t.request<InterfaceEthernet>("GET", itemPath("/interface/ethernet", id)),
       /**
@@ -607,25 +695,29 @@ export function interface_(t: Transport) {
        *
        * Change item properties
        */
-      set: (id: string, patch: InterfaceEthernetSetPatch) => t.request<InterfaceEthernet>("PATCH", itemPath("/interface/ethernet", id), patch),
+      set: (id: string, patch: InterfaceEthernetSetPatch) =>
+        t.request<InterfaceEthernet>("PATCH", itemPath("/interface/ethernet", id), patch),
       /**
        * Run /interface/ethernet/disable
        *
        * Disable items
        */
-      disable: (body: InterfaceEthernetDisableArgs = {}) => t.request<CommandReply>("POST", "/interface/ethernet/disable", body),
+      disable: (body: InterfaceEthernetDisableArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/ethernet/disable", body),
       /**
        * Run /interface/ethernet/enable
        *
        * Enable items
        */
-      enable: (body: InterfaceEthernetEnableArgs = {}) => t.request<CommandReply>("POST", "/interface/ethernet/enable", body),
+      enable: (body: InterfaceEthernetEnableArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/ethernet/enable", body),
       /**
        * Run /interface/ethernet/export
        *
        * Print or save an export script
        */
-      export: (body: InterfaceEthernetExportArgs = {}) => t.request<CommandReply>("POST", "/interface/ethernet/export", body),
+      export: (body: InterfaceEthernetExportArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/ethernet/export", body),
       /**
        * Run /interface/ethernet/monitor
        *
@@ -633,13 +725,15 @@ export function interface_(t: Transport) {
        *
        * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`.
        */
-      monitor: (body: InterfaceEthernetMonitorArgs = {}) => t.request<CommandReply>("POST", "/interface/ethernet/monitor", body),
+      monitor: (body: InterfaceEthernetMonitorArgs = {}) =>
+        t.request<CommandReply>("POST", "/interface/ethernet/monitor", body),
       /**
        * Run /interface/ethernet/print
        *
        * Print values of item properties
        */
-      print: (args?: PrintArgs<InterfaceEthernetPrintArgs, InterfaceEthernet>) => t.print<InterfaceEthernet>("/interface/ethernet/print", args),
+      print: (args?: PrintArgs<InterfaceEthernetPrintArgs, InterfaceEthernet>) =>
+        t.print<InterfaceEthernet>("/interface/ethernet/print", args),
     },
   };
 }

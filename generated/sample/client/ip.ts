@@ -80,14 +80,19 @@ export interface IpAddressGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid";
+  "value-name"?:
+    "address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid";
 }
 
 export interface IpAddressPrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid") | readonly ("address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid")[];
+  proplist?:
+    | ("address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid")
+    | readonly (
+        "address" | "network" | "interface" | "actual-interface" | "comment" | "disabled" | "dynamic" | "invalid"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -153,13 +158,40 @@ export interface IpFirewallFilter {
 
 export interface IpFirewallFilterAddArgs {
   /** Action to take */
-  action?: "accept" | "drop" | "reject" | "jump" | "log" | "passthrough" | "return" | "tarpit" | "fasttrack-connection" | "add-src-to-address-list" | "add-dst-to-address-list";
+  action?:
+    | "accept"
+    | "drop"
+    | "reject"
+    | "jump"
+    | "log"
+    | "passthrough"
+    | "return"
+    | "tarpit"
+    | "fasttrack-connection"
+    | "add-src-to-address-list"
+    | "add-dst-to-address-list";
   /** Chain name */
   chain?: "forward" | "input" | "output";
   /** Short description of the item */
   comment?: string;
   /** Connection state */
-  "connection-state"?: ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`) | readonly ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`)[];
+  "connection-state"?:
+    | (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )
+    | readonly (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )[];
   /** Defines whether item is ignored or used */
   disabled?: "yes" | "no" | "true" | "false";
   /** Destination address */
@@ -184,13 +216,40 @@ export interface IpFirewallFilterAddArgs {
 
 export interface IpFirewallFilterSetPatch {
   /** Action to take */
-  action?: "accept" | "drop" | "reject" | "jump" | "log" | "passthrough" | "return" | "tarpit" | "fasttrack-connection" | "add-src-to-address-list" | "add-dst-to-address-list";
+  action?:
+    | "accept"
+    | "drop"
+    | "reject"
+    | "jump"
+    | "log"
+    | "passthrough"
+    | "return"
+    | "tarpit"
+    | "fasttrack-connection"
+    | "add-src-to-address-list"
+    | "add-dst-to-address-list";
   /** Chain name */
   chain?: "forward" | "input" | "output";
   /** Short description of the item */
   comment?: string;
   /** Connection state */
-  "connection-state"?: ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`) | readonly ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`)[];
+  "connection-state"?:
+    | (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )
+    | readonly (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )[];
   /** Defines whether item is ignored or used */
   disabled?: "yes" | "no" | "true" | "false";
   /** Destination address */
@@ -215,13 +274,40 @@ export interface IpFirewallFilterSetPatch {
 
 export interface IpFirewallFilterAddArgs2 {
   /** Action to take */
-  action?: "accept" | "drop" | "reject" | "jump" | "log" | "passthrough" | "return" | "tarpit" | "fasttrack-connection" | "add-src-to-address-list" | "add-dst-to-address-list";
+  action?:
+    | "accept"
+    | "drop"
+    | "reject"
+    | "jump"
+    | "log"
+    | "passthrough"
+    | "return"
+    | "tarpit"
+    | "fasttrack-connection"
+    | "add-src-to-address-list"
+    | "add-dst-to-address-list";
   /** Chain name */
   chain?: "forward" | "input" | "output";
   /** Short description of the item */
   comment?: string;
   /** Connection state */
-  "connection-state"?: ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`) | readonly ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`)[];
+  "connection-state"?:
+    | (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )
+    | readonly (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )[];
   /** Defines whether item is ignored or used */
   disabled?: "yes" | "no" | "true" | "false";
   /** Destination address */
@@ -263,7 +349,24 @@ export interface IpFirewallFilterGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "chain" | "action" | "src-address" | "dst-address" | "protocol" | "dst-port" | "in-interface" | "out-interface" | "connection-state" | "log" | "log-prefix" | "comment" | "disabled" | "dynamic" | "invalid" | "bytes" | "packets";
+  "value-name"?:
+    | "chain"
+    | "action"
+    | "src-address"
+    | "dst-address"
+    | "protocol"
+    | "dst-port"
+    | "in-interface"
+    | "out-interface"
+    | "connection-state"
+    | "log"
+    | "log-prefix"
+    | "comment"
+    | "disabled"
+    | "dynamic"
+    | "invalid"
+    | "bytes"
+    | "packets";
 }
 
 export interface IpFirewallFilterMoveArgs {
@@ -277,7 +380,45 @@ export interface IpFirewallFilterPrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("chain" | "action" | "src-address" | "dst-address" | "protocol" | "dst-port" | "in-interface" | "out-interface" | "connection-state" | "log" | "log-prefix" | "comment" | "disabled" | "dynamic" | "invalid" | "bytes" | "packets") | readonly ("chain" | "action" | "src-address" | "dst-address" | "protocol" | "dst-port" | "in-interface" | "out-interface" | "connection-state" | "log" | "log-prefix" | "comment" | "disabled" | "dynamic" | "invalid" | "bytes" | "packets")[];
+  proplist?:
+    | (
+        | "chain"
+        | "action"
+        | "src-address"
+        | "dst-address"
+        | "protocol"
+        | "dst-port"
+        | "in-interface"
+        | "out-interface"
+        | "connection-state"
+        | "log"
+        | "log-prefix"
+        | "comment"
+        | "disabled"
+        | "dynamic"
+        | "invalid"
+        | "bytes"
+        | "packets"
+      )
+    | readonly (
+        | "chain"
+        | "action"
+        | "src-address"
+        | "dst-address"
+        | "protocol"
+        | "dst-port"
+        | "in-interface"
+        | "out-interface"
+        | "connection-state"
+        | "log"
+        | "log-prefix"
+        | "comment"
+        | "disabled"
+        | "dynamic"
+        | "invalid"
+        | "bytes"
+        | "packets"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -296,13 +437,40 @@ export interface IpFirewallFilterResetCountersArgs {
 
 export interface IpFirewallFilterSetArgs {
   /** Action to take */
-  action?: "accept" | "drop" | "reject" | "jump" | "log" | "passthrough" | "return" | "tarpit" | "fasttrack-connection" | "add-src-to-address-list" | "add-dst-to-address-list";
+  action?:
+    | "accept"
+    | "drop"
+    | "reject"
+    | "jump"
+    | "log"
+    | "passthrough"
+    | "return"
+    | "tarpit"
+    | "fasttrack-connection"
+    | "add-src-to-address-list"
+    | "add-dst-to-address-list";
   /** Chain name */
   chain?: "forward" | "input" | "output";
   /** Short description of the item */
   comment?: string;
   /** Connection state */
-  "connection-state"?: ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`) | readonly ("established" | "invalid" | "new" | "related" | "untracked" | `!${"established" | "invalid" | "new" | "related" | "untracked"}`)[];
+  "connection-state"?:
+    | (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )
+    | readonly (
+        | "established"
+        | "invalid"
+        | "new"
+        | "related"
+        | "untracked"
+        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
+      )[];
   /** Defines whether item is ignored or used */
   disabled?: "yes" | "no" | "true" | "false";
   /** Destination address */
@@ -429,14 +597,57 @@ export interface IpRouteGetArgs {
   /** List of item numbers */
   number?: string;
   /** Property name */
-  "value-name"?: "dst-address" | "gateway" | "distance" | "routing-table" | "scope" | "target-scope" | "vrf-interface" | "comment" | "disabled" | "dynamic" | "active" | "static" | "immediate-gw";
+  "value-name"?:
+    | "dst-address"
+    | "gateway"
+    | "distance"
+    | "routing-table"
+    | "scope"
+    | "target-scope"
+    | "vrf-interface"
+    | "comment"
+    | "disabled"
+    | "dynamic"
+    | "active"
+    | "static"
+    | "immediate-gw";
 }
 
 export interface IpRoutePrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("dst-address" | "gateway" | "distance" | "routing-table" | "scope" | "target-scope" | "vrf-interface" | "comment" | "disabled" | "dynamic" | "active" | "static" | "immediate-gw") | readonly ("dst-address" | "gateway" | "distance" | "routing-table" | "scope" | "target-scope" | "vrf-interface" | "comment" | "disabled" | "dynamic" | "active" | "static" | "immediate-gw")[];
+  proplist?:
+    | (
+        | "dst-address"
+        | "gateway"
+        | "distance"
+        | "routing-table"
+        | "scope"
+        | "target-scope"
+        | "vrf-interface"
+        | "comment"
+        | "disabled"
+        | "dynamic"
+        | "active"
+        | "static"
+        | "immediate-gw"
+      )
+    | readonly (
+        | "dst-address"
+        | "gateway"
+        | "distance"
+        | "routing-table"
+        | "scope"
+        | "target-scope"
+        | "vrf-interface"
+        | "comment"
+        | "disabled"
+        | "dynamic"
+        | "active"
+        | "static"
+        | "immediate-gw"
+      )[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -474,7 +685,8 @@ export function ip(t: Transport) {
   return {
     address: {
       /** List /ip/address items */
-      list: (filter?: Filter<IpAddress>, options?: { proplist?: readonly (keyof IpAddress & string)[] }) => t.list<IpAddress>("/ip/address", filter, options),
+      list: (filter?: Filter<IpAddress>, options?: { proplist?: readonly (keyof IpAddress & string)[] }) =>
+        t.list<IpAddress>("/ip/address", filter, options),
       /**
        * Add a /ip/address item
        *
@@ -523,7 +735,10 @@ export function ip(t: Transport) {
     firewall: {
       filter: {
         /** List /ip/firewall/filter items */
-        list: (filter?: Filter<IpFirewallFilter>, options?: { proplist?: readonly (keyof IpFirewallFilter & string)[] }) => t.list<IpFirewallFilter>("/ip/firewall/filter", filter, options),
+        list: (
+          filter?: Filter<IpFirewallFilter>,
+          options?: { proplist?: readonly (keyof IpFirewallFilter & string)[] },
+        ) => t.list<IpFirewallFilter>("/ip/firewall/filter", filter, options),
         /**
          * Add a /ip/firewall/filter item
          *
@@ -537,7 +752,8 @@ export function ip(t: Transport) {
          *
          * Change item properties
          */
-        set: (id: string, patch: IpFirewallFilterSetPatch) => t.request<IpFirewallFilter>("PATCH", itemPath("/ip/firewall/filter", id), patch),
+        set: (id: string, patch: IpFirewallFilterSetPatch) =>
+          t.request<IpFirewallFilter>("PATCH", itemPath("/ip/firewall/filter", id), patch),
         /**
          * Remove a /ip/firewall/filter item
          *
@@ -549,42 +765,49 @@ export function ip(t: Transport) {
          *
          * Disable items
          */
-        disable: (body: IpFirewallFilterDisableArgs = {}) => t.request<CommandReply>("POST", "/ip/firewall/filter/disable", body),
+        disable: (body: IpFirewallFilterDisableArgs = {}) =>
+          t.request<CommandReply>("POST", "/ip/firewall/filter/disable", body),
         /**
          * Run /ip/firewall/filter/enable
          *
          * Enable items
          */
-        enable: (body: IpFirewallFilterEnableArgs = {}) => t.request<CommandReply>("POST", "/ip/firewall/filter/enable", body),
+        enable: (body: IpFirewallFilterEnableArgs = {}) =>
+          t.request<CommandReply>("POST", "/ip/firewall/filter/enable", body),
         /**
          * Run /ip/firewall/filter/export
          *
          * Print or save an export script
          */
-        export: (body: IpFirewallFilterExportArgs = {}) => t.request<CommandReply>("POST", "/ip/firewall/filter/export", body),
+        export: (body: IpFirewallFilterExportArgs = {}) =>
+          t.request<CommandReply>("POST", "/ip/firewall/filter/export", body),
         /**
          * Run /ip/firewall/filter/move
          *
          * Change order of items
          */
-        move: (body: IpFirewallFilterMoveArgs = {}) => t.request<CommandReply>("POST", "/ip/firewall/filter/move", body),
+        move: (body: IpFirewallFilterMoveArgs = {}) =>
+          t.request<CommandReply>("POST", "/ip/firewall/filter/move", body),
         /**
          * Run /ip/firewall/filter/print
          *
          * Print values of item properties
          */
-        print: (args?: PrintArgs<IpFirewallFilterPrintArgs, IpFirewallFilter>) => t.print<IpFirewallFilter>("/ip/firewall/filter/print", args),
+        print: (args?: PrintArgs<IpFirewallFilterPrintArgs, IpFirewallFilter>) =>
+          t.print<IpFirewallFilter>("/ip/firewall/filter/print", args),
         /**
          * Run /ip/firewall/filter/reset-counters
          *
          * Reset byte and packet counters
          */
-        resetCounters: (body: IpFirewallFilterResetCountersArgs = {}) => t.request<CommandReply>("POST", "/ip/firewall/filter/reset-counters", body),
+        resetCounters: (body: IpFirewallFilterResetCountersArgs = {}) =>
+          t.request<CommandReply>("POST", "/ip/firewall/filter/reset-counters", body),
       },
     },
     route: {
       /** List /ip/route items */
-      list: (filter?: Filter<IpRoute>, options?: { proplist?: readonly (keyof IpRoute & string)[] }) => t.list<IpRoute>("/ip/route", filter, options),
+      list: (filter?: Filter<IpRoute>, options?: { proplist?: readonly (keyof IpRoute & string)[] }) =>
+        t.list<IpRoute>("/ip/route", filter, options),
       /**
        * Add a /ip/route item
        *

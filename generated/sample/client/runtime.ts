@@ -21,15 +21,18 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-/** An error reply of RouterOS (`{error, message, detail}`), or a failure to get one. */
+/**
+ * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
+ * `detail` says why, such as `no such item`), or a failure to get one (status 0).
+ */
 export class RouterOSError extends Error {
   constructor(
-    /** HTTP status; 0 when no reply came. */
+    /** HTTP status (the reply's `error`); 0 when no reply came. */
     readonly status: number,
     message: string,
     readonly detail?: string,
   ) {
-    super(detail ? `${message}: ${detail}` : message);
+    super(message);
     this.name = "RouterOSError";
   }
 }
@@ -40,7 +43,10 @@ type Wire = Record<string, unknown>;
  * The args of a print: the command's own, with `proplist` (names of the item's properties, sent as `.proplist`)
  * and `query` (API query words, sent as `.query`). The console's own `proplist` arg is replaced: it names fewer properties.
  */
-export type PrintArgs<Args, Item> = Omit<Args, "proplist" | ".proplist" | ".query"> & { proplist?: readonly (keyof Item & string)[]; query?: readonly string[] };
+export type PrintArgs<Args, Item> = Omit<Args, "proplist" | ".proplist" | ".query"> & {
+  proplist?: readonly (keyof Item & string)[];
+  query?: readonly string[];
+};
 
 /** List filters: equality on the item's properties. */
 export type Filter<Item> = { [K in keyof Item]?: string };
@@ -51,7 +57,13 @@ function toWire(body: object | undefined): Wire | undefined {
   const out: Wire = {};
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
-    out[key] = Array.isArray(value) ? (key === ".query" ? value : value.join(",")) : typeof value === "object" ? value : String(value);
+    out[key] = Array.isArray(value)
+      ? key === ".query"
+        ? value
+        : value.join(",")
+      : typeof value === "object"
+        ? value
+        : String(value);
   }
   return out;
 }
@@ -73,6 +85,7 @@ export class Transport {
   async request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T> {
     const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
     let res;
+    let text;
     try {
       const wire = toWire(body);
       res = await fetch(`${this.base}${path}${search}`, {
@@ -82,10 +95,13 @@ export class Transport {
         dispatcher: this.agent,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      text = await res.text();
     } catch (err) {
-      throw new RouterOSError(0, `${method} ${path} failed`, (err as Error).cause ? String((err as Error).cause) : (err as Error).message);
+      const e = err as Error;
+      const why =
+        e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
+      throw new RouterOSError(0, `${method} ${path} failed`, why);
     }
-    const text = await res.text();
     // Some builds say text/plain: the body is JSON all the same.
     let json: unknown;
     try {
@@ -95,7 +111,11 @@ export class Transport {
     }
     if (!res.ok) {
       const error = (json ?? {}) as { message?: string; detail?: string };
-      throw new RouterOSError(res.status, error.message ?? (res.statusText || `HTTP ${res.status}`), error.detail ?? (json === undefined ? text.slice(0, 200) || undefined : undefined));
+      throw new RouterOSError(
+        res.status,
+        error.message ?? (res.statusText || `HTTP ${res.status}`),
+        error.detail ?? (json === undefined ? text.slice(0, 200) || undefined : undefined),
+      );
     }
     return json as T;
   }
@@ -103,15 +123,23 @@ export class Transport {
   /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
   list<T>(path: string, filter?: Filter<T>, options?: { proplist?: readonly (keyof T & string)[] }): Promise<T[]> {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
+    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][])
+      if (value !== undefined) query[key] = value;
     if (options?.proplist) query[".proplist"] = options.proplist.join(",");
     return this.request<T[]>("GET", path, undefined, query);
   }
 
   /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
   print<T>(path: string, args?: { proplist?: readonly string[]; query?: readonly string[] }): Promise<T[]> {
-    const { proplist, query, ...rest } = (args ?? {}) as { proplist?: readonly string[]; query?: readonly string[] } & Wire;
-    return this.request<T[]>("POST", path, { ...rest, ...(proplist ? { ".proplist": proplist } : {}), ...(query ? { ".query": query } : {}) });
+    const { proplist, query, ...rest } = (args ?? {}) as {
+      proplist?: readonly string[];
+      query?: readonly string[];
+    } & Wire;
+    return this.request<T[]>("POST", path, {
+      ...rest,
+      ...(proplist ? { ".proplist": proplist } : {}),
+      ...(query ? { ".query": query } : {}),
+    });
   }
 
   close(): Promise<void> {
@@ -136,7 +164,16 @@ export function asNumber(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, ns: 0.000001 };
+const UNIT_MS: Record<string, number> = {
+  w: 604_800_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  us: 0.001,
+  ns: 0.000001,
+};
 
 /** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
 export function asDuration(value: string | undefined): number | undefined {
@@ -147,6 +184,7 @@ export function asDuration(value: string | undefined): number | undefined {
     return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(s) * 1000;
   }
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value) return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value)
+    return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
   return parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0);
 }

@@ -50,7 +50,18 @@ export interface SystemResource {
 
 export interface SystemResourceGetArgs {
   /** Property name */
-  "value-name"?: "uptime" | "version" | "build-time" | "free-memory" | "total-memory" | "cpu" | "cpu-count" | "cpu-load" | "architecture-name" | "board-name" | "platform";
+  "value-name"?:
+    | "uptime"
+    | "version"
+    | "build-time"
+    | "free-memory"
+    | "total-memory"
+    | "cpu"
+    | "cpu-count"
+    | "cpu-load"
+    | "architecture-name"
+    | "board-name"
+    | "platform";
 }
 
 export interface SystemResourceMonitorArgs {
@@ -62,7 +73,18 @@ export interface SystemResourceMonitorArgs {
 
 export interface SystemResourcePrintArgs {
   /** Properties to print */
-  proplist?: "uptime" | "version" | "build-time" | "free-memory" | "total-memory" | "cpu" | "cpu-count" | "cpu-load" | "architecture-name" | "board-name" | "platform";
+  proplist?:
+    | "uptime"
+    | "version"
+    | "build-time"
+    | "free-memory"
+    | "total-memory"
+    | "cpu"
+    | "cpu-count"
+    | "cpu-load"
+    | "architecture-name"
+    | "board-name"
+    | "platform";
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -98,7 +120,8 @@ export function system(t: Transport) {
        *
        * Print the identity
        */
-      print: (args?: PrintArgs<SystemIdentityPrintArgs, SystemIdentity>) => t.print<SystemIdentity>("/system/identity/print", args),
+      print: (args?: PrintArgs<SystemIdentityPrintArgs, SystemIdentity>) =>
+        t.print<SystemIdentity>("/system/identity/print", args),
       /**
        * Run /system/identity/set
        *
@@ -116,13 +139,15 @@ export function system(t: Transport) {
        *
        * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`, `duration`.
        */
-      monitor: (body: SystemResourceMonitorArgs = {}) => t.request<CommandReply>("POST", "/system/resource/monitor", body),
+      monitor: (body: SystemResourceMonitorArgs = {}) =>
+        t.request<CommandReply>("POST", "/system/resource/monitor", body),
       /**
        * Run /system/resource/print
        *
        * Print resources
        */
-      print: (args?: PrintArgs<SystemResourcePrintArgs, SystemResource>) => t.print<SystemResource>("/system/resource/print", args),
+      print: (args?: PrintArgs<SystemResourcePrintArgs, SystemResource>) =>
+        t.print<SystemResource>("/system/resource/print", args),
     },
   };
 }

@@ -111,7 +111,9 @@ export interface ToolNetwatchPrintArgs {
   /** Keep printing new items */
   follow?: "yes" | "no" | "true" | "false";
   /** Properties to print */
-  proplist?: ("host" | "interval" | "timeout" | "status" | "since" | "type" | "disabled" | "comment") | readonly ("host" | "interval" | "timeout" | "status" | "since" | "type" | "disabled" | "comment")[];
+  proplist?:
+    | ("host" | "interval" | "timeout" | "status" | "since" | "type" | "disabled" | "comment")
+    | readonly ("host" | "interval" | "timeout" | "status" | "since" | "type" | "disabled" | "comment")[];
   /** Properties to return: a comma-separated string or a list of names */
   ".proplist"?: string | string[];
   /** API query words, e.g. `type=ether`, `name`, `-name`, `<mtu=1500`, `#|` (see the RouterOS API documentation) */
@@ -155,7 +157,8 @@ export function tool(t: Transport) {
     traceroute: (body: ToolTracerouteArgs = {}) => t.request<CommandReply>("POST", "/tool/traceroute", body),
     netwatch: {
       /** List /tool/netwatch items */
-      list: (filter?: Filter<ToolNetwatch>, options?: { proplist?: readonly (keyof ToolNetwatch & string)[] }) => t.list<ToolNetwatch>("/tool/netwatch", filter, options),
+      list: (filter?: Filter<ToolNetwatch>, options?: { proplist?: readonly (keyof ToolNetwatch & string)[] }) =>
+        t.list<ToolNetwatch>("/tool/netwatch", filter, options),
       /**
        * Add a /tool/netwatch item
        *
@@ -169,7 +172,8 @@ export function tool(t: Transport) {
        *
        * Change item properties
        */
-      set: (id: string, patch: ToolNetwatchSetPatch) => t.request<ToolNetwatch>("PATCH", itemPath("/tool/netwatch", id), patch),
+      set: (id: string, patch: ToolNetwatchSetPatch) =>
+        t.request<ToolNetwatch>("PATCH", itemPath("/tool/netwatch", id), patch),
       /**
        * Remove a /tool/netwatch item
        *
@@ -199,7 +203,8 @@ export function tool(t: Transport) {
        *
        * Print values of item properties
        */
-      print: (args?: PrintArgs<ToolNetwatchPrintArgs, ToolNetwatch>) => t.print<ToolNetwatch>("/tool/netwatch/print", args),
+      print: (args?: PrintArgs<ToolNetwatchPrintArgs, ToolNetwatch>) =>
+        t.print<ToolNetwatch>("/tool/netwatch/print", args),
     },
   };
 }

@@ -7,15 +7,19 @@
  */
 import { readFileSync } from "node:fs";
 import type { OpenAPIV3 } from "openapi-types";
+import { format } from "prettier";
 import { IndentationText, Project, QuoteKind, StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { OutputFile } from "../../io/files.js";
 import { listOperations, type Operation } from "../operations.js";
 import { declaration, ownership, requestComponents, SHARED } from "./declarations.js";
 import { menuObject, menuTree, type MenuNode } from "./menus.js";
-import { identifier, memberName, typeName } from "./names.js";
+import { identifier, memberName, Scope, typeName } from "./names.js";
 
 /** Resolves from src/ and from dist/ alike: both sit one level below the package root. */
 const RUNTIME = readFileSync(new URL("../../../templates/runtime.ts", import.meta.url), "utf8");
+
+/** Fixed options, so that the output depends on the document alone. */
+const PRETTIER = { parser: "typescript", printWidth: 120 } as const;
 
 const RUNTIME_NAMES = ["Transport", "itemPath", "Filter", "PrintArgs"];
 const ROOT = "root";
@@ -47,8 +51,10 @@ export async function emitTypeScriptClient(doc: OpenAPIV3.Document): Promise<Out
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     file(owner.get(name) ?? SHARED).declarations.push(declaration(name, schema as OpenAPIV3.SchemaObject, requests.has(name)));
   }
+  // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
+  const rootScope = new Scope(["close", ...tops.map(memberName)]);
   const rootNode: MenuNode = { menu: "/", operations: tree.operations, children: new Map() };
-  file(ROOT).code.push(`/** The root menu's commands. */\nexport function root(t: Transport) {\n  return ${menuObject(rootNode, "  ")};\n}`);
+  file(ROOT).code.push(`/** The root menu's commands. */\nexport function root(t: Transport) {\n  return ${menuObject(rootNode, "  ", rootScope)};\n}`);
   for (const top of tops) {
     file(fileName(top)).code.push(`/** The /${top} menu. */\nexport function ${identifier(top)}(t: Transport) {\n  return ${menuObject(tree.children.get(top)!, "  ")};\n}`);
   }
@@ -90,5 +96,7 @@ export async function emitTypeScriptClient(doc: OpenAPIV3.Document): Promise<Out
     ],
   });
   out.push({ path: "client/index.ts", content: index.getFullText() }, { path: "client/runtime.ts", content: RUNTIME });
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  // Prettier over the whole text of each file: a few seconds for the biggest tree, unlike ts-morph's formatText.
+  const formatted = await Promise.all(out.map(async (f) => ({ path: f.path, content: await format(f.content, PRETTIER) })));
+  return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -81,12 +81,11 @@ function member(op: Operation, { itemType, items }: MenuFacts): [string, string]
   return [memberName(command), `(body: ${body ?? "Record<string, never>"} = {}) => t.request<${reply}>("POST", ${url}, body)`];
 }
 
-/** The object literal of a menu: its members, then its submenus. */
-export function menuObject(node: MenuNode, indent: string): string {
+/** The object literal of a menu: its members, then its submenus; `scope` holds names taken beside it. */
+export function menuObject(node: MenuNode, indent: string, scope = new Scope()): string {
   const ops = node.operations;
   const item = ops.find((op) => op.verb === "list" || op.verb === "get");
   const facts: MenuFacts = { items: ops.some((op) => op.verb === "list"), ...(item ? { itemType: replyType(item).replace(/\[\]$/, "") } : {}) };
-  const scope = new Scope();
   const lines: string[] = [];
   const inner = `${indent}  `;
   for (const op of ops) {

@@ -60,9 +60,9 @@ async function exercise(mod: Module, sim: RunningSimulator, options: object) {
 
     const missing = await ros.ip.address.get(id).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(mod.RouterOSError);
-    expect(missing).toMatchObject({ status: 404, detail: "no such item" });
+    expect(missing).toMatchObject({ status: 404, message: "Not Found", detail: "no such item" });
     const bad = await ros.ip.address.add({ nonsense: "1" }).catch((e: unknown) => e);
-    expect(bad).toMatchObject({ status: 400, detail: "unknown parameter nonsense" });
+    expect(bad).toMatchObject({ status: 400, message: "Bad Request", detail: "unknown parameter nonsense" });
   } finally {
     await ros.close();
   }
@@ -82,6 +82,16 @@ describe("generated client of the sample tree", () => {
     await expect(strict.ip.address.list()).rejects.toMatchObject({ status: 0 });
     await strict.close();
   }, 60_000);
+
+  it("gives up after timeoutMs with a RouterOSError of status 0", async () => {
+    const model = sampleModel();
+    const { mod } = await setUp(model, "timeout");
+    const slow = await startSimulator({ model, serviceMs: 2000 });
+    cleanup.push(() => slow.close());
+    const ros = mod.createClient({ baseUrl: slow.url, username: "admin", password: "", timeoutMs: 100 });
+    await expect(ros.ip.address.list()).rejects.toMatchObject({ name: "RouterOSError", status: 0, detail: "no reply within 100 ms" });
+    await ros.close();
+  }, 30_000);
 
   it("reads RouterOS strings", async () => {
     const { mod } = await setUp(sampleModel(), "helpers");
