@@ -9,7 +9,11 @@ const GLOBALS = new Set(["Record", "Error", "Object", "String", "Number", "Boole
 
 /** `reset-counters` → `resetCounters`, `6to4` → `_6to4`, `802.3-sap` → `_802_3Sap`. */
 export function memberName(word: string): string {
-  const camel = word.replace(/[-.\s]+([A-Za-z0-9])/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9_$]/g, "_");
+  // Between digits a separator stays visible: `802.3` is not `8023`.
+  const camel = word
+    .replace(/(?<=[0-9])[-.\s]+(?=[0-9])/g, "_")
+    .replace(/[-.\s]+([A-Za-z0-9])/g, (_m, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9_$]/g, "_");
   return /^[0-9]/.test(camel) ? `_${camel}` : camel || "_";
 }
 
