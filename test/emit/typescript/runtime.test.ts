@@ -108,6 +108,7 @@ describe.skipIf(!deep)("generated client of 7.22.3", () => {
   it("does the same against a simulated 7.22.3 router", async () => {
     const { mod, sim } = await setUp(await loadDump(deep!), "run-7.22.3");
     await exercise(mod, sim, { baseUrl: sim.url });
+    await exercise(mod, sim, { baseUrl: sim.httpsUrl, tls: { insecure: true } });
     await exercise(mod, sim, { baseUrl: sim.httpsUrl, tls: { ca: sim.caPem } });
   }, 60_000);
 });
