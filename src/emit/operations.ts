@@ -20,13 +20,20 @@ export interface Operation {
   command?: string;
   /** For commands that run until stopped: the args that bound them. */
   bounds?: string[];
+  /** The request body's schema as written (a `$ref` to a component, usually). */
+  bodySchema?: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
   /** The request body's schema, resolved. */
   body?: OpenAPIV3.SchemaObject;
+  /** The successful reply: its status, and its schema as written (none for an empty reply). */
+  reply: { status: number; schema?: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject };
 }
 
 type WithExtensions = OpenAPIV3.OperationObject & Record<`x-${string}`, unknown>;
 
 const METHODS: Method[] = ["get", "put", "patch", "delete", "post"];
+
+/** The component a schema names with `$ref` (`IpAddress`), if it names one. */
+export const componentName = (schema: unknown): string | undefined => (schema as { $ref?: string } | undefined)?.$ref?.split("/").pop();
 
 /** Follows a local `$ref` (`#/components/...`) to what it names. */
 export function resolve<T>(doc: OpenAPIV3.Document, value: T | OpenAPIV3.ReferenceObject | object): T {
@@ -47,6 +54,8 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
       const operation = item?.[method] as WithExtensions | undefined;
       if (!operation) continue;
       const media = operation.requestBody ? resolve(doc, operation.requestBody).content["application/json"] : undefined;
+      const [status, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2")) ?? ["200", undefined];
+      const replyMedia = response ? resolve(doc, response).content?.["application/json"] : undefined;
       const longRunning = operation["x-routeros-runs-until-stopped"] as { bounds: string[] } | undefined;
       out.push({
         path,
@@ -56,7 +65,8 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
         verb: operation["x-routeros-verb"] as Verb,
         ...(operation["x-routeros-command"] ? { command: String(operation["x-routeros-command"]) } : {}),
         ...(longRunning ? { bounds: longRunning.bounds } : {}),
-        ...(media?.schema ? { body: resolve(doc, media.schema) } : {}),
+        ...(media?.schema ? { bodySchema: media.schema, body: resolve(doc, media.schema) } : {}),
+        reply: { status: Number(status), ...(replyMedia?.schema ? { schema: replyMedia.schema } : {}) },
       });
     }
   }
@@ -65,7 +75,6 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
 
 /** The schema of a successful reply, resolved (undefined for an empty reply). */
 export function replySchema(doc: OpenAPIV3.Document, op: Operation): { status: number; schema?: OpenAPIV3.SchemaObject } {
-  const [status, response] = Object.entries(op.operation.responses).find(([code]) => code.startsWith("2")) ?? ["200", undefined];
-  const media = response ? resolve(doc, response).content?.["application/json"] : undefined;
-  return { status: Number(status), ...(media?.schema ? { schema: resolve(doc, media.schema) } : {}) };
+  const { status, schema } = op.reply;
+  return { status, ...(schema ? { schema: resolve<OpenAPIV3.SchemaObject>(doc, schema) } : {}) };
 }

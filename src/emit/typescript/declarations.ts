@@ -1,22 +1,16 @@
 /** Component schemas → exported TypeScript declarations, and which file of the client each one lives in. */
 import type { OpenAPIV3 } from "openapi-types";
-import type { Operation } from "../operations.js";
+import { componentName, type Operation } from "../operations.js";
 import { typeName } from "./names.js";
 import { jsDoc, objectMembers, valueType } from "./types.js";
 
 /** The file that holds shared declarations (and those no operation names directly). */
 export const SHARED = "types";
 
-const refOf = (value: unknown): string | undefined => {
-  const ref = (value as { $ref?: string; items?: { $ref?: string } } | undefined);
-  return (ref?.$ref ?? ref?.items?.$ref)?.split("/").pop();
-};
-
-/** Component names used by each operation: its body and its reply. */
+/** Component names used by each operation: its body and its reply (or the items of a list reply). */
 function componentsOf(op: Operation): string[] {
-  const body = (op.operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.["application/json"]?.schema;
-  const ok = Object.entries(op.operation.responses).find(([code]) => code.startsWith("2"))?.[1] as { content?: Record<string, { schema?: unknown }> } | undefined;
-  return [refOf(body), refOf(ok?.content?.["application/json"]?.schema)].filter((n): n is string => n !== undefined);
+  const reply = op.reply.schema as { items?: unknown } | undefined;
+  return [componentName(op.bodySchema), componentName(reply) ?? componentName(reply?.items)].filter((n): n is string => n !== undefined);
 }
 
 /** Component → file: the one top-level menu whose operations use it, else the shared file. */
@@ -47,8 +41,7 @@ export function declaration(name: string, schema: OpenAPIV3.SchemaObject, reques
 export function requestComponents(operations: Operation[]): Set<string> {
   const names = new Set<string>();
   for (const op of operations) {
-    const body = (op.operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.["application/json"]?.schema;
-    const name = refOf(body);
+    const name = componentName(op.bodySchema);
     if (name) names.add(name);
   }
   return names;

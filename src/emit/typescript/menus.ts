@@ -3,7 +3,7 @@
  * REST verbs as list/get/add/set/remove, and every other console command as
  * a method that POSTs its args.
  */
-import type { Operation } from "../operations.js";
+import { componentName, type Operation } from "../operations.js";
 import { jsDoc } from "./types.js";
 import { memberName, Scope, typeName } from "./names.js";
 
@@ -29,19 +29,15 @@ export function menuTree(operations: Operation[]): MenuNode {
 }
 
 const refName = (schema: unknown): string | undefined => {
-  const ref = (schema as { $ref?: string } | undefined)?.$ref;
-  return ref ? typeName(ref.split("/").pop()!) : undefined;
+  const name = componentName(schema);
+  return name ? typeName(name) : undefined;
 };
 
 /** The component type of an operation's body and of its reply. */
-function bodyType(op: Operation): string | undefined {
-  const media = (op.operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.["application/json"];
-  return refName(media?.schema);
-}
+const bodyType = (op: Operation): string | undefined => refName(op.bodySchema);
 
 function replyType(op: Operation): string {
-  const ok = Object.entries(op.operation.responses).find(([code]) => code.startsWith("2"));
-  const schema = (ok?.[1] as { content?: Record<string, { schema?: { type?: string; items?: unknown; $ref?: string } }> } | undefined)?.content?.["application/json"]?.schema;
+  const schema = op.reply.schema as { type?: string; items?: unknown } | undefined;
   if (!schema) return "void";
   if (schema.type === "array") return `${refName(schema.items) ?? "unknown"}[]`;
   return refName(schema) ?? "unknown";
