@@ -76,7 +76,11 @@ export class Crawl {
       maxSlowAnswers: (options.concurrency ?? DEFAULT_CONCURRENCY) + 1,
     });
     this.scope = new Scope(options.only);
-    this.stalls = new StallJudge(this.gate, (task) => this.inspect(task));
+    this.stalls = new StallJudge(this.gate, {
+      ask: (task) => this.inspect(task),
+      wanted: (task) => this.memberSyntax.wanted(task, this.answers),
+      blamed: (task) => this.memberSyntax.stalled(task, this.answers),
+    });
   }
 
   progress(): CrawlProgress {
@@ -218,10 +222,7 @@ export class Crawl {
       } catch (err) {
         if (err instanceof NetworkError && err.kind === "timeout") {
           const verdict = await this.stalls.judge(task, key, at);
-          if (verdict === "culprit") {
-            this.memberSyntax.stalled(task, this.answers);
-            throw new Skip();
-          }
+          if (verdict === "culprit") throw new Skip();
           if (verdict) return verdict;
         }
         // RouterOS refusing one path (400 and the like) costs that path, not the crawl; the root must answer.

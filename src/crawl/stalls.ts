@@ -5,14 +5,24 @@
  * the health gate finds the router answering promptly, the requests that
  * timed out are asked again one at a time with nothing else sent: those
  * that answer are innocent and get their answer, one that times out again
- * stalled the router. When all but the first-started answer, the
- * first-started is the one, and is not made to stall the router again.
+ * stalled the router. Every suspect is asked, the first-started too: the
+ * stall may have been started by a request given up on earlier, so no path
+ * is blamed by elimination.
  */
 import { NetworkError, type HealthGate } from "../transport/index.js";
 import type { Row, Task } from "./tasks.js";
 
-/** Rows: answered when asked alone; "culprit": skip it; undefined: retry as usual (the router had not stalled). */
+/** Rows: answered when asked alone; "culprit": skip it; undefined: retry as usual (the router had not stalled, or the task is no longer wanted). */
 export type Verdict = Row[] | "culprit" | undefined;
+
+export interface JudgeHooks {
+  /** Asks the router, with nothing else in flight. */
+  ask(task: Task): Promise<Row[]>;
+  /** Whether a suspect is still worth asking (member syntax may have been switched off meanwhile). */
+  wanted(task: Task): boolean;
+  /** Called as soon as a suspect is found to stall the router, before the next is asked. */
+  blamed(task: Task): void;
+}
 
 interface Suspect {
   task: Task;
@@ -30,7 +40,7 @@ export class StallJudge {
 
   constructor(
     private readonly gate: HealthGate,
-    private readonly ask: (task: Task) => Promise<Row[]>,
+    private readonly hooks: JudgeHooks,
   ) {}
 
   /** While a stall is being judged, new requests wait: the suspects must be asked alone. */
@@ -52,22 +62,19 @@ export class StallJudge {
   private async decide(suspects: Suspect[]): Promise<Map<string, Verdict>> {
     const verdicts = new Map<string, Verdict>();
     if (!(await this.gate.wait())) return verdicts;
-    const [first, ...rest] = [...suspects].sort((a, b) => a.at - b.at);
-    let culprits = 0;
-    for (const suspect of rest) {
-      const verdict = await this.askAlone(suspect.task);
-      if (verdict === "culprit") culprits++;
-      verdicts.set(suspect.key, verdict);
+    // Those that time out after this point are not judged: they retry as usual.
+    for (const suspect of [...suspects].sort((a, b) => a.at - b.at)) {
+      if (this.hooks.wanted(suspect.task)) verdicts.set(suspect.key, await this.askAlone(suspect.task));
     }
-    verdicts.set(first!.key, culprits === 0 ? "culprit" : await this.askAlone(first!.task));
     return verdicts;
   }
 
   private async askAlone(task: Task): Promise<Verdict> {
     try {
-      return await this.ask(task);
+      return await this.hooks.ask(task);
     } catch (err) {
       if (!(err instanceof NetworkError && err.kind === "timeout")) return undefined;
+      this.hooks.blamed(task);
       await this.gate.wait();
       return "culprit";
     }

@@ -20,6 +20,8 @@ export interface HealthOptions {
    * one can stall it once more).
    */
   maxSlowAnswers?: number;
+  /** After a stall, the pause before the second prompt answer that ends the wait. */
+  settleMs?: number;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -35,10 +37,10 @@ export class HealthGate {
   ) {}
 
   /**
-   * Resolves once the router answers promptly; true when it did not at first
-   * (it was stalled or down). A slow answer is checked again: an aborted
-   * request may still be running on the router and stall it once more, and
-   * the crawl must not re-fire into that.
+   * Resolves once the router answers promptly (twice in a row after a
+   * stall); true when it did not at first (it was stalled or down). A slow
+   * answer is checked again: an aborted request may still be running on the
+   * router and stall it once more, and the crawl must not re-fire into that.
    */
   wait(): Promise<boolean> {
     this.current ??= this.poll().finally(() => (this.current = undefined));
@@ -46,10 +48,11 @@ export class HealthGate {
   }
 
   private async poll(): Promise<boolean> {
-    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3 } = this.options;
+    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3, settleMs = 200 } = this.options;
     const deadline = Date.now() + deadlineMs;
     let pause = pollMs;
     let stalled = false;
+    let promptAnswers = 0;
     // A router that is slow on every call (low memory) is taken as it is after a few slow answers.
     for (let slowAnswers = 0; slowAnswers < maxSlowAnswers; ) {
       const start = Date.now();
@@ -58,7 +61,12 @@ export class HealthGate {
           // A refusal (403 for a user without that policy) is an answer: the router is up.
           if (!(err instanceof HttpError && err.status < 500)) throw err;
         });
-        if (Date.now() - start <= slowMs) break;
+        if (Date.now() - start <= slowMs) {
+          // After a stall, a request given up on may start the next one just as this one ends: answer promptly twice.
+          if (!stalled || ++promptAnswers >= 2) break;
+          await sleep(settleMs);
+          continue;
+        }
         slowAnswers++;
       } catch {
         if (Date.now() > deadline) throw new UserError(`the router stopped answering for ${Math.round(deadlineMs / 1000)} s; run again with --resume`);
@@ -66,6 +74,7 @@ export class HealthGate {
         pause = Math.min(pause * 2, maxPollMs);
       }
       stalled = true;
+      promptAnswers = 0;
     }
     if (stalled) this.outages++;
     return stalled;

@@ -126,10 +126,11 @@ describe("HealthGate", () => {
         calls++;
         if (downFor-- > 0) throw new Error("down");
       },
-      { pollMs: 10 },
+      { pollMs: 10, settleMs: 10 },
     );
     expect(await Promise.all([gate.wait(), gate.wait(), gate.wait()])).toEqual([true, true, true]);
-    expect(calls).toBe(3);
+    // Two failures, then two prompt answers in a row.
+    expect(calls).toBe(4);
     expect(gate.outages).toBe(1);
     expect(await gate.wait()).toBe(false);
   });

@@ -15,12 +15,14 @@ describe("HealthGate verdicts", () => {
     expect(gate.outages).toBe(stalled ? 1 : 0);
   });
 
-  it("checks again after a slow answer, until one comes promptly: an aborted request may stall the router once more", async () => {
-    const delays = [200, 200, 0];
+  it.each([
+    ["checks again after a slow answer, until it answers promptly twice: an aborted request may stall the router once more", [200, 200, 0, 0], 4],
+    ["starts counting again when a prompt answer is followed by a slow one (a request given up on began the next stall)", [200, 0, 200, 0, 0], 5],
+  ])("%s", async (_name, delays, checks) => {
     let calls = 0;
-    const gate = new HealthGate(() => sleep(delays[calls++] ?? 0), options);
+    const gate = new HealthGate(() => sleep(delays[calls++] ?? 0), { ...options, settleMs: 1 });
     expect(await gate.wait()).toBe(true);
-    expect(calls).toBe(3);
+    expect(calls).toBe(checks);
   });
 
   it("keeps polling through 5xx until the deadline", async () => {
