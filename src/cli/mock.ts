@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../io/errors.js";
-import { readTextFile, writeFileAtomic } from "../io/files.js";
+import { parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
 import { loadModel } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
 import { startSimulator, type StoreSeed } from "../simulator/index.js";
@@ -96,13 +96,7 @@ async function runMock(flags: MockFlags): Promise<void> {
 }
 
 async function readSeed(file: string): Promise<StoreSeed> {
-  const text = await readTextFile(file);
-  let seed: unknown;
-  try {
-    seed = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const seed = parseJson(await readTextFile(file), file);
   if (seed === null || typeof seed !== "object" || Array.isArray(seed)) throw new UserError(`${file}: expected an object of menu path -> items`);
   return seed as StoreSeed;
 }

@@ -17,6 +17,15 @@ export async function readTextFile(path: string): Promise<string> {
   }
 }
 
+/** JSON text → a value, or one clear message naming where the text came from. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${source} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
 /** Writes through a temporary file and a rename, so that a reader never sees half a file. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;

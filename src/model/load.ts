@@ -1,6 +1,6 @@
 /** Reading and writing schema model files, whatever format they come in. */
 import { UserError } from "../io/errors.js";
-import { readTextFile, writeFileAtomic } from "../io/files.js";
+import { parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
 import { importRestraml, isRestramlTree } from "./restraml.js";
 import { deriveProperties } from "./properties.js";
 import type { SchemaModel } from "./types.js";
@@ -26,13 +26,7 @@ export function modelFromJson(data: unknown, file?: string): SchemaModel {
 }
 
 export function parseModel(text: string, file?: string): SchemaModel {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file ?? "input"} is not valid JSON: ${(err as Error).message}`);
-  }
-  return modelFromJson(data, file);
+  return modelFromJson(parseJson(text, file ?? "input"), file);
 }
 
 export async function loadModel(file: string): Promise<SchemaModel> {

@@ -6,7 +6,7 @@ import type { Menu, SchemaModel } from "../model/types.js";
 import { menuKind, itemVerbs } from "../model/menu-kind.js";
 import { inspect, INSPECT_REQUESTS, type InspectRequest } from "./inspect.js";
 import { compileQuery, QueryError } from "./query.js";
-import { Store, StoreError, type Item } from "./store.js";
+import { itemId, Store, StoreError, type Item } from "./store.js";
 
 export interface Reply {
   status: number;
@@ -173,7 +173,7 @@ export class RestApi {
   }
 
   private packages(): Item[] {
-    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({ ".id": `*${(i + 1).toString(16).toUpperCase()}`, name, version: this.version, disabled: "false" }));
+    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({ ".id": itemId(i + 1), name, version: this.version, disabled: "false" }));
   }
 
   /** What /system/resource says: the served version and a CHR's facts. */

@@ -19,6 +19,9 @@ export const DEFAULT_SEED: StoreSeed = {
   "/system/identity": { name: "MikroTik" },
 };
 
+/** RouterOS's item id: `*` and upper-case hex (`*1A`). */
+export const itemId = (n: number): string => `*${n.toString(16).toUpperCase()}`;
+
 export class StoreError extends Error {
   constructor(
     readonly status: number,
@@ -94,7 +97,7 @@ export class Store {
   }
 
   private insert(path: string, menu: Menu, values: Item): Item {
-    const item: Item = { ".id": values[".id"] ?? `*${(this.nextId++).toString(16).toUpperCase()}` };
+    const item: Item = { ".id": values[".id"] ?? itemId(this.nextId++) };
     // Flags the router fills itself, where this menu's items have them.
     for (const flag of FLAGS) {
       if (menu.properties?.[flag] || menu.commands["add"]?.args[flag]) item[flag] = "false";
