@@ -32,9 +32,10 @@ describe("simulator knobs", () => {
   });
 
   it("hang stalls the whole server while a hanging path is inspected", async () => {
-    await start({ hang: [{ path: "ping", ms: 400 }] });
+    await start({ hang: [{ path: "ping", ms: 600 }] });
     const hung = call(sim!.url, "POST", "console/inspect", { body: { request: "syntax", path: "ping" } });
-    await new Promise((r) => setTimeout(r, 50));
+    // Once the simulator has the hanging request, the stall is on.
+    while (sim!.requests() === 0) await new Promise((r) => setTimeout(r, 5));
     expect(await timed(identity)).toBeGreaterThanOrEqual(300);
     expect((await hung).status).toBe(200);
     // `child` on the same path does not hang.
