@@ -10,6 +10,8 @@ export interface BuildContext {
   /** Component schemas collected while building, keyed by their unique name. */
   schemas: Record<string, OpenAPIV3.SchemaObject>;
   schemaNames: UniqueNames;
+  /** Body components by command and shape, so that PUT and POST add share one. */
+  bodies: Map<string, OpenAPIV3.ReferenceObject>;
   operationIds: UniqueNames;
   /** Top-level menus and root commands that became tags. */
   tags: Map<string, string>;
@@ -21,6 +23,7 @@ export function buildContext(model: SchemaModel): BuildContext {
     types: typeContext(model),
     schemas: {},
     schemaNames: new UniqueNames(),
+    bodies: new Map(),
     operationIds: new UniqueNames(),
     tags: new Map(),
   };

@@ -159,8 +159,14 @@ function replyDescription(name: string): string {
 const described = (command: Command | undefined): { description?: string } =>
   command?.description ? { description: command.description } : {};
 
-/** The body schema of a command, registered once per command. */
+/** The body schema of a command, registered once per command and shape (PUT and POST add share it). */
 export function commandArgs(scope: MenuScope, name: string, command: Command, opts: { omit?: string } = {}): Ref {
   const suffix = opts.omit ? "Patch" : "Args";
-  return addSchema(scope.ctx, pascalCase([...scope.path, name]) + suffix, argsSchema(command, scope.ctx, { ...opts, print: name === "print" }));
+  const key = `${[...scope.path, name].join("/")} ${suffix}`;
+  let ref = scope.ctx.bodies.get(key);
+  if (!ref) {
+    ref = addSchema(scope.ctx, pascalCase([...scope.path, name]) + suffix, argsSchema(command, scope.ctx, { ...opts, print: name === "print" }));
+    scope.ctx.bodies.set(key, ref);
+  }
+  return ref;
 }

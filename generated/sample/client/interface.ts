@@ -192,25 +192,6 @@ export interface InterfaceBridgeSetPatch {
   "vlan-filtering"?: "yes" | "no" | "true" | "false";
 }
 
-export interface InterfaceBridgeAddArgs2 {
-  /** How long a host is remembered */
-  "ageing-time"?: string;
-  /** ARP mode */
-  arp?: "disabled" | "enabled" | "local-proxy-arp" | "proxy-arp" | "reply-only";
-  /** Short description of the item */
-  comment?: string;
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Maximum transmission unit */
-  mtu?: number | string;
-  /** Bridge name */
-  name?: string;
-  /** Spanning tree protocol */
-  "protocol-mode"?: "none" | "rstp" | "stp";
-  /** Whether to filter VLANs */
-  "vlan-filtering"?: "yes" | "no" | "true" | "false";
-}
-
 export interface InterfaceBridgeDisableArgs {
   /** List of item numbers */
   numbers?: string;
@@ -310,21 +291,6 @@ export interface InterfaceBridgePortAddArgs {
 }
 
 export interface InterfaceBridgePortSetPatch {
-  /** Bridge the port belongs to */
-  bridge?: string;
-  /** Short description of the item */
-  comment?: string;
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Split horizon */
-  horizon?: string;
-  /** Port interface */
-  interface?: string;
-  /** Port VLAN id */
-  pvid?: number | string;
-}
-
-export interface InterfaceBridgePortAddArgs2 {
   /** Bridge the port belongs to */
   bridge?: string;
   /** Short description of the item */

@@ -48,19 +48,6 @@ export interface IpAddressSetPatch {
   network?: string;
 }
 
-export interface IpAddressAddArgs2 {
-  /** Local IP address */
-  address?: string;
-  /** Short description of the item */
-  comment?: string;
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Interface name */
-  interface?: string;
-  /** Network prefix */
-  network?: string;
-}
-
 export interface IpAddressDisableArgs {
   /** List of item numbers */
   numbers?: string;
@@ -215,64 +202,6 @@ export interface IpFirewallFilterAddArgs {
 }
 
 export interface IpFirewallFilterSetPatch {
-  /** Action to take */
-  action?:
-    | "accept"
-    | "drop"
-    | "reject"
-    | "jump"
-    | "log"
-    | "passthrough"
-    | "return"
-    | "tarpit"
-    | "fasttrack-connection"
-    | "add-src-to-address-list"
-    | "add-dst-to-address-list";
-  /** Chain name */
-  chain?: "forward" | "input" | "output";
-  /** Short description of the item */
-  comment?: string;
-  /** Connection state */
-  "connection-state"?:
-    | (
-        | "established"
-        | "invalid"
-        | "new"
-        | "related"
-        | "untracked"
-        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
-      )
-    | readonly (
-        | "established"
-        | "invalid"
-        | "new"
-        | "related"
-        | "untracked"
-        | `!${"established" | "invalid" | "new" | "related" | "untracked"}`
-      )[];
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Destination address */
-  "dst-address"?: string;
-  /** Destination ports */
-  "dst-port"?: string;
-  /** Incoming interface */
-  "in-interface"?: string;
-  /** Log matched packets */
-  log?: "yes" | "no" | "true" | "false";
-  /** Log prefix */
-  "log-prefix"?: string;
-  /** Outgoing interface */
-  "out-interface"?: string;
-  /** Protocol */
-  protocol?: "tcp" | "udp" | "icmp" | "gre" | "ospf" | `!${"tcp" | "udp" | "icmp" | "gre" | "ospf"}`;
-  /** Source address */
-  "src-address"?: string;
-  /** Address list entry timeout */
-  timeout?: string;
-}
-
-export interface IpFirewallFilterAddArgs2 {
   /** Action to take */
   action?:
     | "accept"
@@ -541,25 +470,6 @@ export interface IpRouteAddArgs {
 }
 
 export interface IpRouteSetPatch {
-  /** How to check gateway reachability */
-  "check-gateway"?: "arp" | "bfd" | "ping";
-  /** Short description of the item */
-  comment?: string;
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Administrative distance */
-  distance?: number | string;
-  /** Destination prefix */
-  "dst-address"?: string;
-  /** Gateway address or interface */
-  gateway?: string;
-  /** Routing table */
-  "routing-table"?: string;
-  scope?: number | string;
-  "target-scope"?: number | string;
-}
-
-export interface IpRouteAddArgs2 {
   /** How to check gateway reachability */
   "check-gateway"?: "arp" | "bfd" | "ping";
   /** Short description of the item */

@@ -68,23 +68,6 @@ export interface ToolNetwatchSetPatch {
   "up-script"?: string;
 }
 
-export interface ToolNetwatchAddArgs2 {
-  /** Short description of the item */
-  comment?: string;
-  /** Defines whether item is ignored or used */
-  disabled?: "yes" | "no" | "true" | "false";
-  /** Host to watch */
-  host?: string;
-  /** Probe interval */
-  interval?: string;
-  /** Probe timeout */
-  timeout?: string;
-  /** Probe type */
-  type?: "icmp" | "simple" | "tcp-conn" | "http-get" | "https-get";
-  /** Script to run when the host goes up */
-  "up-script"?: string;
-}
-
 export interface ToolNetwatchDisableArgs {
   /** List of item numbers */
   numbers?: string;
