@@ -34,7 +34,7 @@ export function importRestraml(data: Json, file?: string): SchemaModel {
   const root = importMenu(data, "path", [], deep);
   deriveProperties(root);
   const meta = isObject(data["_meta"]) ? data["_meta"] : {};
-  const version = typeof meta["version"] === "string" ? meta["version"] : undefined;
+  const version = typeof meta["version"] === "string" ? meta["version"] : versionFromPath(file);
   return {
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
@@ -45,6 +45,16 @@ export function importRestraml(data: Json, file?: string): SchemaModel {
     },
     root,
   };
+}
+
+/**
+ * restraml's inspect.json carries no version, but restraml files its dumps
+ * under the version (`docs/7.20.8/inspect.json`, `docs/7.20.8/extra/...`):
+ * the nearest folder named like a RouterOS version says it.
+ */
+export function versionFromPath(file: string | undefined): string | undefined {
+  const folders = (file ?? "").split(/[\\/]/).slice(0, -1).reverse();
+  return folders.find((name) => /^\d+\.\d+(\.\d+)?((beta|rc)\d+)?$/.test(name));
 }
 
 function children(node: Json, path: string[]): [string, Json][] {

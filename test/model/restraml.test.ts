@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { exportRestraml, importRestraml } from "../../src/model/restraml.js";
+import { exportRestraml, importRestraml, versionFromPath } from "../../src/model/restraml.js";
 import { countTree } from "../../src/model/walk.js";
 import { parseModel, serializeModel } from "../../src/model/load.js";
 import { DUMPS, dump, loadDump } from "../helpers/dumps.js";
@@ -29,6 +29,10 @@ describe.skipIf(DUMPS.length === 0)("restraml dumps", () => {
     expect(props["address"]!.description).toBe("Local IP address");
   });
 
+  it.skipIf(!dump("7.20.8-extra"))("takes the version of an inspect.json from the folder restraml files it under", async () => {
+    expect((await loadDump(dump("7.20.8-extra")!)).header).toMatchObject({ version: "7.20.8", unknown: ["architecture", "board", "packages"] });
+  });
+
   it.skipIf(!dump("7.22.3-deep"))("round-trips through our own format", async () => {
     const model = await loadDump(dump("7.22.3-deep")!);
     const again = parseModel(serializeModel(model), "model.json");
@@ -46,5 +50,19 @@ describe("format detection", () => {
     ["a future model version", '{"format": "rosapi-model", "formatVersion": 99, "root": {}}', /unsupported model format version/],
   ])("rejects %s with a clear message", (_name, text, message) => {
     expect(() => parseModel(text, "in.json")).toThrow(message);
+  });
+});
+
+describe("version from a dump's path", () => {
+  it.each([
+    ["docs/7.20.8/inspect.json", "7.20.8"],
+    ["docs/7.20.8/extra/inspect.json", "7.20.8"],
+    ["C:\\dumps\\7.19rc2\\inspect.json", "7.19rc2"],
+    ["7.16/inspect.json", "7.16"],
+    ["dumps/inspect.json", undefined],
+    ["7.22.3.json", undefined],
+    [undefined, undefined],
+  ])("%s → %s", (file, version) => {
+    expect(versionFromPath(file)).toBe(version);
   });
 });
