@@ -60,6 +60,7 @@ export function registerMock(program: Command): void {
     .option("--password <password>", "the password clients must send (default: empty, as on a new router)", "")
     .option("--version <version>", "RouterOS version to report (default: the tree's)")
     .option("--store <file>", "seed items: JSON object of menu path -> items, e.g. {\"/ip/address\": [{\"address\": \"10.0.0.1/24\", \"interface\": \"ether1\"}]}")
+    .option("--command-timeout-ms <ms>", "how long ping without count and the like run before 400 Session closed", number(1), 60_000)
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
     .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])

@@ -9,7 +9,7 @@ import { addSchema, type BuildContext } from "./context.js";
 import { errorResponses } from "./errors.js";
 import { menuLabel, pascalCase } from "./names.js";
 import { argsSchema, itemSchema, type Schema } from "./schemas.js";
-import { longRunning } from "./long-running.js";
+import { longRunning } from "../model/long-running.js";
 
 export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
 type Operation = OpenAPIV3.OperationObject;

@@ -29,6 +29,8 @@ export interface SimulatorOptions extends FaultOptions {
   version?: string;
   /** Initial items: menu path → items (or the object of a settings menu). */
   store?: StoreSeed;
+  /** How long a command that runs until stopped holds its call before `Session closed` (RouterOS: 60 s). */
+  commandTimeoutMs?: number;
 }
 
 export interface RunningSimulator {
@@ -45,7 +47,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const { model } = options;
   const version = options.version ?? model.header.version ?? "7.22.3";
-  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version);
+  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs);
   const faults = new Faults(options);
   const credentials = `${options.user ?? "admin"}:${options.password ?? ""}`;
   let count = 0;
@@ -75,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       await faults.serve(inspectPath);
       reply = fate === "fail" ? errorReply(500, "simulated failure") : api.handle({ method: req.method ?? "GET", tokens, query: url.searchParams, body });
     }
+    if (reply.holdMs) await new Promise((resolve) => setTimeout(resolve, reply.holdMs).unref());
     await faults.halfTrip();
     send(res, reply);
   };

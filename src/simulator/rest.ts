@@ -3,6 +3,7 @@
  * RouterOS's status codes and `{error, message, detail}` bodies.
  */
 import type { Menu, SchemaModel } from "../model/types.js";
+import { longRunning } from "../model/long-running.js";
 import { menuKind, itemVerbs } from "../model/menu-kind.js";
 import { inspect, INSPECT_REQUESTS, type InspectRequest } from "./inspect.js";
 import { compileQuery, QueryError } from "./query.js";
@@ -12,6 +13,8 @@ export interface Reply {
   status: number;
   /** JSON body; undefined for an empty body. */
   body?: unknown;
+  /** Sent only after this long: a call that runs into the REST timeout. */
+  holdMs?: number;
 }
 
 export interface RestRequest {
@@ -36,6 +39,13 @@ export function errorReply(status: number, detail?: string): Reply {
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 
+/** A streaming command without the arg that bounds it (ping without count), or a print that follows. */
+function runsUntilStopped(name: string, menu: Menu, args: Record<string, unknown>): boolean {
+  if (name === "print") return ["follow", "follow-only", "interval"].some((arg) => arg in args);
+  const bounds = longRunning(name, menu.commands[name]!);
+  return bounds !== undefined && !bounds.some((arg) => arg in args);
+}
+
 export class RestApi {
   private readonly started = Date.now();
 
@@ -43,6 +53,8 @@ export class RestApi {
     private readonly model: SchemaModel,
     readonly store: Store,
     private readonly version: string,
+    /** RouterOS ends a REST call that is still running after 60 s. */
+    private readonly commandTimeoutMs = 60_000,
   ) {}
 
   handle(req: RestRequest): Reply {
@@ -132,6 +144,7 @@ export class RestApi {
   private command(path: string, menu: Menu, name: string, body: Record<string, unknown>): Reply {
     const kind = menuKind(menu);
     const { ".proplist": proplist, ".query": query, ...args } = body;
+    if (runsUntilStopped(name, menu, args)) return { ...errorReply(400, "Session closed"), holdMs: this.commandTimeoutMs };
     const ids = (): Item[] => {
       const numbers = args["numbers"] ?? args["number"];
       if (numbers === undefined) throw new StoreError(400, "missing =numbers=");

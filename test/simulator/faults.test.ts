@@ -42,6 +42,17 @@ describe("simulator knobs", () => {
     expect(await timed(() => call(sim!.url, "POST", "console/inspect", { body: { request: "child", path: "ping" } }))).toBeLessThan(300);
   });
 
+  it("command-timeout-ms: ping without count and print with follow run into the REST timeout, then 400 Session closed", async () => {
+    await start({ commandTimeoutMs: 300 });
+    const ping = (body: object) => call(sim!.url, "POST", "ping", { body: { address: "192.168.88.1", ...body } });
+    let reply: Awaited<ReturnType<typeof ping>> | undefined;
+    expect(await timed(async () => (reply = await ping({})))).toBeGreaterThanOrEqual(290);
+    expect(reply).toMatchObject({ status: 400, body: { error: 400, message: "Bad Request", detail: "Session closed" } });
+    expect(await timed(async () => (reply = await ping({ count: "1" })))).toBeLessThan(290);
+    expect(reply).toMatchObject({ status: 200, body: [] });
+    expect((await call(sim!.url, "POST", "ip/address/print", { body: { follow: "" } })).body).toMatchObject({ detail: "Session closed" });
+  });
+
   it("fail-rate answers 500 with RouterOS's error body, the same way for the same seed", async () => {
     const statuses = async () => {
       await start({ failRate: 0.5, seed: 7 });

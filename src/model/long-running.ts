@@ -2,7 +2,7 @@
  * Commands that run until stopped (ping, monitor, torch...): over REST they
  * end after 60 s with `Session closed` unless bounded by an arg.
  */
-import type { Command } from "../model/types.js";
+import type { Command } from "./types.js";
 
 /** Args that make such a command end by itself. */
 const BOUND_ARGS = ["count", "once", "duration"];
