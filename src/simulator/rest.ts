@@ -6,6 +6,7 @@ import type { Menu, SchemaModel } from "../model/types.js";
 import { longRunning } from "../model/long-running.js";
 import { menuKind, itemVerbs } from "../model/menu-kind.js";
 import { inspect, INSPECT_REQUESTS, type InspectRequest } from "./inspect.js";
+import { pingReplies } from "./ping.js";
 import { compileQuery, QueryError } from "./query.js";
 import { itemId, Store, StoreError, type Item } from "./store.js";
 
@@ -145,6 +146,7 @@ export class RestApi {
     const kind = menuKind(menu);
     const { ".proplist": proplist, ".query": query, ...args } = body;
     if (runsUntilStopped(name, menu, args)) return { ...errorReply(400, "Session closed"), holdMs: this.commandTimeoutMs };
+    if (name === "ping") return ok(pingReplies(args));
     const ids = (): Item[] => {
       const numbers = args["numbers"] ?? args["number"];
       if (numbers === undefined) throw new StoreError(400, "missing =numbers=");

@@ -62,8 +62,16 @@ describe("item menus", () => {
     expect(items((await call(sim.url, "GET", "ip/firewall/filter")).body)).toHaveLength(1);
   });
 
+  it("answers ping with one record per echo, in the REST manual's shape", async () => {
+    const records = items((await call(sim.url, "POST", "ping", { body: { address: "10.155.101.1", count: "4" } })).body);
+    expect(records).toHaveLength(4);
+    expect(Object.keys(records[0]!).sort()).toEqual(["avg-rtt", "host", "max-rtt", "min-rtt", "packet-loss", "received", "sent", "seq", "size", "time", "ttl"]);
+    expect(records[3]).toMatchObject({ host: "10.155.101.1", seq: "3", sent: "4", received: "4", "packet-loss": "0", size: "56", ttl: "64" });
+    expect(records.every((r) => Object.values(r).every((v) => typeof v === "string") && /^\d+us$/.test(r["time"]!))).toBe(true);
+  });
+
   it("answers other commands with []", async () => {
-    expect((await call(sim.url, "POST", "ping", { body: { address: "192.168.88.1", count: "1" } })).body).toEqual([]);
+    expect((await call(sim.url, "POST", "tool/traceroute", { body: { address: "192.168.88.1", count: "1" } })).body).toEqual([]);
   });
 });
 
