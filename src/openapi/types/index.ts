@@ -8,6 +8,7 @@ import { toValueType, type Form, type ValueType } from "./form.js";
 import { parseSyntaxText } from "./syntax.js";
 import { completionForm } from "./vocabulary.js";
 import { formByName } from "./by-name.js";
+import { IPV4_PREFIX } from "./patterns.js";
 import type { TypeContext } from "./references.js";
 
 export type { ValueType } from "./form.js";
@@ -27,12 +28,25 @@ function combine(syntax: Form | undefined, vocabulary: Form | undefined): Form |
   return merged;
 }
 
+/**
+ * RouterOS writes an item's `address` with its prefix length (`10.0.0.111/24`
+ * on /ip/address in the REST manual, `192.168.88.0/24` on
+ * /ip/dhcp-server/network) where the syntax text says only `A.B.C.D (IP
+ * address)`: such an arg's pattern takes an optional `/M`, without the
+ * standard `ipv4` format that would refuse it.
+ */
+function withPrefixLength(name: string, form: Form | undefined): Form | undefined {
+  if (name !== "address" || form?.type !== "ipv4") return form;
+  const { format: _format, ...rest } = form;
+  return { ...rest, pattern: IPV4_PREFIX };
+}
+
 /** Types one arg; pure, never throws. */
 export function argValueType(name: string, arg: Arg, ctx: TypeContext): ValueType {
   const text = syntaxText(arg.syntax);
   // A text the grammar does not know (`see documentation`) leaves the arg's name as the evidence.
   const syntax = text === undefined ? undefined : (parseSyntaxText(text) ?? formByName(name));
-  const form = combine(syntax, completionForm(name, arg, ctx));
+  const form = combine(withPrefixLength(name, syntax), completionForm(name, arg, ctx));
   return toValueType(form ?? { type: text === undefined ? "string" : "unknown" });
 }
 
