@@ -9,7 +9,7 @@ import { listOperations } from "../operations.js";
 import { folderTree } from "./folders.js";
 import { idVariable, stableId } from "./ids.js";
 import { requestItem } from "./requests.js";
-import { COLLECTION_TEST } from "./scripts.js";
+import { addedVariable, ALLOW_VARIABLE, COLLECTION_TEST } from "./scripts.js";
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
@@ -25,6 +25,8 @@ export function buildCollection(doc: OpenAPIV3.Document): Record<string, unknown
         doc.info.description ?? "",
         "Set `baseUrl`, `username` and `password` (collection variables, or better an environment) to your router's.",
         "Item requests use `{{<menu>_id}}` variables: a list fills it with the first item, an add with the new one.",
+        "Run as a whole, the collection touches only what it adds: a request that changes (beyond its comment) or removes an item " +
+          "runs on the item this collection added, and reboot, settings and the like are skipped, unless `allowDisruptive` is `true`.",
       ].join("\n\n"),
       schema: POSTMAN_SCHEMA,
     },
@@ -41,7 +43,8 @@ export function buildCollection(doc: OpenAPIV3.Document): Record<string, unknown
       { key: "username", value: "admin", type: "string" },
       // No secret in the file: a new router's admin has an empty password.
       { key: "password", value: "", type: "string" },
-      ...idVariables.map((key) => ({ key, value: "", type: "string" })),
+      { key: ALLOW_VARIABLE, value: "false", type: "string" },
+      ...idVariables.flatMap((key) => [key, addedVariable(key)]).map((key) => ({ key, value: "", type: "string" })),
     ],
     item: folderTree(operations.map((op) => ({ op, item: requestItem(doc, op) }))),
   };

@@ -3,7 +3,8 @@ import type { OpenAPIV3 } from "openapi-types";
 import { replySchema, resolve, type Operation } from "../operations.js";
 import { exampleObject, exampleValue } from "./examples.js";
 import { idVariable, stableId } from "./ids.js";
-import { captureAdded, captureFirst } from "./scripts.js";
+import { guardOf, SELECTORS, type Guard } from "./guards.js";
+import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
 /** Args an example body never carries: they stream, write files, or select by condition. */
@@ -27,10 +28,16 @@ function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<
     // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
     return schema["x-routeros-type"] === "reference" && schema["x-routeros-ref"] !== "item" && op.verb === "command";
   };
-  const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || references(name), variable);
+  // A change to an item that already exists (the first one listed, perhaps the port the engineer is connected through) touches only its comment.
+  const keep = changesItem(op) && op.body.properties?.["comment"] ? (name: string) => name === "comment" || SELECTORS.has(name) : () => true;
+  const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || references(name) || !keep(name), variable);
   for (const bound of op.bounds ?? []) example[bound] = BOUND_VALUES[bound];
   return example;
 }
+
+
+/** PATCH of an item, or POST set on an item menu. */
+const changesItem = (op: Operation): boolean => op.verb === "set" || (op.command === "set" && op.body?.properties?.["numbers"] !== undefined);
 
 /** A list filter's example: the value the item property of that name would have. */
 function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): string {
@@ -56,14 +63,19 @@ function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanR
   };
 }
 
+const GUARD_NOTES: Record<Guard, string> = {
+  item: `Runs on the item this collection added; on any other item only when the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
+  router: `Restarts or reconfigures the router: skipped unless the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
+};
+
 /** The router's texts: the command's description, then each body arg with its syntax and description. */
-function describe(doc: OpenAPIV3.Document, op: Operation): string {
+function describe(doc: OpenAPIV3.Document, op: Operation, guard: Guard | undefined): string {
   const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
     const schema = resolve<Schema>(doc, value);
     const syntax = schema["x-routeros-syntax"] ? ` (\`${String(schema["x-routeros-syntax"])}\`)` : "";
     return `- \`${name}\`${syntax}${schema.description ? `: ${schema.description}` : ""}`;
   });
-  return [op.operation.summary, op.operation.description, args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
+  return [op.operation.summary, op.operation.description, guard && GUARD_NOTES[guard], args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
 }
 
 function testScript(op: Operation, variable: string): string[] | undefined {
@@ -76,12 +88,13 @@ function testScript(op: Operation, variable: string): string[] | undefined {
 export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem {
   const variable = idVariable(op.menu);
   const example = body(doc, op, variable);
+  const guard = guardOf(op, example);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
     url: url(doc, op, variable),
     ...(example ? { body: { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } } } : {}),
-    description: describe(doc, op),
+    description: describe(doc, op, guard),
   };
   const reply = replySchema(doc, op);
   const script = testScript(op, variable);
@@ -90,7 +103,14 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
     id: stableId(`${op.method} ${op.path}`),
     name,
     request,
-    ...(script ? { event: [{ listen: "test", script: { type: "text/javascript", exec: script } }] } : {}),
+    ...(script || guard
+      ? {
+          event: [
+            ...(guard ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: guardScript(guard, variable) } }] : []),
+            ...(script ? [{ listen: "test" as const, script: { type: "text/javascript" as const, exec: script } }] : []),
+          ],
+        }
+      : {}),
     response: [
       {
         id: stableId(`${op.method} ${op.path} example`),

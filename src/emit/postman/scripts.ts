@@ -1,4 +1,5 @@
-/** Test scripts: the collection's checks, and the capture of created item ids for the requests that follow. */
+/** Scripts: the collection's checks, the capture of item ids for the requests that follow, and the guards of disruptive requests. */
+import type { Guard } from "./guards.js";
 
 /** On every request: a 2xx status, and JSON wherever there is a body (DELETE answers empty). */
 export const COLLECTION_TEST = [
@@ -12,12 +13,16 @@ export const COLLECTION_TEST = [
   "}",
 ];
 
-/** After PUT (add): the new item's `.id`; after POST add: its `ret`. */
+/** The variable that remembers the id of the item this collection's add created. */
+export const addedVariable = (variable: string): string => `${variable}_added`;
+
+/** After PUT (add): the new item's `.id`; after POST add: its `ret`. Remembered twice: as the current item, and as ours. */
 export function captureAdded(variable: string, field: ".id" | "ret"): string[] {
   return [
     "if (pm.response.code === 200) {",
     `  var id = pm.response.json()[${JSON.stringify(field)}];`,
     `  if (id) pm.collectionVariables.set(${JSON.stringify(variable)}, id);`,
+    `  if (id) pm.collectionVariables.set(${JSON.stringify(addedVariable(variable))}, id);`,
     "}",
   ];
 }
@@ -36,5 +41,21 @@ export function captureFirst(variable: string): string[] {
     '  var listed = Array.isArray(items) && items.some(function (item) { return item[".id"] === current; });',
     `  if (Array.isArray(items) && items.length > 0 && !listed) pm.collectionVariables.set(${name}, items[0][".id"]);`,
     "}",
+  ];
+}
+
+/** The collection variable that lets guarded requests run on any item, and requests that restart or reconfigure the router run at all. */
+export const ALLOW_VARIABLE = "allowDisruptive";
+
+/** Before a guarded request: skip it unless allowed, or (for an item) unless the item is the one this collection added. */
+export function guardScript(guard: Guard, variable: string): string[] {
+  const allowed = `var allowed = pm.variables.get(${JSON.stringify(ALLOW_VARIABLE)}) === "true";`;
+  if (guard === "router") return [`// Restarts or reconfigures the router: runs only when ${ALLOW_VARIABLE} is "true".`, allowed, "if (!allowed) pm.execution.skipRequest();"];
+  const [current, added] = [variable, addedVariable(variable)].map((v) => `pm.collectionVariables.get(${JSON.stringify(v)})`);
+  return [
+    `// Changes or removes an item: runs on the one this collection added, or on any when ${ALLOW_VARIABLE} is "true".`,
+    allowed,
+    `var ours = !!${current} && ${current} === ${added};`,
+    "if (!allowed && !ours) pm.execution.skipRequest();",
   ];
 }

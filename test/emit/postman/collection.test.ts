@@ -44,6 +44,32 @@ describe("Postman collection of the sample tree", () => {
     expect(all.some((r) => r.request?.body?.raw.includes('"follow"'))).toBe(false);
   });
 
+  it("changes an existing item's comment only, as the REST manual's PATCH example does", () => {
+    const body = (name: string) => JSON.parse(all.find((r) => r.name === name)!.request!.body!.raw) as Record<string, string>;
+    expect(body("PATCH /interface/:id")).toEqual({ comment: "example" });
+    expect(body("POST /ip/address/set")).toEqual({ comment: "example", numbers: "{{ip_address_id}}" });
+  });
+
+  it.each([
+    ["PUT /ip/address", undefined],
+    ["PATCH /ip/address/:id", undefined],
+    ["POST /ip/address/print", undefined],
+    ["POST /ip/address/get", undefined],
+    ["POST /ping", undefined],
+    ["DELETE /ip/address/:id", "item"],
+    ["POST /ip/firewall/filter/move", "item"],
+    ["POST /interface/disable", "item"],
+    ["POST /system/reboot", "router"],
+    ["POST /system/identity/set", "router"],
+  ])("%s: guard %s", (name, guard) => {
+    const item = all.find((r) => r.name === name) as Item & { event?: { listen: string; script: { exec: string[] } }[]; request: { description: string } };
+    const script = item.event?.find((e) => e.listen === "prerequest")?.script.exec.join("\n");
+    if (!guard) return expect(script).toBeUndefined();
+    expect(script).toContain("pm.execution.skipRequest()");
+    expect(script!.includes("_added")).toBe(guard === "item");
+    expect(item.request.description).toContain("allowDisruptive");
+  });
+
   it("offers list filters as disabled query parameters with an item's example values", () => {
     const list = all.find((r) => r.name === "GET /ip/address")!.request!.url as unknown as { query: { key: string; value: string; disabled: boolean }[] };
     expect(list.query.find((q) => q.key === "address")).toMatchObject({ value: "10.0.0.1/24", disabled: true });

@@ -13,10 +13,11 @@ interface Item {
 }
 type Collection = Record<string, unknown> & { item: Item[] };
 
-function run(collection: Collection, baseUrl: string): Promise<newman.NewmanRunSummary> {
+function run(collection: Collection, baseUrl: string, allowDisruptive = false): Promise<newman.NewmanRunSummary> {
+  const values = [{ key: "baseUrl", value: baseUrl }, ...(allowDisruptive ? [{ key: "allowDisruptive", value: "true" }] : [])];
   return new Promise((resolve, reject) =>
     newman.run(
-      { collection: collection as never, environment: { values: [{ key: "baseUrl", value: baseUrl }] } as never, insecure: true, reporters: [] },
+      { collection: collection as never, environment: { values } as never, insecure: true, reporters: [] },
       (err, summary) => (err ? reject(err) : resolve(summary)),
     ),
   );
@@ -39,9 +40,30 @@ describe("newman against the simulator", () => {
   });
   afterAll(() => sim.close());
 
-  it("runs every request of the sample tree's collection", async () => {
+  it("runs every request of the sample tree's collection when allowDisruptive is true", async () => {
     const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
-    expectClean(await run(collection, sim.url), countRequests(collection.item));
+    expectClean(await run(collection, sim.url, true), countRequests(collection.item));
+  }, 60_000);
+
+  it("by default, skips what would change an item it did not add, or restart or reconfigure the router", async () => {
+    const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
+    const all = (items: Item[]): string[] => items.flatMap((i) => (i.item ? all(i.item) : [i.name]));
+    const summary = await run(collection, sim.url);
+    const ran = new Set(summary.run.executions.map((e) => e.item.name));
+    // /interface and /interface/ethernet have no add: their items are the router's own ports.
+    expect(all(collection.item).filter((name) => !ran.has(name))).toEqual([
+      "POST /interface/disable",
+      "POST /interface/enable",
+      "POST /interface/reset-counters",
+      "POST /interface/ethernet/disable",
+      "POST /interface/ethernet/enable",
+      "POST /system/reboot",
+      "POST /system/shutdown",
+      "POST /system/identity/set",
+    ]);
+    // Removing and disabling still run where the collection added the item first.
+    expect([...ran]).toEqual(expect.arrayContaining(["DELETE /ip/address/:id", "POST /ip/firewall/filter/disable", "POST /ip/route/remove"]));
+    expectClean(summary, ran.size);
   }, 60_000);
 
   it("moves an id variable left on a removed item to one that a list shows", async () => {
