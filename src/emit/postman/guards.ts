@@ -20,16 +20,20 @@ const READING = new Set(["get", "print", "export", "monitor"]);
 /** Args that name the items a command acts on. */
 export const SELECTORS = new Set(["numbers", "number"]);
 
+const selectsItems = (op: Operation): boolean => Object.keys(op.body?.properties ?? {}).some((name) => SELECTORS.has(name));
+
+/** PATCH of an item, or POST set on an item menu. */
+export const changesItem = (op: Operation): boolean => op.verb === "set" || (op.command === "set" && selectsItems(op));
+
 /** The guard a request needs, given the body it sends. */
 export function guardOf(op: Operation, example: Record<string, unknown> | undefined): Guard | undefined {
   if (op.command && ROUTER_COMMANDS.has(op.command)) return "router";
   const changes = Object.keys(example ?? {}).filter((name) => !SELECTORS.has(name));
   const commentOnly = changes.length === 1 && changes[0] === "comment";
   if (op.verb === "remove") return "item";
-  if (op.verb === "set") return commentOnly ? undefined : "item";
+  if (changesItem(op)) return commentOnly ? undefined : "item";
   if (op.verb !== "command" || READING.has(op.command ?? "")) return undefined;
-  const selects = Object.keys(op.body?.properties ?? {}).some((name) => SELECTORS.has(name));
-  if (selects) return op.command === "set" && commentOnly ? undefined : "item";
+  if (selectsItems(op)) return "item";
   // A settings menu's set changes the router (its identity, its services...).
   return op.command === "set" ? "router" : undefined;
 }

@@ -3,7 +3,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { replySchema, resolve, type Operation } from "../operations.js";
 import { exampleObject, exampleValue } from "./examples.js";
 import { idVariable, stableId } from "./ids.js";
-import { guardOf, SELECTORS, type Guard } from "./guards.js";
+import { changesItem, guardOf, SELECTORS, type Guard } from "./guards.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
@@ -35,9 +35,6 @@ function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<
   return example;
 }
 
-
-/** PATCH of an item, or POST set on an item menu. */
-const changesItem = (op: Operation): boolean => op.verb === "set" || (op.command === "set" && op.body?.properties?.["numbers"] !== undefined);
 
 /** A list filter's example: the value the item property of that name would have. */
 function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): string {
