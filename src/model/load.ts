@@ -29,8 +29,28 @@ export function parseModel(text: string, file?: string): SchemaModel {
   return modelFromJson(parseJson(text, file ?? "input"), file);
 }
 
-export async function loadModel(file: string): Promise<SchemaModel> {
-  return parseModel(await readTextFile(file), file);
+export interface LoadOptions {
+  /**
+   * The RouterOS version of a tree whose file does not say (`--ros-version`).
+   * A file that names another version is refused: one tree, one version.
+   */
+  rosVersion?: string;
+}
+
+export async function loadModel(file: string, options: LoadOptions = {}): Promise<SchemaModel> {
+  return withVersion(parseModel(await readTextFile(file), file), options.rosVersion, file);
+}
+
+/** Labels an unversioned model with `version`; refuses a model that says another one. */
+export function withVersion(model: SchemaModel, version: string | undefined, file?: string): SchemaModel {
+  if (version === undefined) return model;
+  const said = model.header.version;
+  if (said !== undefined && said !== version) {
+    throw new UserError(`${file ?? "model"} is RouterOS ${said}, not ${version}: --ros-version is only for a tree that carries no version`);
+  }
+  const unknown = model.header.unknown?.filter((fact) => fact !== "version");
+  const header = { ...model.header, version, ...(unknown ? { unknown } : {}) };
+  return { ...model, header };
 }
 
 export function serializeModel(model: SchemaModel): string {

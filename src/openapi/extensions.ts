@@ -1,0 +1,77 @@
+/**
+ * The `x-routeros-*` keys: the one typed contract between the OpenAPI builder
+ * that writes them and every emitter that reads them (documented for users
+ * in EXTENSIONS.md). Facts travel here as fields; nobody recovers them from
+ * patterns, paths or type strings.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+
+/** What an operation does, RouterOS-wise. */
+export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
+
+/** A menu with items (`/ip/address`) or a single settings object (`/system/identity`). */
+export type MenuKind = "items" | "settings";
+
+/** In which RouterOS versions a node exists (merged multi-version documents only). */
+export interface VersionExtensions {
+  /** The first version, of those merged, that has it. */
+  "x-routeros-since"?: string;
+  /** The first version, of those merged, that no longer has it. */
+  "x-routeros-removed-in"?: string;
+}
+
+export interface OperationExtensions extends VersionExtensions {
+  /** The menu, RouterOS style: `/ip/address` (root: `/`). */
+  "x-routeros-menu": string;
+  "x-routeros-menu-kind"?: MenuKind;
+  "x-routeros-verb": Verb;
+  /** The console command: add, set, remove, or the POST command's name. */
+  "x-routeros-command"?: string;
+  /** Commands that stream until stopped; `bounds` lists the args that end them. */
+  "x-routeros-runs-until-stopped"?: { bounds: string[] };
+}
+
+/** Bounds as RouterOS wrote them: numbers for integers, texts (`0s`, `1d`) for durations. */
+export interface Range {
+  min?: number | string;
+  max?: number | string;
+}
+
+export interface ValueExtensions extends VersionExtensions {
+  /** The RouterOS value type: string, integer, duration, ipv4, enum, reference, ... */
+  "x-routeros-type"?: string;
+  /** The raw syntax text the router gave. */
+  "x-routeros-syntax"?: string;
+  /** What a reference names (`interface`, `routing-table`, `item`, ...). */
+  "x-routeros-ref"?: string;
+  /** A comma-separated list of values. */
+  "x-routeros-list"?: true;
+  /** Each value may carry a leading `!`. */
+  "x-routeros-negatable"?: true;
+  /** A closed vocabulary the grammar proves (the value is one of these, or a list of them). */
+  "x-routeros-enum"?: string[];
+  /** Words the console suggests; the value stays open (any string of its type). */
+  "x-routeros-suggestions"?: string[];
+  /** Words accepted beside the typed form (`none`, `disabled`, `auto`). */
+  "x-routeros-special"?: string[];
+  "x-routeros-range"?: Range;
+}
+
+export interface ObjectExtensions extends VersionExtensions {
+  /** Where an item schema's properties came from. */
+  "x-routeros-properties-from"?: "completions" | "args";
+}
+
+export type OperationObject = OpenAPIV3.OperationObject & OperationExtensions;
+export type ValueSchema = OpenAPIV3.SchemaObject & ValueExtensions;
+export type ObjectSchema = OpenAPIV3.SchemaObject & ObjectExtensions;
+
+/** The RouterOS facts of an operation, read through the contract. */
+export function operationFacts(op: OpenAPIV3.OperationObject): OperationExtensions {
+  return op as OperationObject;
+}
+
+/** The RouterOS facts of a value schema, read through the contract. */
+export function valueFacts(schema: OpenAPIV3.SchemaObject): ValueExtensions {
+  return schema as ValueSchema;
+}
