@@ -6,9 +6,15 @@ import type { Command, Menu } from "./types.js";
 
 export type MenuKind = "items" | "settings" | "commands";
 
-/** Commands that address items take `numbers` (set, remove, enable...) or `number` (get). */
-const takesItems = (command: Command | undefined): boolean =>
-  command !== undefined && ("numbers" in command.args || "number" in command.args);
+/** Args that name the items a command acts on: `numbers` (set, remove, enable...) or `number` (get). */
+export const SELECTOR_ARGS: ReadonlySet<string> = new Set(["numbers", "number"]);
+
+/** Whether an arg names the items a command acts on rather than a value. */
+export const isSelectorArg = (name: string): boolean => SELECTOR_ARGS.has(name);
+
+/** Whether a command addresses items. */
+export const takesItems = (command: Command | undefined): boolean =>
+  command !== undefined && Object.keys(command.args).some(isSelectorArg);
 
 export function menuKind(menu: Menu): MenuKind {
   const { commands } = menu;

@@ -10,6 +10,7 @@ import { errorResponses } from "./errors.js";
 import { menuLabel, pascalCase } from "./names.js";
 import { argsSchema, itemSchema, type Schema } from "./schemas.js";
 import { longRunning } from "../model/long-running.js";
+import { takesItems } from "../model/menu-kind.js";
 
 export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
 type Operation = OpenAPIV3.OperationObject;
@@ -136,7 +137,7 @@ export function commandOperation(scope: MenuScope, name: string, command: Comman
     summary: `Run ${menuLabel([...scope.path, name])}`,
     ...(notes.length ? { description: notes.join("\n\n") } : {}),
     requestBody: body(args),
-    responses: { "200": json(commandReply(scope, name), replyDescription(name)), ...errorResponses("numbers" in command.args || "number" in command.args) },
+    responses: { "200": json(commandReply(scope, name), replyDescription(name)), ...errorResponses(takesItems(command)) },
     "x-routeros-command": name,
     ...(bound ? { "x-routeros-runs-until-stopped": { bounds: bound } } : {}),
   });

@@ -4,6 +4,7 @@
  */
 import type { Command, Menu } from "../model/types.js";
 import { findMenu } from "../model/walk.js";
+import { isSelectorArg } from "../model/menu-kind.js";
 
 export type Item = Record<string, string>;
 
@@ -35,7 +36,7 @@ const FLAGS = ["disabled", "dynamic", "invalid"];
 
 /** Argument names of a command that are values of the item (not selectors). */
 function valueArgs(command: Command | undefined): Set<string> {
-  return new Set(Object.keys(command?.args ?? {}).filter((n) => n !== "numbers" && n !== "number"));
+  return new Set(Object.keys(command?.args ?? {}).filter((n) => !isSelectorArg(n)));
 }
 
 export class Store {

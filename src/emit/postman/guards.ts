@@ -7,6 +7,7 @@
  * that every operation stays in the collection.
  */
 import type { Operation } from "../operations.js";
+import { isSelectorArg } from "../../model/menu-kind.js";
 
 /** "item": runs only on the item this collection added; "router": only when allowed. */
 export type Guard = "item" | "router";
@@ -17,10 +18,7 @@ const ROUTER_COMMANDS = new Set(["reboot", "shutdown", "reset-configuration", "l
 /** Commands that take an item and only read it. */
 const READING = new Set(["get", "print", "export", "monitor"]);
 
-/** Args that name the items a command acts on. */
-export const SELECTORS = new Set(["numbers", "number"]);
-
-const selectsItems = (op: Operation): boolean => Object.keys(op.body?.properties ?? {}).some((name) => SELECTORS.has(name));
+const selectsItems = (op: Operation): boolean => Object.keys(op.body?.properties ?? {}).some(isSelectorArg);
 
 /** PATCH of an item, or POST set on an item menu. */
 export const changesItem = (op: Operation): boolean => op.verb === "set" || (op.command === "set" && selectsItems(op));
@@ -28,7 +26,7 @@ export const changesItem = (op: Operation): boolean => op.verb === "set" || (op.
 /** The guard a request needs, given the body it sends. */
 export function guardOf(op: Operation, example: Record<string, unknown> | undefined): Guard | undefined {
   if (op.command && ROUTER_COMMANDS.has(op.command)) return "router";
-  const changes = Object.keys(example ?? {}).filter((name) => !SELECTORS.has(name));
+  const changes = Object.keys(example ?? {}).filter((name) => !isSelectorArg(name));
   const commentOnly = changes.length === 1 && changes[0] === "comment";
   if (op.verb === "remove") return "item";
   if (changesItem(op)) return commentOnly ? undefined : "item";

@@ -3,7 +3,8 @@ import type { OpenAPIV3 } from "openapi-types";
 import { replySchema, resolve, type Operation } from "../operations.js";
 import { exampleObject, exampleValue } from "./examples.js";
 import { idVariable, stableId } from "./ids.js";
-import { changesItem, guardOf, SELECTORS, type Guard } from "./guards.js";
+import { changesItem, guardOf, type Guard } from "./guards.js";
+import { isSelectorArg } from "../../model/menu-kind.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
@@ -29,7 +30,7 @@ function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<
     return schema["x-routeros-type"] === "reference" && schema["x-routeros-ref"] !== "item" && op.verb === "command";
   };
   // A change to an item that already exists (the first one listed, perhaps the port the engineer is connected through) touches only its comment.
-  const keep = changesItem(op) && op.body.properties?.["comment"] ? (name: string) => name === "comment" || SELECTORS.has(name) : () => true;
+  const keep = changesItem(op) && op.body.properties?.["comment"] ? (name: string) => name === "comment" || isSelectorArg(name) : () => true;
   const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || references(name) || !keep(name), variable);
   for (const bound of op.bounds ?? []) example[bound] = BOUND_VALUES[bound];
   return example;
