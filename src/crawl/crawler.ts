@@ -4,30 +4,17 @@
  * instead of blaming paths, skip (and record) the one path that stalls it,
  * and log every answer so that `--resume` picks up where a crawl stopped.
  */
-import { UserError } from "../io/errors.js";
+import { ResumableError, UserError } from "../io/errors.js";
 import type { CrawlStats, SchemaModel } from "../model/types.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
-import { DEFAULT_TIMEOUT_MS, HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, RestClient, sleep, type ClientOptions } from "../transport/index.js";
+import { HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, normalizeRouterUrl, RestClient, sleep } from "../transport/index.js";
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
+import { resolveCrawlOptions, type CrawlOptions, type ResolvedCrawlOptions } from "./options.js";
 import { MemberSyntax } from "./member-syntax.js";
 import { StallJudge } from "./stalls.js";
 import { explainFailure, identify } from "./identify.js";
 import { ROOT_SYNTAX, rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
-
-export interface CrawlOptions extends Omit<ClientOptions, "connections"> {
-  /** Requests in flight. */
-  concurrency?: number;
-  /** Menus to crawl (`ip`, `system/identity`); default all. */
-  only?: string[];
-  /** Answer log for --resume; none when absent. */
-  checkpointFile?: string;
-  resume?: boolean;
-  /** Tries after the first, per request. */
-  retries?: number;
-  /** How long a router may stay silent before the crawl gives up. */
-  healthDeadlineMs?: number;
-}
 
 export interface CrawlProgress {
   done: number;
@@ -35,12 +22,6 @@ export interface CrawlProgress {
   requests: number;
   elapsedMs: number;
 }
-
-/**
- * Found by measurement (npm run bench:crawl, rtt 5 ms, service 0.5 ms): 8 in
- * flight leave the crawl 14% above its floor, 16 reach it (1%), 32 add nothing.
- */
-export const DEFAULT_CONCURRENCY = 16;
 
 /** Syntax on menus and commands answers in milliseconds where it works; on 7.9.2 it stalls for about 60 s. */
 const PROBE_TIMEOUT_MS = 3000;
@@ -65,15 +46,18 @@ export class Crawl {
   private readonly started = Date.now();
   private readonly stalls: StallJudge;
   private readonly memberSyntax = new MemberSyntax();
+  private readonly options: ResolvedCrawlOptions;
 
-  constructor(private readonly options: CrawlOptions) {
-    this.client = new RestClient({ ...options, connections: options.concurrency ?? DEFAULT_CONCURRENCY });
+  constructor(options: CrawlOptions) {
+    this.options = resolveCrawlOptions(options);
+    this.client = new RestClient({ ...this.options, connections: this.options.concurrency });
     this.gate = new HealthGate(() => this.client.get("system/resource", 2000), {
-      deadlineMs: options.healthDeadlineMs ?? 180_000,
+      deadlineMs: this.options.healthDeadlineMs,
       // "Prompt" must be well within a request's time limit, or a suspect asked alone could still meet the stall.
-      slowMs: Math.min(1000, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 2),
+      slowMs: Math.min(1000, this.options.timeoutMs / 2),
       // Every request in flight may have been aborted and still be running on the router.
-      maxSlowAnswers: (options.concurrency ?? DEFAULT_CONCURRENCY) + 1,
+      maxSlowAnswers: this.options.concurrency + 1,
+      ...(this.options.onSilence ? { onSilence: this.options.onSilence } : {}),
     });
     this.scope = new Scope(options.only);
     this.stalls = new StallJudge(this.gate, {
@@ -81,6 +65,15 @@ export class Crawl {
       wanted: (task) => this.memberSyntax.wanted(task, this.answers),
       blamed: (task) => this.memberSyntax.stalled(task, this.answers),
     });
+  }
+
+  private interrupted = false;
+
+  /** Ctrl-C: flushes the log and keeps it, so that --resume continues from here. True when there is a log. */
+  async interrupt(): Promise<boolean> {
+    this.interrupted = true;
+    await this.checkpoint?.close();
+    return this.checkpoint !== undefined;
   }
 
   progress(): CrawlProgress {
@@ -92,8 +85,11 @@ export class Crawl {
     try {
       // A router that cannot be reached or refuses the user fails at once; a 500 or a reset gets two more tries.
       const facts = await this.withRetries("GET /system/resource", () => identify(this.client), { retries: 2, waitForHealth: false });
+      // Only now, with the router identified, is there a crawl worth logging.
       if (this.options.checkpointFile) {
-        ({ checkpoint: this.checkpoint, answers: this.answers, skipped: this.skippedBefore } = await Checkpoint.open(this.options.checkpointFile, url, this.options.resume ?? false));
+        const identity = { url: normalizeRouterUrl(url), ...pick(facts) };
+        const mode = { resume: this.options.resume, force: this.options.forceResume };
+        ({ checkpoint: this.checkpoint, answers: this.answers, skipped: this.skippedBefore } = await Checkpoint.open(this.options.checkpointFile, identity, mode));
       }
       this.memberSyntax.enabled = await this.probeMemberSyntax();
       await this.walk();
@@ -110,10 +106,13 @@ export class Crawl {
         header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax.enabled), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
         root: assembleTree(this.answers),
       };
+      await this.options.save?.(model);
       await this.checkpoint?.discard();
       return model;
     } catch (err) {
-      await this.checkpoint?.close();
+      // A crawl cut short by the router keeps its log; one that went wrong from the start (no such menu, not RouterOS) leaves nothing behind.
+      const resumable = this.checkpoint?.resumed || err instanceof ResumableError || isLostConnection(err) || this.interrupted;
+      await (resumable ? this.checkpoint?.close() : this.checkpoint?.discard());
       throw explainFailure(err, url, this.options.user);
     } finally {
       await this.client.close();
@@ -145,7 +144,7 @@ export class Crawl {
         }
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
     if (failure !== undefined) throw failure;
   }
 
@@ -198,7 +197,7 @@ export class Crawl {
     if (this.answers.has(key)) return true;
     try {
       const rows = await this.withRetries(key, () =>
-        this.inspect(ROOT_SYNTAX, Math.min(this.options.timeoutMs ?? PROBE_TIMEOUT_MS, PROBE_TIMEOUT_MS)).catch((err: unknown) => {
+        this.inspect(ROOT_SYNTAX, Math.min(this.options.timeoutMs, PROBE_TIMEOUT_MS)).catch((err: unknown) => {
           throw err instanceof NetworkError && err.kind === "timeout" ? new Skip() : err;
         }),
       );
@@ -232,14 +231,18 @@ export class Crawl {
     });
   }
 
-  private async withRetries<T>(what: string, fn: () => Promise<T>, policy = { retries: this.options.retries ?? 8, waitForHealth: true }): Promise<T> {
+  private async withRetries<T>(what: string, fn: () => Promise<T>, policy = { retries: this.options.retries, waitForHealth: true }): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn();
       } catch (err) {
         const unreachable = err instanceof NetworkError && err.kind === "unreachable" && !policy.waitForHealth;
         if (err instanceof Skip || !isRetryable(err) || unreachable) throw err;
-        if (attempt >= policy.retries) throw new UserError(`${what}: still failing after ${policy.retries} retries: ${(err as Error).message}`);
+        if (attempt >= policy.retries) {
+          // Identifying the router: the failure itself says best what is wrong (explainFailure).
+          if (!policy.waitForHealth) throw err;
+          throw new ResumableError(`${what}: still failing after ${policy.retries} retries: ${(err as Error).message}`);
+        }
         this.retries++;
         if (policy.waitForHealth && isLostConnection(err)) await this.gate.wait();
         // Never re-fire at once: an aborted request can disturb the router for a moment.
@@ -248,6 +251,8 @@ export class Crawl {
     }
   }
 }
+
+const pick = ({ version, architecture, board, packages }: Awaited<ReturnType<typeof identify>>) => ({ version, architecture, board, packages });
 
 /** The header's list of unknown facts, with member descriptions when the router could not give them. */
 function unknownFacts(unknown: string[] | undefined, memberSyntax: boolean): { unknown?: string[] } {

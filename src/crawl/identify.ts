@@ -6,13 +6,18 @@
  */
 import { UserError } from "../io/errors.js";
 import type { ModelHeader } from "../model/types.js";
-import { HttpError, isRefusal, NetworkError, type RestClient } from "../transport/index.js";
+import { HttpError, isRefusal, NetworkError, redactUrl, type RestClient } from "../transport/index.js";
 
 type Facts = Pick<ModelHeader, "version" | "architecture" | "board" | "packages" | "unknown">;
 
 /** Turns the first failure of a crawl into one clear message. */
-export function explainFailure(err: unknown, url: string, user: string): Error {
+export function explainFailure(err: unknown, typedUrl: string, user: string): Error {
   if (err instanceof UserError) return err;
+  const url = redactUrl(typedUrl);
+  // A TLS port closes a plain HTTP request without an answer.
+  if (err instanceof NetworkError && err.kind === "reset" && url.startsWith("http:")) {
+    return new UserError(`cannot reach ${url}: ${err.message}; if this port serves HTTPS (RouterOS's www-ssl), use https://`);
+  }
   if (err instanceof HttpError && err.status === 401) return new UserError(`${url}: user ${user} was refused (401 Unauthorized): check the user and password`);
   if (err instanceof NetworkError && (err.kind === "unreachable" || err.kind === "tls" || err.kind === "timeout" || err.kind === "reset")) {
     return new UserError(`cannot reach ${url}: ${err.message}`);

@@ -1,1 +1,3 @@
-export { crawl, Crawl, DEFAULT_CONCURRENCY, type CrawlOptions, type CrawlProgress } from "./crawler.js";
+export { crawl, Crawl, type CrawlProgress } from "./crawler.js";
+export { CRAWL_DEFAULTS, DEFAULT_CONCURRENCY, resolveCrawlOptions, type CrawlOptions, type ResolvedCrawlOptions } from "./options.js";
+export { type RouterIdentity } from "./checkpoint.js";

@@ -5,8 +5,9 @@
  * on args (their definition); `completion` on args.
  */
 
-export type InspectRequest = "child" | "syntax" | "completion";
-export type Row = Record<string, string>;
+import type { InspectRequest, InspectRow as Row } from "../transport/inspect.js";
+
+export type { InspectRequest, Row };
 
 export interface Task {
   request: InspectRequest;

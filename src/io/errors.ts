@@ -6,3 +6,8 @@
 export class UserError extends Error {
   override name = "UserError";
 }
+
+/** A failure that leaves a crawl worth continuing (the router went silent, a request kept failing): its checkpoint is kept for --resume. */
+export class ResumableError extends UserError {
+  override name = "ResumableError";
+}

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "./errors.js";
@@ -23,6 +23,27 @@ export function parseJson(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     throw new UserError(`${source} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Checks, before any long work, that `path` can later be written as a file:
+ * not empty, not a directory, in a place where a file can be created (a
+ * probe file is written beside it and removed). One message otherwise.
+ */
+export async function checkFileTarget(path: string, what: string): Promise<void> {
+  if (path.trim() === "") throw new UserError(`${what} is empty: name a file`);
+  if (/[\\/]$/.test(path)) throw new UserError(`${what} ${path} names a directory: name a file`);
+  const found = await stat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw new UserError(`${what} ${path} is a directory: name a file`);
+  const probe = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(probe, "");
+  } catch (err) {
+    throw new UserError(`cannot write ${path}: ${describeFsError(err)}`);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
   }
 }
 

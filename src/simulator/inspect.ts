@@ -3,8 +3,7 @@
  * arrays of flat objects whose values are all strings.
  */
 import type { Arg, Command, Menu } from "../model/types.js";
-
-export type Row = Record<string, string>;
+import type { InspectRequest, InspectRow as Row } from "../transport/inspect.js";
 
 export type Node =
   | { kind: "menu"; name: string; menu: Menu }
@@ -81,9 +80,6 @@ function completionRows(node: Node): Row[] {
     type: "completion",
   }));
 }
-
-export const INSPECT_REQUESTS = ["child", "syntax", "completion"] as const;
-export type InspectRequest = (typeof INSPECT_REQUESTS)[number];
 
 /** The answer to one inspect call; `[]` for a path that does not exist. */
 export function inspect(root: Menu, request: InspectRequest, path: string): Row[] {

@@ -5,7 +5,8 @@
 import type { Menu, SchemaModel } from "../model/types.js";
 import { longRunning } from "../model/long-running.js";
 import { menuKind, itemVerbs } from "../model/menu-kind.js";
-import { inspect, INSPECT_REQUESTS, type InspectRequest } from "./inspect.js";
+import { inspect } from "./inspect.js";
+import { INSPECT_REQUESTS, type InspectRequest } from "../transport/inspect.js";
 import { pingReplies } from "./ping.js";
 import { compileQuery, QueryError } from "./query.js";
 import { itemId, Store, StoreError, type Item } from "./store.js";

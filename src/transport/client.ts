@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Pool } from "undici";
 import { UserError } from "../io/errors.js";
 import { HttpError, NetworkError } from "./errors.js";
+import { parseRouterUrl, restBase } from "./url.js";
 
 export interface ClientOptions {
   /** `http(s)://host[:port]/rest` */
@@ -30,19 +31,14 @@ export class RestClient {
   private readonly base: string;
   private readonly auth: string;
   private readonly timeoutMs: number;
+  private readonly caFile: string | undefined;
   /** Requests sent over the network. */
   sent = 0;
 
   constructor(options: ClientOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.url);
-    } catch {
-      throw new UserError(`not a URL: ${options.url}`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(`not an http(s) URL: ${options.url}`);
-    if (url.username || url.password) throw new UserError("put credentials in --user and --password-env, not in the URL");
-    this.base = url.pathname.replace(/\/+$/, "") || "/rest";
+    const url = parseRouterUrl(options.url);
+    this.base = restBase(url);
+    this.caFile = options.caFile;
     const ca = options.caFile ? readCa(options.caFile) : undefined;
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 8,
@@ -76,13 +72,13 @@ export class RestClient {
       status = res.statusCode;
       text = await res.body.text();
     } catch (err) {
-      throw networkError(err, timeoutMs);
+      throw networkError(err, timeoutMs, this.caFile);
     }
     let json: unknown;
     try {
       json = text === "" ? undefined : JSON.parse(text);
     } catch {
-      throw new NetworkError("not-json", `answer to ${method} ${path} is not JSON (HTTP ${status}): ${text.slice(0, 80)}`);
+      throw new NetworkError("not-json", `answer to ${method} ${path} is not JSON (HTTP ${status}): ${oneLine(text).slice(0, 80)}`);
     }
     if (status >= 400) throw new HttpError(status, json);
     return json;
@@ -93,20 +89,29 @@ export class RestClient {
   }
 }
 
+/** An HTML page or a stack trace, as one line of a message. */
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
 function readCa(file: string): string {
+  let pem: string;
   try {
-    return readFileSync(file, "utf8");
+    pem = readFileSync(file, "utf8");
   } catch (err) {
     throw new UserError(`cannot read the CA file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new UserError(`--ca ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return pem;
 }
 
-function networkError(err: unknown, timeoutMs: number): NetworkError {
+function networkError(err: unknown, timeoutMs: number, caFile: string | undefined): NetworkError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code ?? "";
   if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED") return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
   if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
-  if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new NetworkError("tls", `TLS: ${e.message ?? code} (use --insecure or --ca)`);
+  if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") {
+    const hint = caFile ? `the router's certificate is not the one in --ca ${caFile}, nor signed by it` : "use --insecure or --ca";
+    return new NetworkError("tls", `TLS: ${e.message ?? code} (${hint})`);
+  }
   // An https:// URL on a plain HTTP port: no retry will help.
   if (code.startsWith("ERR_SSL")) return new NetworkError("tls", `TLS handshake failed (${code}): does this port serve HTTPS? (RouterOS's www-ssl service, usually 443)`);
   return new NetworkError("reset", `connection lost (${code || e.message || "unknown"})`);

@@ -3,7 +3,7 @@
  * poll the router (GET /system/resource) until it answers again, so that a
  * stalled or restarting router is waited for instead of blamed on a path.
  */
-import { UserError } from "../io/errors.js";
+import { ResumableError } from "../io/errors.js";
 import { HttpError } from "./errors.js";
 
 export interface HealthOptions {
@@ -22,6 +22,8 @@ export interface HealthOptions {
   maxSlowAnswers?: number;
   /** After a stall, the pause before the second prompt answer that ends the wait. */
   settleMs?: number;
+  /** Told how long the router has been silent after each failed check, and undefined once it answers again. */
+  onSilence?: (silentMs: number | undefined, deadlineMs: number) => void;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -48,8 +50,10 @@ export class HealthGate {
   }
 
   private async poll(): Promise<boolean> {
-    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3, settleMs = 200 } = this.options;
-    const deadline = Date.now() + deadlineMs;
+    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3, settleMs = 200, onSilence } = this.options;
+    const since = Date.now();
+    const deadline = since + deadlineMs;
+    let silent = false;
     let pause = pollMs;
     let stalled = false;
     let promptAnswers = 0;
@@ -69,13 +73,16 @@ export class HealthGate {
         }
         slowAnswers++;
       } catch {
-        if (Date.now() > deadline) throw new UserError(`the router stopped answering for ${Math.round(deadlineMs / 1000)} s; run again with --resume`);
+        silent = true;
+        onSilence?.(Date.now() - since, deadlineMs);
+        if (Date.now() > deadline) throw new ResumableError(`the router stopped answering for ${Math.round(deadlineMs / 1000)} s`);
         await sleep(pause);
         pause = Math.min(pause * 2, maxPollMs);
       }
       stalled = true;
       promptAnswers = 0;
     }
+    if (silent) onSilence?.(undefined, deadlineMs);
     if (stalled) this.outages++;
     return stalled;
   }
