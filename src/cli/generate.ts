@@ -1,17 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { OutputFile } from "../io/files.js";
 import { Option, type Command } from "commander";
 import { generate, ALL_TARGETS, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
-import { writeFilesAtomic } from "../io/files.js";
+import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { loadModel } from "../model/load.js";
-import { action } from "./run.js";
+import { action, UsageError, warn } from "./run.js";
 
 interface GenerateFlags {
   from: string;
   out: string;
   only?: Target[];
   check?: boolean;
+  rosVersion?: string;
 }
 
 export function registerGenerate(program: Command): void {
@@ -22,6 +24,7 @@ export function registerGenerate(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", "emit only these").choices([...ALL_TARGETS]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
+    .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out generated/sample --check",
@@ -30,8 +33,16 @@ export function registerGenerate(program: Command): void {
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
-  const model = await loadModel(flags.from);
-  const { files } = await generate({ model, ...(flags.only ? { targets: flags.only } : {}) });
+  if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
+  const model = await loadModel(flags.from, { rosVersion: flags.rosVersion });
+  if (!model.header.version) warn(`${flags.from} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
+  const stopTicker = ticker(`generating from ${flags.from}`);
+  let files: OutputFile[];
+  try {
+    ({ files } = await generate({ model, ...(flags.only ? { targets: flags.only } : {}) }));
+  } finally {
+    stopTicker();
+  }
   if (flags.check) {
     const stale = await staleFiles(flags.out, files);
     if (stale.length > 0) throw new UserError(`${flags.out} is stale: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", ..." : ""}`);
@@ -42,11 +53,30 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   process.stdout.write(`wrote ${files.length} files into ${flags.out}\n`);
 }
 
-async function staleFiles(dir: string, files: { path: string; content: string }[]): Promise<string[]> {
+/** Files that differ or are missing, and files a write would remove (left by an earlier run inside a folder this one produces). */
+async function staleFiles(dir: string, files: OutputFile[]): Promise<string[]> {
   const stale: string[] = [];
   for (const file of files) {
     const current = await readFile(join(dir, file.path), "utf8").catch(() => undefined);
     if (current !== file.content) stale.push(file.path);
   }
+  const produced = new Set(files.map((f) => f.path));
+  const folders = new Set(files.map((f) => f.path.split("/")).filter((parts) => parts.length > 1).map((parts) => parts[0]!));
+  for (const folder of folders) {
+    for (const path of await listFiles(join(dir, folder))) if (!produced.has(`${folder}/${path}`)) stale.push(`${folder}/${path} (extra)`);
+  }
   return stale;
+}
+
+/** On a terminal, a line that says the work goes on (generating a big tree takes seconds); nothing otherwise. */
+function ticker(what: string): () => void {
+  if (!process.stderr.isTTY) return () => {};
+  const started = Date.now();
+  const show = () => process.stderr.write(`\r${what}: ${Math.round((Date.now() - started) / 1000)} s`);
+  show();
+  const timer = setInterval(show, 1000);
+  return () => {
+    clearInterval(timer);
+    process.stderr.write("\r\x1b[2K");
+  };
 }

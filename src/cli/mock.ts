@@ -1,22 +1,23 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../io/errors.js";
-import { parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
-import { loadModel } from "../model/load.js";
+import { checkFileTarget, parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
+import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
-import { startSimulator, type StoreSeed } from "../simulator/index.js";
-import { action } from "./run.js";
+import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
+import { action, UsageError, warn } from "./run.js";
 
 interface MockFlags {
   from?: string;
   host: string;
   port: number;
   https?: boolean;
-  httpsPort: number;
+  httpsPort?: number;
   caOut?: string;
   user: string;
   password: string;
-  version?: string;
+  rosVersion?: string;
   store?: string;
+  commandTimeoutMs: number;
   rttMs?: number;
   serviceMs?: number;
   hang: { path: string; ms: number }[];
@@ -51,16 +52,16 @@ export function registerMock(program: Command): void {
     .command("mock")
     .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
     .option("--from <file>", "a rosapi model, or restraml inspect.json / deep-inspect.json")
-    .option("--host <address>", "address to listen on", "127.0.0.1")
-    .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), 0)
+    .option("--host <address>", "address to listen on", SIMULATOR_DEFAULTS.host)
+    .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), SIMULATOR_DEFAULTS.port)
     .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
-    .option("--https-port <n>", "HTTPS port (0: a free one)", number(0, 65535), 0)
-    .option("--ca-out <file>", "write the HTTPS certificate here, for clients' --ca")
-    .option("--user <name>", "the user clients must send", "admin")
-    .option("--password <password>", "the password clients must send (default: empty, as on a new router)", "")
-    .option("--version <version>", "RouterOS version to report (default: the tree's)")
+    .option("--https-port <n>", "HTTPS port (0: a free one; needs --https)", number(0, 65535))
+    .option("--ca-out <file>", "write the HTTPS certificate here, for clients' --ca (needs --https)")
+    .option("--user <name>", "the user clients must send", SIMULATOR_DEFAULTS.user)
+    .option("--password <password>", "the password clients must send (default: empty, as on a new router)", SIMULATOR_DEFAULTS.password)
+    .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
     .option("--store <file>", "seed items: JSON object of menu path -> items, e.g. {\"/ip/address\": [{\"address\": \"10.0.0.1/24\", \"interface\": \"ether1\"}]}")
-    .option("--command-timeout-ms <ms>", "how long ping without count and the like run before 400 Session closed", number(1), 60_000)
+    .option("--command-timeout-ms <ms>", "how long ping without count and the like run before 400 Session closed", number(1), SIMULATOR_DEFAULTS.commandTimeoutMs)
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
     .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])
@@ -73,15 +74,24 @@ export function registerMock(program: Command): void {
 }
 
 async function runMock(flags: MockFlags): Promise<void> {
-  const model = flags.from ? await loadModel(flags.from) : sampleModel();
+  if (!flags.https && (flags.caOut !== undefined || flags.httpsPort !== undefined)) {
+    throw new UsageError(`${flags.caOut !== undefined ? "--ca-out" : "--https-port"} needs --https`);
+  }
+  if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
+  const source = flags.from ?? "sample tree";
+  const model = flags.from ? await loadModel(flags.from, { rosVersion: flags.rosVersion }) : withVersion(sampleModel(), flags.rosVersion, source);
+  if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const { store: _file, ...knobs } = flags;
-  const sim = await startSimulator({ ...knobs, model, https: flags.https ?? false, ...(store ? { store } : {}) }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot listen on ${flags.host}: ${err.code === "EADDRINUSE" ? "port in use" : err.message}`);
-  });
-  if (flags.caOut && sim.caPem) await writeFileAtomic(flags.caOut, sim.caPem);
+  const { store: _file, rosVersion: _version, caOut: _caOut, ...knobs } = flags;
+  const sim = await startSimulator({ ...knobs, model, https: flags.https ?? false, ...(store ? { store } : {}) });
+  try {
+    if (flags.caOut && sim.caPem) await writeFileAtomic(flags.caOut, sim.caPem);
+  } catch (err) {
+    await sim.close();
+    throw err;
+  }
   const lines = [
-    `RouterOS ${flags.version ?? model.header.version ?? "7.22.3"} simulator (${flags.from ?? "sample tree"})`,
+    `RouterOS ${model.header.version ?? "(version unknown)"} simulator (${source})`,
     `  url:      ${sim.url}`,
     ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
     `  user:     ${flags.user}`,

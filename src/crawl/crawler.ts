@@ -82,6 +82,7 @@ export class Crawl {
 
   async run(): Promise<SchemaModel> {
     const url = this.options.url;
+    let walked = false;
     try {
       // A router that cannot be reached or refuses the user fails at once; a 500 or a reset gets two more tries.
       const facts = await this.withRetries("GET /system/resource", () => identify(this.client), { retries: 2, waitForHealth: false });
@@ -106,12 +107,14 @@ export class Crawl {
         header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax.enabled), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
         root: assembleTree(this.answers),
       };
+      walked = true;
       await this.options.save?.(model);
       await this.checkpoint?.discard();
       return model;
     } catch (err) {
-      // A crawl cut short by the router keeps its log; one that went wrong from the start (no such menu, not RouterOS) leaves nothing behind.
-      const resumable = this.checkpoint?.resumed || err instanceof ResumableError || isLostConnection(err) || this.interrupted;
+      // A crawl cut short by the router, or whose result could not be saved, keeps its log;
+      // one that went wrong from the start (no such menu, not RouterOS) leaves nothing behind.
+      const resumable = walked || this.checkpoint?.resumed || err instanceof ResumableError || isLostConnection(err) || this.interrupted;
       await (resumable ? this.checkpoint?.close() : this.checkpoint?.discard());
       throw explainFailure(err, url, this.options.user);
     } finally {

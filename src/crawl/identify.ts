@@ -28,6 +28,8 @@ export function explainFailure(err: unknown, typedUrl: string, user: string): Er
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
+const RESOURCE_FACTS = ["version", "board-name", "architecture-name"] as const;
+
 /** GET /system/resource; undefined when RouterOS refuses it (a user without the policy): the crawl goes on without those facts. */
 async function resource(client: RestClient): Promise<Record<string, unknown> | undefined> {
   let answer: unknown;
@@ -39,7 +41,8 @@ async function resource(client: RestClient): Promise<Record<string, unknown> | u
   }
   // Very old builds answer a one-element array.
   const found = (Array.isArray(answer) ? answer[0] : answer) as Record<string, unknown> | undefined;
-  if (!text(found?.["version"])) throw new NetworkError("not-json", "GET /system/resource has no version");
+  // A simulator of an unversioned tree says no version, but a board or an architecture as RouterOS does.
+  if (!RESOURCE_FACTS.some((key) => text(found?.[key]))) throw new NetworkError("not-json", "GET /system/resource has no version, board or architecture");
   return found;
 }
 

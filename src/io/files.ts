@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "./errors.js";
 
@@ -60,29 +60,76 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   }
 }
 
+/** The first segment of an output path: `client` of `client/menus/ip.ts`. */
+const topOf = (path: string): string => path.split("/")[0]!;
+
 /**
- * Writes a set of files into `dir` all or nothing: everything goes to a
- * sibling staging directory first; only when all of it is written does each
- * file move into place.
+ * Writes a set of files into `dir`, all or nothing. Everything is written to
+ * a staging folder first: inside `dir` when it exists (so a writable folder
+ * under a read-only parent works, and every rename stays on one file
+ * system), else beside it, renamed into place whole. Then each top-level
+ * entry the files occupy (`openapi.json`, the whole `client/` folder)
+ * replaces the old one, so a file an earlier run wrote and this one does not
+ * is gone; entries this run does not produce (another target's, the user's
+ * own) are left alone.
  */
 export async function writeFilesAtomic(dir: string, files: OutputFile[]): Promise<void> {
-  const staging = join(dirname(dir), `.rosapi-staging-${randomBytes(4).toString("hex")}`);
+  if (dir.trim() === "") throw new UserError("the output folder name is empty");
+  const found = await stat(dir).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new UserError(`cannot write into ${dir}: it is a file, not a folder`);
+  const name = `.rosapi-staging-${randomBytes(4).toString("hex")}`;
+  const staging = found ? join(dir, name) : join(dirname(dir), `.${basename(dir)}${name}`);
   try {
+    if (!found) await mkdir(dirname(dir), { recursive: true });
+    await mkdir(staging);
     for (const file of files) {
       const target = join(staging, file.path);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
-    for (const file of files) {
-      const target = join(dir, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(join(staging, file.path), target);
-    }
+    if (found) await swapEntries(dir, staging, [...new Set(files.map((f) => topOf(f.path)))]);
+    else await rename(staging, dir);
   } catch (err) {
     throw new UserError(`cannot write into ${dir}: ${describeFsError(err)}`);
   } finally {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** Moves each entry of `staging` into `dir`, the old one (if any) into `staging/.replaced`; on a failure, puts back what was moved. */
+async function swapEntries(dir: string, staging: string, entries: string[]): Promise<void> {
+  const replaced = join(staging, ".replaced");
+  await mkdir(replaced);
+  const done: { entry: string; hadOld: boolean }[] = [];
+  try {
+    for (const entry of entries) {
+      const hadOld = await stat(join(dir, entry)).then(
+        () => true,
+        () => false,
+      );
+      if (hadOld) await rename(join(dir, entry), join(replaced, entry));
+      done.push({ entry, hadOld });
+      await rename(join(staging, entry), join(dir, entry));
+    }
+  } catch (err) {
+    for (const { entry, hadOld } of done.reverse()) {
+      await rm(join(dir, entry), { recursive: true, force: true }).catch(() => undefined);
+      if (hadOld) await rename(join(replaced, entry), join(dir, entry)).catch(() => undefined);
+    }
+    throw err;
+  }
+}
+
+/** Files under `dir` (relative, forward slashes), for --check: what an earlier run left that this one would not write. */
+export async function listFiles(dir: string, sub = ""): Promise<string[]> {
+  const entries = await readdir(join(dir, sub), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const path = sub ? `${sub}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, path)));
+    else out.push(path);
+  }
+  return out;
 }
 
 function describeFsError(err: unknown): string {

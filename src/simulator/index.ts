@@ -5,6 +5,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { selfSignedCertificate, type Certificate } from "./certificate.js";
 import { Faults, type FaultOptions } from "./faults.js";
@@ -25,12 +26,37 @@ export interface SimulatorOptions extends FaultOptions {
   /** Default `admin` with an empty password, as a new router has. */
   user?: string;
   password?: string;
-  /** Overrides the model's RouterOS version. */
+  /** Overrides the model's RouterOS version; without either, the simulator says none (as the tree it serves). */
   version?: string;
   /** Initial items: menu path → items (or the object of a settings menu). */
   store?: StoreSeed;
   /** How long a command that runs until stopped holds its call before `Session closed` (RouterOS: 60 s). */
   commandTimeoutMs?: number;
+}
+
+export const SIMULATOR_DEFAULTS = {
+  host: "127.0.0.1",
+  port: 0,
+  httpsPort: 0,
+  user: "admin",
+  password: "",
+  /** RouterOS ends a REST call that is still running after 60 s. */
+  commandTimeoutMs: 60_000,
+} as const;
+
+type Defaulted = keyof typeof SIMULATOR_DEFAULTS;
+export type ResolvedSimulatorOptions = Omit<SimulatorOptions, Defaulted> & { [K in Defaulted]: (typeof SIMULATOR_DEFAULTS)[K] extends string ? string : number };
+
+export function resolveSimulatorOptions(options: SimulatorOptions): ResolvedSimulatorOptions {
+  return {
+    ...options,
+    host: options.host ?? SIMULATOR_DEFAULTS.host,
+    port: options.port ?? SIMULATOR_DEFAULTS.port,
+    httpsPort: options.httpsPort ?? SIMULATOR_DEFAULTS.httpsPort,
+    user: options.user ?? SIMULATOR_DEFAULTS.user,
+    password: options.password ?? SIMULATOR_DEFAULTS.password,
+    commandTimeoutMs: options.commandTimeoutMs ?? SIMULATOR_DEFAULTS.commandTimeoutMs,
+  };
 }
 
 export interface RunningSimulator {
@@ -44,12 +70,13 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+export async function startSimulator(given: SimulatorOptions): Promise<RunningSimulator> {
+  const options = resolveSimulatorOptions(given);
   const { model } = options;
-  const version = options.version ?? model.header.version ?? "7.22.3";
+  const version = options.version ?? model.header.version;
   const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs);
   const faults = new Faults(options);
-  const credentials = `${options.user ?? "admin"}:${options.password ?? ""}`;
+  const credentials = `${options.user}:${options.password}`;
   let count = 0;
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -83,9 +110,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
 
   const certificate = options.https === true ? await selfSignedCertificate() : options.https || undefined;
-  const host = options.host ?? "127.0.0.1";
-  const http = await listen(createHttpServer({ keepAliveTimeout: 60_000 }, handler), host, options.port ?? 0);
-  const https = certificate ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort ?? 0) : undefined;
+  const { host } = options;
+  const http = await listen(createHttpServer({ keepAliveTimeout: 60_000 }, handler), host, options.port, "HTTP");
+  // A failed second listen must not leave the first one open: the process would never exit.
+  const https = certificate
+    ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort, "HTTPS").catch(async (err: unknown) => {
+        await close(http);
+        throw err;
+      })
+    : undefined;
   const urlOf = (scheme: string, server: Server) => `${scheme}://${host}:${(server.address() as AddressInfo).port}/rest`;
 
   return {
@@ -129,9 +162,12 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers).end(text);
 }
 
-function listen(server: Server, host: string, port: number): Promise<Server> {
+function listen(server: Server, host: string, port: number, scheme: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      const why = err.code === "EADDRINUSE" ? "the port is in use" : err.code === "EACCES" ? "permission denied (ports below 1024 need privileges)" : (err.code ?? err.message);
+      reject(new UserError(`cannot listen on ${host}:${port} for ${scheme}: ${why}`));
+    });
     server.listen(port, host, () => resolve(server));
   });
 }

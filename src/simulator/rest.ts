@@ -54,9 +54,9 @@ export class RestApi {
   constructor(
     private readonly model: SchemaModel,
     readonly store: Store,
-    private readonly version: string,
-    /** RouterOS ends a REST call that is still running after 60 s. */
-    private readonly commandTimeoutMs = 60_000,
+    /** Undefined for a tree that does not say: /system/resource then says none either. */
+    private readonly version: string | undefined,
+    private readonly commandTimeoutMs: number,
   ) {}
 
   handle(req: RestRequest): Reply {
@@ -189,7 +189,7 @@ export class RestApi {
   }
 
   private packages(): Item[] {
-    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({ ".id": itemId(i + 1), name, version: this.version, disabled: "false" }));
+    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({ ".id": itemId(i + 1), name, ...(this.version ? { version: this.version } : {}), disabled: "false" }));
   }
 
   /** What /system/resource says: the served version and a CHR's facts. */
@@ -197,7 +197,7 @@ export class RestApi {
     const { header } = this.model;
     return {
       uptime: `${Math.floor((Date.now() - this.started) / 1000)}s`,
-      version: `${this.version} (stable)`,
+      ...(this.version ? { version: `${this.version} (stable)` } : {}),
       "build-time": "2026-01-01 00:00:00",
       "free-memory": "1048576000",
       "total-memory": "1073741824",

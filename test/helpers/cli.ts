@@ -1,8 +1,17 @@
-/** Runs the real `rosapi` command line (from source, through tsx) as a child process. */
-import { execFile } from "node:child_process";
+/**
+ * Runs the real `rosapi` command line, as built (`dist/cli/main.js`), as a
+ * child process: what a user runs, and no TypeScript compile per call. The
+ * build is made once per test run (vitest's globalSetup: `setup` below), and
+ * only when a source file is newer than it.
+ */
+import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The built command line. */
+export const CLI = join(ROOT, "dist/cli/main.js");
 
 export interface CliResult {
   code: number;
@@ -10,16 +19,67 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+/** Runs `rosapi ...args` to its end. No time limit: vitest's own test timeout is the backstop for a hang. */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 << 20 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
+
+/** Starts `rosapi ...args` and hands back the running process. */
+export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
+}
+
+/** Resolves with the exit code (or the signal) once the process has ended. */
+export const exited = (child: ChildProcessWithoutNullStreams): Promise<number | NodeJS.Signals> =>
+  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal!)));
+
+/** Resolves with everything the stream gave once it contains `text`; rejects if the process ends first. */
+export function waitForOutput(child: ChildProcessWithoutNullStreams, stream: "stdout" | "stderr", text: string | RegExp): Promise<string> {
+  let seen = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (typeof text === "string" ? seen.includes(text) : text.test(seen)) {
+        child[stream].off("data", onData);
+        resolve(seen);
+      }
+    };
+    child[stream].on("data", onData);
+    child.once("exit", (code) => reject(new Error(`rosapi exited with ${code} before printing ${String(text)}; it printed: ${seen}`)));
+  });
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** vitest globalSetup: builds the CLI when it is missing or older than a source file. */
+export function setup(): void {
+  const built = statSafe(CLI);
+  const sources = Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsconfig.json")).mtimeMs, statSync(join(ROOT, "tsconfig.build.json")).mtimeMs);
+  if (built > sources) return;
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+  } catch (err) {
+    // tsc emits even with type errors (which `npm run typecheck` reports); only a missing output is fatal here.
+    if (statSafe(CLI) <= sources) throw new Error(`building the CLI failed: ${(err as { stdout?: Buffer }).stdout?.toString() ?? String(err)}`);
+  }
+}
+
+const statSafe = (path: string) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
