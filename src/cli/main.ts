@@ -12,6 +12,8 @@ import { EXIT_USAGE } from "./run.js";
 const program = new Command("rosapi")
   .description("Schema toolchain for the MikroTik RouterOS REST API")
   .version((JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version)
+  // `--version` is the tool's only before a command: `rosapi mock --version 7.24` must not print it and exit 0.
+  .enablePositionalOptions()
   .showHelpAfterError()
   .exitOverride();
 

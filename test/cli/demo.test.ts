@@ -38,5 +38,5 @@ describe("rosapi demo", () => {
     const files = await tree(dir);
     expect(files).toEqual(await tree(committed));
     for (const file of files) expect(await readFile(join(dir, file), "utf8"), file).toBe(await readFile(join(committed, file), "utf8"));
-  }, 60_000);
+  });
 });

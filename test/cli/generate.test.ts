@@ -57,6 +57,61 @@ describe("rosapi generate", () => {
     expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/^\.rosapi-staging/));
   });
 
+  it("replaces whole folders: a file no longer produced goes (and --check reports it first); the user's own files stay", async () => {
+    const out = join(dir, "swap");
+    expect((await runCli(["generate", "--from", modelFile, "--out", out])).code).toBe(0);
+    const clientFiles = await readdir(join(out, "client"), { recursive: true });
+    await writeFile(join(out, "client", "removed-menu.ts"), "export {};\n");
+    await writeFile(join(out, "README.md"), "mine\n");
+    const check = await runCli(["generate", "--from", modelFile, "--out", out, "--check"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/stale: client\/removed-menu\.ts \(extra\)/);
+    const again = await runCli(["generate", "--from", modelFile, "--out", out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readdir(join(out, "client"), { recursive: true })).toEqual(clientFiles);
+    expect(await readFile(join(out, "README.md"), "utf8")).toBe("mine\n");
+    expect((await readdir(out)).filter((f) => f.startsWith(".rosapi"))).toEqual([]);
+    expect((await runCli(["generate", "--from", modelFile, "--out", out, "--check"])).code).toBe(0);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("writes into a writable --out under a read-only parent", async () => {
+    const parent = join(dir, "locked");
+    await mkdir(join(parent, "out"), { recursive: true });
+    await chmod(parent, 0o500);
+    try {
+      const run = await runCli(["generate", "--from", modelFile, "--out", join(parent, "out"), "--only", "openapi"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await readdir(join(parent, "out"))).sort()).toEqual(["openapi.json", "openapi.yaml"]);
+    } finally {
+      await chmod(parent, 0o700);
+    }
+  });
+
+  it("refuses an empty --out (exit 2) and a place it cannot create (exit 1) without hanging", async () => {
+    const empty = await runCli(["generate", "--from", modelFile, "--out", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--out is empty/);
+    const proc = await runCli(["generate", "--from", modelFile, "--out", "/proc/rosapi-nowhere", "--only", "openapi"]);
+    expect(proc.code).toBe(1);
+    expect(proc.stderr).toMatch(/cannot write into \/proc\/rosapi-nowhere/);
+  });
+
+  it("labels a tree whose file carries no version with --ros-version, and warns when it stays unknown", async () => {
+    const model = tinyModel();
+    delete model.header.version;
+    const unversioned = await write("unversioned.json", serializeModel(model));
+    const labelled = join(dir, "labelled");
+    const run = await runCli(["generate", "--from", unversioned, "--out", labelled, "--only", "openapi", "--ros-version", "7.24"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(await readFile(join(labelled, "openapi.json"), "utf8")).info.version).toBe("7.24");
+    const bare = await runCli(["generate", "--from", unversioned, "--out", join(dir, "bare"), "--only", "openapi"]);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toMatch(/warning: .*carries no RouterOS version.*--ros-version/);
+    const mislabelled = await runCli(["generate", "--from", modelFile, "--out", join(dir, "x"), "--ros-version", "7.24"]);
+    expect(mislabelled.code).toBe(1);
+    expect(mislabelled.stderr).toMatch(/is RouterOS 7\.99, not 7\.24/);
+  });
+
   it("exits 2 on a usage error", async () => {
     const run = await runCli(["generate", "--from", modelFile]);
     expect(run.code).toBe(2);

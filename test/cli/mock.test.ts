@@ -1,32 +1,29 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { exited, runCli, spawnCli, waitForOutput } from "../helpers/cli.js";
 import { call } from "../helpers/rest.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+import { serializeModel } from "../../src/model/load.js";
 
 const dir = await mkdtemp(join(tmpdir(), "rosapi-mock-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Starts `rosapi mock`, waits for its banner, and returns it with a stop function. */
-async function mock(args: string[]): Promise<{ banner: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "mock", ...args], { cwd: ROOT });
-  let banner = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      banner += chunk.toString();
-      if (banner.includes("Ctrl-C")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`mock exited with ${code}`)));
-  });
+async function mock(args: string[]): Promise<{ banner: string; warnings: () => string; stop: () => Promise<number | NodeJS.Signals> }> {
+  const child = spawnCli(["mock", ...args]);
+  let warnings = "";
+  child.stderr.on("data", (chunk: Buffer) => (warnings += chunk.toString()));
+  const banner = await waitForOutput(child, "stdout", "Ctrl-C");
   return {
     banner,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", resolve);
-        child.kill("SIGTERM");
-      }),
+    warnings: () => warnings,
+    stop: () => {
+      const ended = exited(child);
+      child.kill("SIGTERM");
+      return ended;
+    },
   };
 }
 
@@ -48,6 +45,39 @@ describe("rosapi mock", () => {
     } finally {
       expect(await stop()).toBe(0);
     }
+  });
+
+  it("--ros-version labels a tree whose file carries none; without it the simulator says none instead of inventing one", async () => {
+    const unversioned = join(dir, "unversioned.json");
+    const model = tinyModel();
+    delete model.header.version;
+    await writeFile(unversioned, serializeModel(model));
+    const labelled = await mock(["--from", unversioned, "--ros-version", "7.24"]);
+    try {
+      expect(labelled.banner).toMatch(/^RouterOS 7\.24 simulator/);
+      const url = /url:\s+(\S+)/.exec(labelled.banner)![1]!;
+      expect((await call(url, "GET", "system/resource")).body).toMatchObject({ version: "7.24 (stable)" });
+    } finally {
+      expect(await labelled.stop()).toBe(0);
+    }
+    const bare = await mock(["--from", unversioned]);
+    try {
+      expect(bare.banner).toMatch(/^RouterOS \(version unknown\) simulator/);
+      expect(bare.warnings()).toMatch(/carries no RouterOS version.*--ros-version/);
+      const url = /url:\s+(\S+)/.exec(bare.banner)![1]!;
+      expect((await call(url, "GET", "system/resource")).body).not.toHaveProperty("version");
+    } finally {
+      expect(await bare.stop()).toBe(0);
+    }
+    const refused = await runCli(["mock", "--from", unversioned.replace("unversioned", "versioned"), "--ros-version", "7.24"]);
+    expect(refused.code).toBe(1);
+  });
+
+  it("keeps --version for the tool's own version", async () => {
+    const result = await runCli(["--version"]);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    const misplaced = await runCli(["mock", "--version", "7.24"]);
+    expect(misplaced.code).not.toBe(0);
   });
 
   it("rejects bad input with one message", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleModel, sampleStore } from "../../src/sample/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { call } from "../helpers/rest.js";
+import { crawl } from "../../src/crawl/index.js";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -86,6 +87,24 @@ describe("settings menus and system facts", () => {
     expect((await call(sim.url, "GET", "system/resource")).body).toMatchObject({ version: "7.22.3 (stable)", "architecture-name": "x86_64", "board-name": "CHR" });
     expect((await call(sim.url, "POST", "system/resource/get", { body: { "value-name": "version" } })).body).toEqual({ ret: "7.22.3 (stable)" });
     expect((await call(sim.url, "GET", "system/package")).body).toEqual([{ ".id": "*1", name: "routeros", version: "7.22.3", disabled: "false" }]);
+  });
+
+  it("serves a tree whose file carries no version as what it is: no version invented, and a crawl of it says so", async () => {
+    const model = sampleModel();
+    delete model.header.version;
+    const bare = await startSimulator({ model });
+    try {
+      const resource = (await call(bare.url, "GET", "system/resource")).body;
+      expect(resource).not.toHaveProperty("version");
+      expect(resource).toMatchObject({ "board-name": "CHR" });
+      expect((await call(bare.url, "GET", "system/package")).body).toEqual([{ ".id": "*1", name: "routeros", disabled: "false" }]);
+      const crawled = await crawl({ url: bare.url, user: "admin", password: "" });
+      expect(crawled.header.version).toBeUndefined();
+      expect(crawled.header.unknown).toEqual(["version"]);
+      expect(crawled.root).toEqual(model.root);
+    } finally {
+      await bare.close();
+    }
   });
 });
 
