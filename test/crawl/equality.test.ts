@@ -24,7 +24,7 @@ describe.each(DUMPS)("crawl of $name", ({ name }) => {
     expect(restramlView(model)).toBe(await dumpView(d.file));
     expect(model.header).toMatchObject({ architecture: "x86_64", board: "CHR", packages: ["routeros"], source: { kind: "crawl", url: sim!.url } });
     expect(model.header.stats).toMatchObject({ retries: 0, failures: 0, skipped: [] });
-  }, 60_000);
+  });
 });
 
 describe.skipIf(!dump("7.16"))("crawl with faults (7.16)", () => {
@@ -33,7 +33,7 @@ describe.skipIf(!dump("7.16"))("crawl with faults (7.16)", () => {
     expect(restramlView(model)).toBe(await dumpView(d.file));
     expect(model.header.stats!.retries).toBeGreaterThan(100);
     expect(model.header.stats!.skipped).toEqual([]);
-  }, 90_000);
+  });
 });
 
 describe.skipIf(!dump("7.20.8"))("crawl with a hanging path (7.20.8)", () => {
@@ -42,5 +42,5 @@ describe.skipIf(!dump("7.20.8"))("crawl with a hanging path (7.20.8)", () => {
     const { model, d } = await crawlDump("7.20.8", { hang: [{ path: "do", ms: 30_000 }] }, 2000);
     expect(restramlView(model)).toBe(await dumpView(d.file));
     expect(model.header.stats!.skipped).toEqual(["syntax /do"]);
-  }, 150_000);
+  });
 });

@@ -24,9 +24,7 @@ describe("member syntax support", () => {
   it("falls back when syntax on the root stalls: waits the stall out, then asks no member syntax", async () => {
     const sim = await startSimulator({ model: sampleModel(), hang: [{ path: "", ms: 2500 }] });
     try {
-      const t0 = Date.now();
       const model = await crawl({ url: sim.url, user: "admin", password: "", timeoutMs: 500 });
-      expect(Date.now() - t0).toBeLessThan(8000);
       expect(model.header.unknown).toEqual(["descriptions"]);
       expect(model.header.stats).toMatchObject({ failures: 0, skipped: [] });
       expect(model.root.menus.ip!.menus.address!.commands.add!.args.address!.description).toBeUndefined();
@@ -65,5 +63,5 @@ describe("member syntax that stalls on commands only", () => {
     } finally {
       await sim.close();
     }
-  }, 120_000);
+  });
 });

@@ -72,5 +72,5 @@ describe.skipIf(!deep)("inspect over the 7.22.3 deep dump", () => {
     await pool.close();
     expect(checks.length).toBeGreaterThan(30_000);
     expect((await call(sim.url, "POST", "console/inspect", { body: { request: "child", path: "nothing,here" } })).body).toEqual([]);
-  }, 120_000);
+  });
 });

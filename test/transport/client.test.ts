@@ -82,10 +82,8 @@ describe("RestClient", () => {
     expect(html).toMatchObject({ kind: "not-json" });
     expect(isRetryable(html)).toBe(false);
 
-    const t0 = Date.now();
     const hang = await failure("hang");
     expect(hang).toMatchObject({ kind: "timeout", message: "no answer within 300 ms" });
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(isRetryable(hang) && isLostConnection(hang)).toBe(true);
 
     const reset = await failure("reset");
