@@ -98,9 +98,13 @@ export class VersionPresence {
     return false;
   }
 
-  /** Presence in every version, oldest first. */
+  private readonly rows = new Map<string, Presence[]>();
+
+  /** Presence in every version, oldest first (kept: history asks again for each child's parent). */
   row(key: string, node: Pick<TreeNode, "level" | "parent" | "name">): Presence[] {
-    return this.versions.map((_, i) => this.presence(key, node, i));
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = this.versions.map((_, i) => this.presence(key, node, i))));
+    return row;
   }
 
   span(row: readonly Presence[]): VersionSpan | undefined {
