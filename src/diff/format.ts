@@ -30,8 +30,8 @@ function values(c: Change): string {
   return c.before !== undefined || c.after !== undefined ? `${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}` : "";
 }
 
-/** One sentence per line, e.g. `arg comment, on-event added to print in 412 menus`. */
-export function describe({ change: c, names }: Line): string {
+/** One sentence per line, e.g. `arg on-event, timestamp added: print in 316 menus`. */
+function sentence({ change: c, names }: Line): string {
   const field = c.field ? ` ${c.field}` : "";
   const what = values(c);
   if (c.count) {
@@ -55,7 +55,7 @@ export function formatDiff(diff: ModelDiff, options: { color?: boolean } = {}): 
     const c = line.change;
     const mark = c.kind === "added" ? "+" : c.kind === "removed" ? "-" : "~";
     const color = c.breaking ? 31 : c.kind === "added" ? 32 : 33;
-    out.push(paint(color, `${c.breaking ? "!" : " "} ${mark} ${describe(line)}`));
+    out.push(paint(color, `${c.breaking ? "!" : " "} ${mark} ${sentence(line)}`));
     for (const rest of c.rest) out.push(`      ${rest}`);
     if (c.places) out.push(`      in ${c.places.slice(0, FOLD).join(", ")}${c.places.length > FOLD ? `, ... (${c.places.length - FOLD} more)` : ""}`);
   }
@@ -70,7 +70,7 @@ export function markdownDiff(diff: ModelDiff): string {
     if (chosen.length === 0) return;
     out.push(`### ${title}`, "");
     for (const line of chosen) {
-      out.push(`- [ ] ${describe(line).replace(/(\/[^\s,:]+)/, "`$1`")}${line.change.rest.length ? ` — ${line.change.rest.map((r) => `\`${r}\``).join(", ")}` : ""}`);
+      out.push(`- [ ] ${sentence(line).replace(/(\/[^\s,:]+)/, "`$1`")}${line.change.rest.length ? ` — ${line.change.rest.map((r) => `\`${r}\``).join(", ")}` : ""}`);
       if (line.change.places) out.push(`  <details><summary>${line.change.places.length} places</summary>`, "", ...line.change.places.map((p) => `  - \`${p}\``), "", "  </details>");
     }
     out.push("");
