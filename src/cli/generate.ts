@@ -5,11 +5,12 @@ import { Option, type Command } from "commander";
 import { generate, ALL_TARGETS, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
 import { listFiles, writeFilesAtomic } from "../io/files.js";
-import { loadModel } from "../model/load.js";
+import { mergeModels } from "../model/merge.js";
 import { action, UsageError, warn } from "./run.js";
+import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
 
 interface GenerateFlags {
-  from: string;
+  from: string[];
   out: string;
   only?: Target[];
   check?: boolean;
@@ -20,23 +21,26 @@ export function registerGenerate(program: Command): void {
   program
     .command("generate")
     .description("Build the OpenAPI document (openapi.json, openapi.yaml), the TypeScript client (client/) and the Postman collection (postman.json)")
-    .requiredOption("--from <file>", "a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .requiredOption("--from <files...>", "a rosapi model, or restraml inspect.json / deep-inspect.json; several: one document for their union, with x-routeros-since / x-routeros-removed-in")
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", "emit only these").choices([...ALL_TARGETS]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
-    .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
+    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out generated/sample --check",
+      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
-  const model = await loadModel(flags.from, { rosVersion: flags.rosVersion });
-  if (!model.header.version) warn(`${flags.from} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
-  const stopTicker = ticker(`generating from ${flags.from}`);
+  const models = await loadTrees(flags.from, flags.rosVersion);
+  models.forEach((m, i) => {
+    if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
+  });
+  const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
+  const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
   try {
     ({ files } = await generate({ model, ...(flags.only ? { targets: flags.only } : {}) }));

@@ -7,6 +7,7 @@ import { registerGenerate } from "./generate.js";
 import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
+import { registerHistory } from "./history.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -21,6 +22,7 @@ registerCrawl(program);
 registerGenerate(program);
 registerMock(program);
 registerDiff(program);
+registerHistory(program);
 registerDemo(program);
 
 try {

@@ -1,33 +1,81 @@
-/** The human-readable form of a model diff. */
-import type { DiffNode, ModelDiff, NodeKind } from "./diff.js";
+/** A model diff for people: text (coloured on a terminal) and a Markdown checklist. */
+import type { Change, ModelDiff } from "./diff.js";
 
-const PLURAL: Record<NodeKind, string> = { menu: "menus", command: "commands", arg: "args", property: "properties" };
-const KINDS = Object.keys(PLURAL) as NodeKind[];
-
-function counts(nodes: DiffNode[]): string {
-  const parts = KINDS.map((kind) => [kind, nodes.filter((n) => n.kind === kind).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${n === 1 ? kind : PLURAL[kind]}`);
-  return parts.length ? parts.join(", ") : "nothing";
+/** Grouped changes that differ only in the name and share their places print as one line: `print` gained a, b, c in 412 menus. */
+interface Line {
+  change: Change;
+  names: string[];
 }
 
-export function formatDiff(diff: ModelDiff): string {
-  const lines = [
-    `RouterOS ${diff.from ?? "(unknown)"} -> ${diff.to ?? "(unknown)"}`,
-    `  added: ${counts(diff.added)}`,
-    `  removed: ${counts(diff.removed)}`,
-    `  changed: ${diff.changed.length} (syntax ${diff.changed.filter((c) => c.field === "syntax").length}, description ${diff.changed.filter((c) => c.field === "description").length})`,
-  ];
-  const section = (title: string, mark: string, nodes: DiffNode[]) => {
-    if (nodes.length === 0) return;
-    lines.push("", title);
-    for (const node of nodes) lines.push(`  ${mark} ${node.kind.padEnd(8)} ${node.path}`);
-  };
-  section("Added", "+", diff.added);
-  section("Removed", "-", diff.removed);
-  if (diff.changed.length) {
-    lines.push("", "Changed");
-    for (const c of diff.changed) lines.push(`  ~ ${c.path} (${c.field}): ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
+function lines(changes: readonly Change[]): Line[] {
+  const out = new Map<string, Line>();
+  for (const change of changes) {
+    const key =
+      change.count && change.level === "arg" && change.field === undefined
+        ? JSON.stringify([change.kind, change.breaking, change.places!.map((p) => p.slice(0, p.lastIndexOf(" ")))])
+        : JSON.stringify(change);
+    const line = out.get(key);
+    if (line) line.names.push(change.name!);
+    else out.set(key, { change, names: [change.name ?? ""] });
   }
-  return lines.join("\n") + "\n";
+  return [...out.values()];
+}
+
+const VERB = { added: "added", removed: "removed", changed: "changed", renamed: "renamed?" } as const;
+
+function values(c: Change): string {
+  if (c.kind === "renamed") return `${c.before} → ${c.after}`;
+  const words = [c.added?.length ? `+${c.added.join(" +")}` : "", c.removed?.length ? `-${c.removed.join(" -")}` : ""].filter(Boolean).join(" ");
+  if (words) return words;
+  return c.before !== undefined || c.after !== undefined ? `${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}` : "";
+}
+
+/** One sentence per line, e.g. `arg on-event, timestamp added: print in 316 menus`. */
+function sentence({ change: c, names }: Line): string {
+  const field = c.field ? ` ${c.field}` : "";
+  const what = values(c);
+  if (c.count) {
+    const places = c.level === "arg" ? `${c.places![0]!.slice(c.places![0]!.lastIndexOf("/") + 1, c.places![0]!.indexOf(" "))} in ${c.count} menus` : `${c.count} places`;
+    return `${c.level} ${names.join(", ")}${field} ${VERB[c.kind]}${what ? ` (${what})` : ""}: ${places}`;
+  }
+  return `${c.level} ${c.path}${field} ${VERB[c.kind]}${what ? `: ${what}` : ""}`;
+}
+
+function summaryLine(diff: ModelDiff): string {
+  const parts = Object.entries(diff.summary.byKind).map(([k, n]) => `${n} ${k.replace(".", " ")}`);
+  return `${diff.summary.changes} changes (${diff.summary.breaking} breaking)${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
+const FOLD = 8;
+
+export function formatDiff(diff: ModelDiff, options: { color?: boolean } = {}): string {
+  const paint = (code: number, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const out = [`RouterOS ${diff.from ?? "(unknown)"} -> ${diff.to ?? "(unknown)"}`, `  ${summaryLine(diff)}`];
+  for (const line of lines(diff.changes)) {
+    const c = line.change;
+    const mark = c.kind === "added" ? "+" : c.kind === "removed" ? "-" : "~";
+    const color = c.breaking ? 31 : c.kind === "added" ? 32 : 33;
+    out.push(paint(color, `${c.breaking ? "!" : " "} ${mark} ${sentence(line)}`));
+    for (const rest of c.rest) out.push(`      ${rest}`);
+    if (c.places) out.push(`      in ${c.places.slice(0, FOLD).join(", ")}${c.places.length > FOLD ? `, ... (${c.places.length - FOLD} more)` : ""}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+/** A checklist to paste into an issue: breaking changes first, places folded under `<details>`. */
+export function markdownDiff(diff: ModelDiff): string {
+  const out = [`## RouterOS ${diff.from ?? "(unknown)"} → ${diff.to ?? "(unknown)"}`, "", summaryLine(diff), ""];
+  const section = (title: string, breaking: boolean) => {
+    const chosen = lines(diff.changes.filter((c) => c.breaking === breaking));
+    if (chosen.length === 0) return;
+    out.push(`### ${title}`, "");
+    for (const line of chosen) {
+      out.push(`- [ ] ${sentence(line).replace(/(\/[^\s,:]+)/, "`$1`")}${line.change.rest.length ? ` — ${line.change.rest.map((r) => `\`${r}\``).join(", ")}` : ""}`);
+      if (line.change.places) out.push(`  <details><summary>${line.change.places.length} places</summary>`, "", ...line.change.places.map((p) => `  - \`${p}\``), "", "  </details>");
+    }
+    out.push("");
+  };
+  section("Breaking", true);
+  section("Not breaking", false);
+  return out.join("\n");
 }

@@ -43,6 +43,17 @@ export interface Completion {
   text?: string;
 }
 
+/**
+ * In which versions a node of a merged model exists (src/model/merge.ts):
+ * absent on a single version's model.
+ */
+export interface VersionSpan {
+  /** The first merged version that has it. */
+  since: string;
+  /** The first merged version, after the last that has it, that no longer does. */
+  removedIn?: string;
+}
+
 export interface Arg {
   kind: "arg";
   /** Human description: the command's `explanation` row for this arg. */
@@ -51,6 +62,7 @@ export interface Arg {
   syntax?: SyntaxRow[];
   /** Rows of `request=completion`; absent when never asked (e.g. restraml inspect.json). */
   completions?: Completion[];
+  versions?: VersionSpan;
 }
 
 export interface Command {
@@ -58,11 +70,13 @@ export interface Command {
   /** `explanation` text of the parent menu for this command, e.g. "Create a new item". */
   description?: string;
   args: Record<string, Arg>;
+  versions?: VersionSpan;
 }
 
 /** An item property of a menu, as listed by `print`→`proplist` (or `get`→`value-name`). */
 export interface Property {
   description?: string;
+  versions?: VersionSpan;
 }
 
 export interface Menu {
@@ -76,6 +90,7 @@ export interface Menu {
    * source did not say (no completions): consumers then fall back to add/set args.
    */
   properties?: Record<string, Property>;
+  versions?: VersionSpan;
 }
 
 export type SourceKind = "crawl" | "restraml-inspect" | "restraml-deep-inspect" | "sample" | "model";
@@ -97,6 +112,8 @@ export interface ModelHeader {
   packages?: string[];
   source: { kind: SourceKind; url?: string; file?: string; crawledAt?: string };
   stats?: CrawlStats;
+  /** A merged model: the versions it unites, oldest first. */
+  mergedVersions?: string[];
   /** Facts the source could not give (e.g. "packages" when /system/package was refused). */
   unknown?: string[];
 }

@@ -21,6 +21,7 @@ import {
   type MenuScope,
 } from "./operations.js";
 import { propertyNames } from "./schemas.js";
+import { versionExtensions } from "./versions.js";
 
 type Paths = OpenAPIV3.PathsObject;
 
@@ -48,7 +49,8 @@ function visitMenu(ctx: BuildContext, menu: Menu, path: string[], paths: Paths):
     const command = menu.commands[name]!;
     const commandScope = path.length === 0 ? { ...scope, tag: tagOf(ctx, [name], false) } : scope;
     paths[`${menuUrl(path)}/${name}`] = {
-      post: commandOperation(commandScope, name, command, commandArgs(commandScope, name, command)),
+      post: { ...commandOperation(commandScope, name, command, commandArgs(commandScope, name, command)), ...versionExtensions(command) },
+      ...versionExtensions(command),
     };
   }
   for (const name of sortedNames(menu.menus)) visitMenu(ctx, menu.menus[name]!, [...path, name], paths);
@@ -58,19 +60,21 @@ function addRestOperations(scope: MenuScope, kind: ReturnType<typeof menuKind>, 
   const { menu, path } = scope;
   const url = menuUrl(path);
   if (kind === "settings") {
-    if (menu.commands["print"]) paths[url] = { get: settingsOperation(scope) };
+    if (menu.commands["print"]) paths[url] = { get: { ...settingsOperation(scope), ...versionExtensions(menu.commands["print"]) }, ...versionExtensions(menu) };
     return;
   }
   if (kind !== "items") return;
   const verbs = itemVerbs(menu);
+  // A merged model's spans: the path's from its menu, each operation's from its command.
+  const since = (command: string) => versionExtensions(menu.commands[command]);
   const collection: OpenAPIV3.PathItemObject = {};
-  if (verbs.list) collection.get = listOperation(scope, propertyNames(menu));
-  if (verbs.add) collection.put = addOperation(scope, commandArgs(scope, "add", menu.commands["add"]!));
-  if (Object.keys(collection).length > 0) paths[url] = collection;
+  if (verbs.list) collection.get = { ...listOperation(scope, propertyNames(menu)), ...since("print") };
+  if (verbs.add) collection.put = { ...addOperation(scope, commandArgs(scope, "add", menu.commands["add"]!)), ...since("add") };
+  if (Object.keys(collection).length > 0) paths[url] = { ...collection, ...versionExtensions(menu) };
 
   const item: OpenAPIV3.PathItemObject = { parameters: [{ $ref: "#/components/parameters/ItemId" }] };
-  if (verbs.list) item.get = getOperation(scope);
-  if (verbs.set) item.patch = setOperation(scope, commandArgs(scope, "set", menu.commands["set"]!, { omit: "numbers" }));
-  if (verbs.remove) item.delete = removeOperation(scope);
-  if (item.get || item.patch || item.delete) paths[`${url}/{id}`] = item;
+  if (verbs.list) item.get = { ...getOperation(scope), ...since("print") };
+  if (verbs.set) item.patch = { ...setOperation(scope, commandArgs(scope, "set", menu.commands["set"]!, { omit: "numbers" })), ...since("set") };
+  if (verbs.remove) item.delete = { ...removeOperation(scope), ...since("remove") };
+  if (item.get || item.patch || item.delete) paths[`${url}/{id}`] = { ...item, ...versionExtensions(menu) };
 }

@@ -8,6 +8,7 @@ import type { Arg, Command, Menu } from "../model/types.js";
 import { syntaxText } from "../model/syntax-text.js";
 import type { BuildContext } from "./context.js";
 import { argValueType, type ValueType } from "./types/index.js";
+import { versionExtensions } from "./versions.js";
 
 export type Schema = OpenAPIV3.SchemaObject;
 /** Schemas carry RouterOS facts in `x-routeros-*` keys. */
@@ -63,7 +64,7 @@ export function argsSchema(command: Command, ctx: BuildContext, opts: { omit?: s
   const properties: Record<string, Schema> = {};
   for (const name of Object.keys(command.args).sort()) {
     if (name === opts.omit) continue;
-    properties[name] = argSchema(name, command.args[name]!, ctx);
+    properties[name] = { ...argSchema(name, command.args[name]!, ctx), ...versionExtensions(command.args[name]) };
   }
   if (opts.print) Object.assign(properties, { ".proplist": PROPLIST, ".query": QUERY });
   return { type: "object", properties, additionalProperties: false };
@@ -83,7 +84,8 @@ export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean): Sche
   const properties: Record<string, Schema> = withId ? { ".id": ID_SCHEMA } : {};
   for (const name of propertyNames(menu)) {
     const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx);
-    properties[name] = writableArg(name) ? schema : { ...schema, readOnly: true };
+    const versions = versionExtensions(listed?.[name] ?? writableArg(name));
+    properties[name] = writableArg(name) ? { ...schema, ...versions } : { ...schema, readOnly: true, ...versions };
   }
   const schema: WithExtensions = {
     type: "object",

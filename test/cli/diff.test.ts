@@ -19,9 +19,9 @@ describe("rosapi diff", () => {
     await writeFile(newer, serializeModel(model));
     const text = await runCli(["diff", older, newer]);
     expect(text).toMatchObject({ code: 0, stderr: "" });
-    expect(text.stdout).toContain("- command  /ip/address/export");
+    expect(text.stdout).toContain("- command /ip/address/export removed");
     const json = await runCli(["diff", older, newer, "--json"]);
-    expect(JSON.parse(json.stdout).removed).toEqual([{ kind: "command", path: "/ip/address/export" }]);
+    expect(JSON.parse(json.stdout).changes).toMatchObject([{ kind: "removed", level: "command", path: "/ip/address/export", breaking: true }]);
   });
 
   it("fails with one message on a missing file", async () => {
