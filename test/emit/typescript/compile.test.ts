@@ -30,9 +30,10 @@ describe("generated TypeScript client", () => {
       use(`  const added: IpAddress = await ros.ip.address.add({ address: "10.0.0.1/24", interface: "ether1", disabled: "no" });
   const listed = await ros.ip.address.list({ interface: "ether1" }, { proplist: [".id", "address"] });
   const printed = await ros.ip.address.print({ proplist: [".id", "address"], query: ["interface=ether1"] });
-  await ros.ip.address.set(added[".id"]!, { comment: "uplink" });
+  await ros.ip.address.set(added[".id"], { comment: "uplink" });
   await ros.ip.address.remove("*1");
-  await ros.ip.firewall.filter.add({ chain: "forward", action: "drop", protocol: "!tcp", "connection-state": ["established", "related"] });
+  await ros.ip.firewall.filter.add({ chain: "forward", action: "drop", protocol: "tcp", "connection-state": ["established", "related"], "dst-port": 443 });
+  await ros.interface.ethernet.set("ether1", { mtu: 1500, disabled: false });
   const identity = await ros.system.identity.get();
   await ros.system.identity.set({ name: "edge" });
   await ros.ping({ address: "10.0.0.1", count: 3 });
