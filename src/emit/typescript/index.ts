@@ -79,7 +79,7 @@ export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): 
   const files = [...writers.keys()].sort();
   const out: OutputFile[] = files.map((file) => {
     const imports = symbols.importsOf(file).map(importText).join("\n");
-    return { path: `client/${file}.ts`, content: `${header}${imports ? `${imports}\n\n` : ""}${writers.get(file)!.toString()}` };
+    return { path: `client/${file}.ts`, content: `${header}${imports ? `${imports}\n\n` : ""}${writers.get(file)!.toString()}\n` };
   });
 
   const index = newWriter();
@@ -108,7 +108,7 @@ export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): 
     index.write(";").newLine();
   });
   index.blankLine();
-  index.writeLine("export type RouterOSClient = ReturnType<typeof createClient>;");
-  out.push({ path: "client/index.ts", content: `${header}${index.toString()}` }, { path: `client/${RUNTIME_FILE}.ts`, content: RUNTIME });
+  index.write("export type RouterOSClient = ReturnType<typeof createClient>;");
+  out.push({ path: "client/index.ts", content: `${header}${index.toString()}\n` }, { path: `client/${RUNTIME_FILE}.ts`, content: RUNTIME });
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -5,7 +5,8 @@
  *
  * Naming: a member is the camelCase of its RouterOS word. A submenu whose
  * name a member of its menu already holds (the menu `/interface/list` beside
- * the verb `list`) takes the suffix `Menu`: `ros.interface.listMenu`. At the
+ * the verb `list`) takes the suffix `Menu`: `ros.interface.listMenu`; a
+ * root command named like a top-level menu takes `Command`. At the
  * root, the console's scripting words (`:for`, `:if`, `:global`, `:put`, ...)
  * and its session commands (`quit`, `undo`, ...) are grouped under
  * `ros.script`, so that the root holds menus and the commands a program uses.
@@ -70,24 +71,21 @@ function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeCont
   return [memberName(command), `(body: ${body ?? "Record<string, never>"} = {}) => t.request<${replyType(op, ctx)}>("POST", ${url}, body)`];
 }
 
-/** Names within one object literal: each given once (clashes numbered), and known, so that a submenu can step aside. */
+/** Names within one object literal: a name taken steps aside with a suffix (`listMenu`, `systemCommand`), numbered only past that. */
 class Members {
   private readonly unique = new UniqueNames();
   private readonly used = new Set<string>();
-  claim(name: string): string {
-    const given = this.unique.claim(name);
+  claim(name: string, suffix = ""): string {
+    const given = this.unique.claim(this.used.has(name) ? `${name}${suffix}` : name);
     this.used.add(given);
     return given;
-  }
-  has(name: string): boolean {
-    return this.used.has(name);
   }
 }
 
 function writeMember(w: Writer, op: ViewOperation, written: [string, string], names: Members): void {
   const o = op.operation;
   writeDocs(w, docText([o.summary, o.description].filter(Boolean).join("\n\n"), operationFacts(o)));
-  w.writeLine(`${names.claim(written[0])}: ${written[1]},`);
+  w.writeLine(`${names.claim(written[0], "Command")}: ${written[1]},`);
 }
 
 /**
@@ -121,9 +119,7 @@ export function writeMenuObject(w: Writer, node: MenuNode, ctx: TypeContext, tak
       w.write(",").newLine();
     }
     for (const [name, child] of node.children) {
-      const wanted = memberName(name);
-      const given = names.claim(names.has(wanted) ? `${wanted}Menu` : wanted);
-      w.write(`${given}: `);
+      w.write(`${names.claim(memberName(name), "Menu")}: `);
       writeMenuObject(w, child, ctx);
       w.write(",").newLine();
     }

@@ -21,7 +21,8 @@ export interface TypeContext {
 
 const union = (types: string[]): string => [...new Set(types)].join(" | ");
 const literals = (words: readonly unknown[]): string => union(words.map((w) => JSON.stringify(String(w))));
-const wrap = (type: string): string => (type.includes(" ") ? `(${type})` : type);
+/** Parenthesised where a union or intersection would otherwise bind wrongly (`(A | B)[]`). */
+const wrap = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);
 const hasProperties = (schema: OpenAPIV3.SchemaObject): boolean => schema.type === "object" && Object.keys(schema.properties ?? {}).length > 0;
 
 /** The type of one value in a request (`request: true`) or a reply. */

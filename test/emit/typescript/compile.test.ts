@@ -16,7 +16,7 @@ describe("generated TypeScript client", () => {
     dirs.push(await writeClient(sampleModel(), "sample"));
     for (const d of DUMPS) dirs.push(await writeClient(await loadDump(d), d.name));
     expect(await compile(dirs.map((dir) => join(dir, "client/index.ts")))).toBe("");
-  }, 180_000);
+  }, 900_000);
 
   it("accepts the documented usage and rejects a misspelled property or word", async () => {
     const dir = await writeClient(sampleModel(), "typos");
