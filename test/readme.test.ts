@@ -25,7 +25,9 @@ describe("README", () => {
     const files = await Promise.all(
       blocks.map(async (code, i) => {
         const file = join(dir, `block${i + 1}.ts`);
-        const local = code.replace(/from "\.\/generated\/[^"]+\/client\/index\.js"/g, 'from "./client/index.js"').replace(/from "rosapi"/g, `from "${library}"`);
+        const local = code
+          .replace(/from "\.\/generated\/[^"]+\/client\/index\.js"/g, 'from "./client/index.js"')
+          .replace(/from "rosapi"/g, `from "${library}"`);
         await writeFile(file, `${local}\nexport {};\n`);
         return file;
       }),

@@ -57,7 +57,9 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
       const operation = item?.[method];
       if (!operation) continue;
       const facts = operationFacts(operation);
-      const media = operation.requestBody ? resolve<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody).content["application/json"] : undefined;
+      const media = operation.requestBody
+        ? resolve<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody).content["application/json"]
+        : undefined;
       const [status, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2")) ?? ["200", undefined];
       const replyMedia = response ? resolve<OpenAPIV3.ResponseObject>(doc, response).content?.["application/json"] : undefined;
       const menu = facts["x-routeros-menu"] ?? "/";

@@ -60,7 +60,11 @@ function menuTree(operations: ViewOperation[]): MenuNode {
     let node = root;
     for (const name of op.menu.split("/").filter(Boolean)) {
       let child = node.children.get(name);
-      if (!child) node.children.set(name, (child = { menu: `${node.menu === "/" ? "" : node.menu}/${name}`, name, operations: [], children: new Map() }));
+      if (!child)
+        node.children.set(
+          name,
+          (child = { menu: `${node.menu === "/" ? "" : node.menu}/${name}`, name, operations: [], children: new Map() }),
+        );
       node = child;
     }
     node.operations.push(op);
@@ -74,9 +78,16 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     const items = reply && !("$ref" in reply) && reply.type === "array" ? reply.items : undefined;
     const replyComponent = componentName(items ?? reply);
     const bodyComponent = componentName(op.bodySchema);
-    return { ...op, ...(bodyComponent ? { bodyComponent } : {}), ...(replyComponent ? { replyComponent } : {}), replyMany: items !== undefined };
+    return {
+      ...op,
+      ...(bodyComponent ? { bodyComponent } : {}),
+      ...(replyComponent ? { replyComponent } : {}),
+      replyMany: items !== undefined,
+    };
   });
-  const components = new Map(Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [name, resolve<OpenAPIV3.SchemaObject>(document, s)]));
+  const components = new Map(
+    Object.entries(document.components?.schemas ?? {}).map(([name, s]) => [name, resolve<OpenAPIV3.SchemaObject>(document, s)]),
+  );
   const values = new WeakMap<object, ValueView>();
   const value = (schema: SchemaOrRef): ValueView => {
     const known = values.get(schema);

@@ -39,7 +39,11 @@ describe('import from "rosapi"', () => {
     expect(await compile([user])).toBe("");
     const { stdout } = await run(
       process.execPath,
-      ["--input-type=module", "-e", 'const m = await import("rosapi"); console.log(["crawl", "generate", "buildOpenApi", "EMITTERS", "startSimulator"].map((k) => typeof m[k]).join(","));'],
+      [
+        "--input-type=module",
+        "-e",
+        'const m = await import("rosapi"); console.log(["crawl", "generate", "buildOpenApi", "EMITTERS", "startSimulator"].map((k) => typeof m[k]).join(","));',
+      ],
       { cwd: dir },
     );
     expect(stdout.trim()).toBe("function,function,function,object,function");

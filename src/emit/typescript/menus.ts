@@ -52,7 +52,10 @@ function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeCont
   const item = () => ctx.runtime("itemPath", "value");
   switch (op.verb) {
     case "list":
-      return ["list", `(filter?: ${filter()}<${itemType}>, options?: { proplist?: readonly (keyof ${itemType} & string)[] }) => t.list<${itemType}>(${path}, filter, options)`];
+      return [
+        "list",
+        `(filter?: ${filter()}<${itemType}>, options?: { proplist?: readonly (keyof ${itemType} & string)[] }) => t.list<${itemType}>(${path}, filter, options)`,
+      ];
     case "get":
       return op.kind === "items"
         ? ["get", `(id: string) => t.request<${replyType(op, ctx)}>("GET", ${item()}(${path}, id))`]
@@ -60,13 +63,17 @@ function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeCont
     case "add":
       return ["add", `(body: ${body ?? "Record<string, never>"}) => t.request<${replyType(op, ctx)}>("PUT", ${path}, body)`];
     case "set":
-      return ["set", `(id: string, patch: ${body ?? "Record<string, never>"}) => t.request<${replyType(op, ctx)}>("PATCH", ${item()}(${path}, id), patch)`];
+      return [
+        "set",
+        `(id: string, patch: ${body ?? "Record<string, never>"}) => t.request<${replyType(op, ctx)}>("PATCH", ${item()}(${path}, id), patch)`,
+      ];
     case "remove":
       return ["remove", `(id: string) => t.request<void>("DELETE", ${item()}(${path}, id))`];
   }
   const command = op.command!;
   const url = JSON.stringify(op.path);
-  if (command === "print" && itemType) return ["print", `(args?: ${ctx.runtime("PrintArgs")}<${body}, ${itemType}>) => t.print<${itemType}>(${url}, args)`];
+  if (command === "print" && itemType)
+    return ["print", `(args?: ${ctx.runtime("PrintArgs")}<${body}, ${itemType}>) => t.print<${itemType}>(${url}, args)`];
   if ((items ? COVERED_ON_ITEMS : itemType ? COVERED_ON_SETTINGS : new Set()).has(command)) return undefined;
   return [memberName(command), `(body: ${body ?? "Record<string, never>"} = {}) => t.request<${replyType(op, ctx)}>("POST", ${url}, body)`];
 }
@@ -92,7 +99,13 @@ function writeMember(w: Writer, op: ViewOperation, written: [string, string], na
  * Writes the object literal of a menu: its members, then its submenus. `taken` holds names used beside it (at the root:
  * the top-level menus and `close`); `group` moves some commands into one nested object (the root's script words).
  */
-export function writeMenuObject(w: Writer, node: MenuNode, ctx: TypeContext, taken: readonly string[] = [], group?: (op: ViewOperation) => boolean): void {
+export function writeMenuObject(
+  w: Writer,
+  node: MenuNode,
+  ctx: TypeContext,
+  taken: readonly string[] = [],
+  group?: (op: ViewOperation) => boolean,
+): void {
   const ops = node.operations;
   const item = ops.find((op) => op.verb === "list" || op.verb === "get");
   const facts: MenuFacts = {

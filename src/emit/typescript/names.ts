@@ -1,13 +1,31 @@
 /** RouterOS words as TypeScript names: camelCase members, identifiers that are not reserved words, quoted keys where needed. */
 
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await".split(
+    " ",
+  ),
 );
 
 /** Global names the generated code (or its user) relies on: registered in the symbol table before any component. */
 export const BUILT_INS = [
-  "Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly",
-  "Record", "ReturnType", "Set", "String", "Symbol",
+  "Array",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "Map",
+  "Number",
+  "Object",
+  "Omit",
+  "Partial",
+  "Pick",
+  "Promise",
+  "Readonly",
+  "Record",
+  "ReturnType",
+  "Set",
+  "String",
+  "Symbol",
 ] as const;
 
 /** `reset-counters` → `resetCounters`, `6to4` → `_6to4`, `802.3-sap` → `_802_3Sap`. */

@@ -5,7 +5,8 @@ import { ts } from "ts-morph";
 /** Resolves from src/ and from dist/ alike: both sit two levels below the package root. */
 export const RUNTIME = readFileSync(new URL("../../../templates/runtime.ts", import.meta.url), "utf8");
 
-const exported = (node: ts.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const exported = (node: ts.Node): boolean =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** The template's exports, in source order. */
 export function runtimeExports(source = RUNTIME): string[] {
@@ -15,7 +16,13 @@ export function runtimeExports(source = RUNTIME): string[] {
     if (!exported(node)) continue;
     if (ts.isVariableStatement(node)) {
       for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) out.push(d.name.text);
-    } else if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name) {
+    } else if (
+      (ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node) ||
+        ts.isClassDeclaration(node) ||
+        ts.isFunctionDeclaration(node)) &&
+      node.name
+    ) {
       out.push(node.name.text);
     }
   }

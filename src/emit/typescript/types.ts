@@ -23,7 +23,8 @@ const union = (types: string[]): string => [...new Set(types)].join(" | ");
 const literals = (words: readonly unknown[]): string => union(words.map((w) => JSON.stringify(String(w))));
 /** Parenthesised where a union or intersection would otherwise bind wrongly (`(A | B)[]`). */
 const wrap = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);
-const hasProperties = (schema: OpenAPIV3.SchemaObject): boolean => schema.type === "object" && Object.keys(schema.properties ?? {}).length > 0;
+const hasProperties = (schema: OpenAPIV3.SchemaObject): boolean =>
+  schema.type === "object" && Object.keys(schema.properties ?? {}).length > 0;
 
 /** The type of one value in a request (`request: true`) or a reply. */
 export function valueType(value: ValueView, request: boolean, ctx: TypeContext): string {
@@ -39,7 +40,11 @@ export function valueType(value: ValueView, request: boolean, ctx: TypeContext):
   const words = schema.enum ?? facts["x-routeros-enum"];
   let one: string;
   if (words) {
-    one = union([...(facts["x-routeros-type"] === "boolean" ? ["boolean"] : []), literals(words), ...(facts["x-routeros-special"] ? [literals(facts["x-routeros-special"])] : [])]);
+    one = union([
+      ...(facts["x-routeros-type"] === "boolean" ? ["boolean"] : []),
+      literals(words),
+      ...(facts["x-routeros-special"] ? [literals(facts["x-routeros-special"])] : []),
+    ]);
     if (facts["x-routeros-negatable"]) one = `${one} | \`!\${${one}}\``;
   } else if (facts["x-routeros-suggestions"]?.length) {
     // The console suggests these; the value stays open.
@@ -68,7 +73,9 @@ export function writeMembers(w: Writer, schema: OpenAPIV3.SchemaObject, request:
 function objectType(schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeContext): string {
   if (!hasProperties(schema)) {
     const extra = schema.additionalProperties;
-    return extra && typeof extra === "object" ? `Record<string, ${valueType(ctx.view.value(extra), request, ctx)}>` : "Record<string, never>";
+    return extra && typeof extra === "object"
+      ? `Record<string, ${valueType(ctx.view.value(extra), request, ctx)}>`
+      : "Record<string, never>";
   }
   // Nested objects are rare (none in the documents so far); printed on one line.
   const members = ctx.view.properties(schema).map(([name, value]) => `${propertyKey(name)}?: ${valueType(value, request, ctx)};`);

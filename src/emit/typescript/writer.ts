@@ -4,7 +4,8 @@ import type { VersionExtensions } from "../../openapi/extensions.js";
 
 export type Writer = CodeBlockWriter;
 
-export const newWriter = (): Writer => new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false });
+export const newWriter = (): Writer =>
+  new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false });
 
 /** The JSDoc text of a node: its description, then `@since` / `@deprecated` from a merged multi-version document. */
 export function docText(description: string | undefined, versions: VersionExtensions = {}): string {

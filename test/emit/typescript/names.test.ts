@@ -29,7 +29,9 @@ describe("names", () => {
 
 describe("symbol table", () => {
   it("reads the runtime's exports from the template", () => {
-    expect(runtimeExports()).toEqual(expect.arrayContaining(["ClientOptions", "RouterOSError", "PrintArgs", "Filter", "Transport", "itemPath", "asBoolean"]));
+    expect(runtimeExports()).toEqual(
+      expect.arrayContaining(["ClientOptions", "RouterOSError", "PrintArgs", "Filter", "Transport", "itemPath", "asBoolean"]),
+    );
   });
 
   it("keeps component names, except those that would shadow a built-in or a runtime export", () => {
@@ -51,7 +53,13 @@ describe("symbol table", () => {
     symbols.use("itemPath", "types", "value");
     symbols.use("IpAddress", "ip");
     expect(symbols.importsOf("types")).toEqual([
-      { from: "runtime", names: [{ name: "Transport", typeOnly: true }, { name: "itemPath", typeOnly: false }] },
+      {
+        from: "runtime",
+        names: [
+          { name: "Transport", typeOnly: true },
+          { name: "itemPath", typeOnly: false },
+        ],
+      },
       { from: "ip", names: [{ name: "IpAddress", typeOnly: true }] },
     ]);
     expect(symbols.importsOf("ip")).toEqual([]);
@@ -63,7 +71,9 @@ describe("value types", () => {
     openapi: "3.0.3",
     info: { title: "t", version: "1" },
     paths: {},
-    components: { schemas: { YesNo: { type: "string", enum: ["yes", "no"] }, Record: { type: "object", properties: { a: { type: "string" } } } } },
+    components: {
+      schemas: { YesNo: { type: "string", enum: ["yes", "no"] }, Record: { type: "object", properties: { a: { type: "string" } } } },
+    },
   });
   const ctx: TypeContext = { view, ref: (c) => `Ros${c}`, runtime: (n) => n };
   const yesNo = { type: "string", enum: ["yes", "no"] } as const;
@@ -72,11 +82,26 @@ describe("value types", () => {
     ["enum, reply", yesNo, false, "string"],
     ["boolean, request", { ...yesNo, "x-routeros-type": "boolean" }, true, 'boolean | "yes" | "no"'],
     ["integer or string", { oneOf: [{ type: "integer" }, { type: "string" }] }, true, "number | string"],
-    ["integer list", { type: "string", "x-routeros-type": "integer", "x-routeros-list": true }, true, "number | string | readonly (number | string)[]"],
+    [
+      "integer list",
+      { type: "string", "x-routeros-type": "integer", "x-routeros-list": true },
+      true,
+      "number | string | readonly (number | string)[]",
+    ],
     ["reference", { type: "string", "x-routeros-type": "reference", "x-routeros-ref": "interface" }, true, "string"],
-    ["negatable enum", { type: "string", "x-routeros-enum": ["tcp", "udp"], "x-routeros-negatable": true }, true, '"tcp" | "udp" | `!${"tcp" | "udp"}`'],
+    [
+      "negatable enum",
+      { type: "string", "x-routeros-enum": ["tcp", "udp"], "x-routeros-negatable": true },
+      true,
+      '"tcp" | "udp" | `!${"tcp" | "udp"}`',
+    ],
     ["a pattern is not a fact", { type: "string", pattern: "^!?(tcp|udp)$", "x-routeros-enum": ["tcp", "udp"] }, true, '"tcp" | "udp"'],
-    ["enum list", { type: "string", enum: ["a", "b"], "x-routeros-list": true }, true, '"a" | "b" | readonly ("a" | "b")[] | `${"a" | "b"},${string}`'],
+    [
+      "enum list",
+      { type: "string", enum: ["a", "b"], "x-routeros-list": true },
+      true,
+      '"a" | "b" | readonly ("a" | "b")[] | `${"a" | "b"},${string}`',
+    ],
     ["suggestions", { type: "string", "x-routeros-suggestions": ["input", "forward"] }, true, '"input" | "forward" | (string & {})'],
     ["special words", { type: "string", enum: ["x"], "x-routeros-special": ["none"] }, true, '"x" | "none"'],
     ["array", { type: "array", items: { type: "string" } }, true, "string[]"],

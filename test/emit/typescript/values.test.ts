@@ -12,12 +12,24 @@ import { compile, OUT, removeClient } from "../../helpers/generated-client.js";
 const reply = (name: string, many = false) => ({
   "200": {
     description: "ok",
-    content: { "application/json": { schema: many ? { type: "array", items: { $ref: `#/components/schemas/${name}` } } : { $ref: `#/components/schemas/${name}` } } },
+    content: {
+      "application/json": {
+        schema: many ? { type: "array", items: { $ref: `#/components/schemas/${name}` } } : { $ref: `#/components/schemas/${name}` },
+      },
+    },
   },
 });
 const body = (name: string) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } });
-const op = (menu: string, verb: string, extra: object) => ({ "x-routeros-menu": menu, "x-routeros-menu-kind": "items", "x-routeros-verb": verb, ...extra });
-const item = (properties: Record<string, object>) => ({ type: "object", properties: { ".id": { type: "string", readOnly: true }, ...properties } });
+const op = (menu: string, verb: string, extra: object) => ({
+  "x-routeros-menu": menu,
+  "x-routeros-menu-kind": "items",
+  "x-routeros-verb": verb,
+  ...extra,
+});
+const item = (properties: Record<string, object>) => ({
+  type: "object",
+  properties: { ".id": { type: "string", readOnly: true }, ...properties },
+});
 const yesNo = { type: "string", enum: ["yes", "no", "true", "false"], "x-routeros-type": "boolean" };
 
 /** /ip/firewall/filter and /user/group, with the facts the client maps. */
@@ -27,7 +39,11 @@ export const VALUES_DOCUMENT = {
   paths: {
     "/ip/firewall/filter": {
       get: op("/ip/firewall/filter", "list", { responses: reply("IpFirewallFilter", true) }),
-      put: op("/ip/firewall/filter", "add", { "x-routeros-command": "add", requestBody: body("IpFirewallFilterAddArgs"), responses: reply("IpFirewallFilter") }),
+      put: op("/ip/firewall/filter", "add", {
+        "x-routeros-command": "add",
+        requestBody: body("IpFirewallFilterAddArgs"),
+        responses: reply("IpFirewallFilter"),
+      }),
     },
     "/user/group": {
       get: op("/user/group", "list", { responses: reply("UserGroup", true) }),
@@ -60,7 +76,12 @@ export const VALUES_DOCUMENT = {
         type: "object",
         properties: {
           name: { type: "string" },
-          policy: { type: "string", "x-routeros-enum": ["read", "write", "policy", "test"], "x-routeros-list": true, "x-routeros-negatable": true },
+          policy: {
+            type: "string",
+            "x-routeros-enum": ["read", "write", "policy", "test"],
+            "x-routeros-list": true,
+            "x-routeros-negatable": true,
+          },
         },
       },
     },

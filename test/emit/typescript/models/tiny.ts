@@ -25,7 +25,10 @@ const pascal = (menu: string) =>
 
 export function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.Document {
   const paths: Record<string, Record<string, object>> = {};
-  const schemas: Record<string, object> = { CommandReply: { type: "array", items: { type: "object", additionalProperties: { type: "string" } } }, ...shared };
+  const schemas: Record<string, object> = {
+    CommandReply: { type: "array", items: { type: "object", additionalProperties: { type: "string" } } },
+    ...shared,
+  };
   for (const { menu, kind, item, args, commands = {}, since } of menus) {
     const name = pascal(menu);
     const facts = (verb: string, command?: string) => ({
@@ -40,7 +43,10 @@ export function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.D
     if (item) {
       schemas[name] = { type: "object", properties: kind === "items" ? { ".id": { type: "string", readOnly: true }, ...item } : item };
       paths[url || "/"] = {
-        get: { ...facts(kind === "items" ? "list" : "get"), responses: ok(kind === "items" ? { type: "array", items: ref(name) } : ref(name)) },
+        get: {
+          ...facts(kind === "items" ? "list" : "get"),
+          responses: ok(kind === "items" ? { type: "array", items: ref(name) } : ref(name)),
+        },
       };
       if (kind === "items") paths[`${url}/{id}`] = { get: { ...facts("get"), responses: ok(ref(name)) } };
     }
@@ -51,7 +57,9 @@ export function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.D
     for (const [command, props] of Object.entries(commands)) {
       const argsName = `${name}${pascal(command)}Args`;
       schemas[argsName] = { type: "object", properties: props };
-      paths[`${url}/${command}`] = { post: { ...facts("command", command), requestBody: json(ref(argsName)), responses: ok(ref("CommandReply")) } };
+      paths[`${url}/${command}`] = {
+        post: { ...facts("command", command), requestBody: json(ref(argsName)), responses: ok(ref("CommandReply")) },
+      };
     }
   }
   return { openapi: "3.0.3", info: { title: "tiny", version: "7.22.3" }, paths, components: { schemas } } as OpenAPIV3.Document;
@@ -71,7 +79,12 @@ export const TINY: Record<string, OpenAPIV3.Document> = {
       kind: "items",
       item: { "connection-state": str },
       args: {
-        "connection-state": { type: "string", "x-routeros-enum": ["established", "new", "related"], "x-routeros-list": true, "x-routeros-negatable": true },
+        "connection-state": {
+          type: "string",
+          "x-routeros-enum": ["established", "new", "related"],
+          "x-routeros-list": true,
+          "x-routeros-negatable": true,
+        },
         "dst-port": { type: "string", "x-routeros-type": "integer", "x-routeros-list": true, "x-routeros-negatable": true },
       },
     },
@@ -91,10 +104,18 @@ export const TINY: Record<string, OpenAPIV3.Document> = {
     { InterfaceName: { type: "string", "x-routeros-type": "reference", "x-routeros-ref": "interface" }, Bool: yesNo },
   ),
   suggestions: tinyDocument([
-    { menu: "/ip/firewall/nat", kind: "items", item: { chain: str }, args: { chain: { type: "string", "x-routeros-suggestions": ["srcnat", "dstnat"] } } },
+    {
+      menu: "/ip/firewall/nat",
+      kind: "items",
+      item: { chain: str },
+      args: { chain: { type: "string", "x-routeros-suggestions": ["srcnat", "dstnat"] } },
+    },
   ]),
   "root-command-clash": tinyDocument([
-    { menu: "/", commands: { system: {}, ping: { count: { oneOf: [{ type: "integer" }, { type: "string" }] } }, for: {}, put: {}, quit: {} } },
+    {
+      menu: "/",
+      commands: { system: {}, ping: { count: { oneOf: [{ type: "integer" }, { type: "string" }] } }, for: {}, put: {}, quit: {} },
+    },
     { menu: "/system/identity", kind: "settings", item: { name: str } },
     { menu: "/interface", kind: "items", item: { name: str } },
     { menu: "/interface/list", kind: "items", item: { name: str }, since: "7.1" },
