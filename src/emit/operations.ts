@@ -1,12 +1,14 @@
 /**
- * The one walk over an OpenAPI document that every emitter shares: its
- * operations with their RouterOS facts, in a stable order, and `$ref`
- * resolution within the document.
+ * The one walk over an OpenAPI document's operations: each with its RouterOS
+ * facts (read through the typed contract of openapi/extensions.ts), in a
+ * stable order, and `$ref` resolution within the document. The emitter view
+ * (view.ts) builds on it.
  */
 import type { OpenAPIV3 } from "openapi-types";
+import { operationFacts, type MenuKind, type Verb } from "../openapi/extensions.js";
 
+export type { MenuKind, Verb };
 export type Method = "get" | "put" | "patch" | "delete" | "post";
-export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
 
 export interface Operation {
   /** OpenAPI path: `/ip/address/{id}`. */
@@ -15,6 +17,8 @@ export interface Operation {
   operation: OpenAPIV3.OperationObject;
   /** `/ip/address` (root: `/`). */
   menu: string;
+  /** Items (`/ip/address`) or one settings object (`/system/identity`). */
+  kind: MenuKind;
   verb: Verb;
   /** The console command: add, set, remove, or the POST command's name. */
   command?: string;
@@ -27,8 +31,6 @@ export interface Operation {
   /** The successful reply: its status, and its schema as written (none for an empty reply). */
   reply: { status: number; schema?: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject };
 }
-
-type WithExtensions = OpenAPIV3.OperationObject & Record<`x-${string}`, unknown>;
 
 const METHODS: Method[] = ["get", "put", "patch", "delete", "post"];
 
@@ -48,29 +50,36 @@ export function resolve<T>(doc: OpenAPIV3.Document, value: T | OpenAPIV3.Referen
 
 /** Every operation, in path order (paths as the document lists them), then method order. */
 export function listOperations(doc: OpenAPIV3.Document): Operation[] {
-  const out: Operation[] = [];
+  const out: Omit<Operation, "kind">[] = [];
+  const kinds = new Map<string, MenuKind>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
-      const operation = item?.[method] as WithExtensions | undefined;
+      const operation = item?.[method];
       if (!operation) continue;
-      const media = operation.requestBody ? resolve(doc, operation.requestBody).content["application/json"] : undefined;
+      const facts = operationFacts(operation);
+      const media = operation.requestBody
+        ? resolve<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody).content["application/json"]
+        : undefined;
       const [status, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2")) ?? ["200", undefined];
-      const replyMedia = response ? resolve(doc, response).content?.["application/json"] : undefined;
-      const longRunning = operation["x-routeros-runs-until-stopped"] as { bounds: string[] } | undefined;
+      const replyMedia = response ? resolve<OpenAPIV3.ResponseObject>(doc, response).content?.["application/json"] : undefined;
+      const menu = facts["x-routeros-menu"] ?? "/";
+      // A document that does not state the kind: a menu that lists items has items.
+      const kind = facts["x-routeros-menu-kind"] ?? (facts["x-routeros-verb"] === "list" ? "items" : undefined);
+      if (kind && !kinds.has(menu)) kinds.set(menu, kind);
       out.push({
         path,
         method,
         operation,
-        menu: String(operation["x-routeros-menu"] ?? "/"),
-        verb: operation["x-routeros-verb"] as Verb,
-        ...(operation["x-routeros-command"] ? { command: String(operation["x-routeros-command"]) } : {}),
-        ...(longRunning ? { bounds: longRunning.bounds } : {}),
-        ...(media?.schema ? { bodySchema: media.schema, body: resolve(doc, media.schema) } : {}),
+        menu,
+        verb: facts["x-routeros-verb"],
+        ...(facts["x-routeros-command"] ? { command: facts["x-routeros-command"] } : {}),
+        ...(facts["x-routeros-runs-until-stopped"] ? { bounds: facts["x-routeros-runs-until-stopped"].bounds } : {}),
+        ...(media?.schema ? { bodySchema: media.schema, body: resolve<OpenAPIV3.SchemaObject>(doc, media.schema) } : {}),
         reply: { status: Number(status), ...(replyMedia?.schema ? { schema: replyMedia.schema } : {}) },
       });
     }
   }
-  return out;
+  return out.map((op) => ({ ...op, kind: kinds.get(op.menu) ?? "settings" }));
 }
 
 /** The schema of a successful reply, resolved (undefined for an empty reply). */

@@ -5,7 +5,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
-import { listOperations } from "../operations.js";
+import { buildView, type EmitterView } from "../view.js";
 import { folderTree } from "./folders.js";
 import { idVariable, stableId } from "./ids.js";
 import { requestItem } from "./requests.js";
@@ -13,8 +13,10 @@ import { addedVariable, ALLOW_VARIABLE, COLLECTION_TEST } from "./scripts.js";
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-export function buildCollection(doc: OpenAPIV3.Document): Record<string, unknown> {
-  const operations = listOperations(doc);
+/** Takes the emitter view (or a document, for callers that have only that). */
+export function buildCollection(source: EmitterView | OpenAPIV3.Document): Record<string, unknown> {
+  const view = "operations" in source ? source : buildView(source);
+  const { document: doc, operations } = view;
   const version = doc.info.version;
   const idVariables = [...new Set(operations.filter((op) => op.path.endsWith("{id}") || op.command === "add").map((op) => idVariable(op.menu)))].sort();
   return {
@@ -50,6 +52,6 @@ export function buildCollection(doc: OpenAPIV3.Document): Record<string, unknown
   };
 }
 
-export async function emitPostman(doc: OpenAPIV3.Document): Promise<OutputFile[]> {
-  return [{ path: "postman.json", content: JSON.stringify(buildCollection(doc), null, 2) + "\n" }];
+export async function emitPostman(source: EmitterView | OpenAPIV3.Document): Promise<OutputFile[]> {
+  return [{ path: "postman.json", content: JSON.stringify(buildCollection(source), null, 2) + "\n" }];
 }

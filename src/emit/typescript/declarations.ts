@@ -1,23 +1,19 @@
 /** Component schemas → exported TypeScript declarations, and which file of the client each one lives in. */
 import type { OpenAPIV3 } from "openapi-types";
-import { componentName, type Operation } from "../operations.js";
-import { typeName } from "./names.js";
-import { jsDoc, objectMembers, valueType } from "./types.js";
+import { valueFacts } from "../../openapi/extensions.js";
+import type { ViewOperation } from "../view.js";
+import { valueType, writeMembers, type TypeContext } from "./types.js";
+import { docText, writeDocs, type Writer } from "./writer.js";
 
 /** The file that holds shared declarations (and those no operation names directly). */
 export const SHARED = "types";
 
-/** Component names used by each operation: its body and its reply (or the items of a list reply). */
-function componentsOf(op: Operation): string[] {
-  const reply = op.reply.schema as { items?: unknown } | undefined;
-  return [componentName(op.bodySchema), componentName(reply) ?? componentName(reply?.items)].filter((n): n is string => n !== undefined);
-}
-
 /** Component → file: the one top-level menu whose operations use it, else the shared file. */
-export function ownership(operations: Operation[], fileOf: (op: Operation) => string): Map<string, string> {
+export function ownership(operations: ViewOperation[], fileOf: (op: ViewOperation) => string): Map<string, string> {
   const users = new Map<string, Set<string>>();
   for (const op of operations) {
-    for (const name of componentsOf(op)) {
+    for (const name of [op.bodyComponent, op.replyComponent]) {
+      if (name === undefined) continue;
       const set = users.get(name) ?? new Set<string>();
       set.add(fileOf(op));
       users.set(name, set);
@@ -29,20 +25,11 @@ export function ownership(operations: Operation[], fileOf: (op: Operation) => st
 }
 
 /** `export interface X {...}` for objects with properties, else `export type X = ...`. */
-export function declaration(name: string, schema: OpenAPIV3.SchemaObject, request: boolean): string {
-  const doc = jsDoc(schema.description);
-  if (schema.type === "object" && schema.properties && Object.keys(schema.properties).length > 0) {
-    return `${doc}export interface ${typeName(name)} {\n${objectMembers(schema, request, "  ")}\n}`;
+export function writeDeclaration(w: Writer, name: string, schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeContext): void {
+  writeDocs(w, docText(schema.description, valueFacts(schema)));
+  if (schema.type === "object" && Object.keys(schema.properties ?? {}).length > 0) {
+    w.write(`export interface ${name} `).block(() => writeMembers(w, schema, request, ctx));
+  } else {
+    w.writeLine(`export type ${name} = ${valueType(ctx.view.value(schema), request, ctx)};`);
   }
-  return `${doc}export type ${typeName(name)} = ${valueType(schema, request)};`;
-}
-
-/** Component names that request bodies use: their values get vocabularies; replies are strings. */
-export function requestComponents(operations: Operation[]): Set<string> {
-  const names = new Set<string>();
-  for (const op of operations) {
-    const name = componentName(op.bodySchema);
-    if (name) names.add(name);
-  }
-  return names;
 }

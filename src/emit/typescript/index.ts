@@ -1,103 +1,118 @@
 /**
- * OpenAPI → a typed TypeScript client, with ts-morph: one file per top-level
- * menu (its types and its menu object), shared types, the runtime copied
- * from templates/, and an index with `createClient`. Text is prepared from
- * the data first and each file is created in one call, as ts-morph is fast
- * only that way.
+ * The emitter view → a typed TypeScript client: one file per top-level menu
+ * (its types and its menu object), shared types, the runtime copied from
+ * templates/, and an index with `createClient`. Code is written once through
+ * one printer with a fixed style (writer.ts); names and imports go through
+ * the symbol table (symbols.ts).
  */
-import { readFileSync } from "node:fs";
 import type { OpenAPIV3 } from "openapi-types";
-import { format } from "prettier";
-import { IndentationText, Project, QuoteKind, StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { OutputFile } from "../../io/files.js";
-import { listOperations, type Operation } from "../operations.js";
-import { declaration, ownership, requestComponents, SHARED } from "./declarations.js";
-import { menuObject, menuTree, type MenuNode } from "./menus.js";
-import { identifier, memberName, Scope, typeName } from "./names.js";
+import { buildView, type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
+import { ownership, SHARED, writeDeclaration } from "./declarations.js";
+import { SCRIPT_WORDS, writeMenuObject } from "./menus.js";
+import { identifier, memberName } from "./names.js";
+import { RUNTIME, runtimeExports } from "./runtime-names.js";
+import { SymbolTable, RUNTIME_FILE, type ImportLine } from "./symbols.js";
+import type { TypeContext } from "./types.js";
+import { newWriter, writeDocs, type Writer } from "./writer.js";
 
-/** Resolves from src/ and from dist/ alike: both sit one level below the package root. */
-const RUNTIME = readFileSync(new URL("../../../templates/runtime.ts", import.meta.url), "utf8");
-
-/** Fixed options, so that the output depends on the document alone. */
-const PRETTIER = { parser: "typescript", printWidth: 120 } as const;
-
-const RUNTIME_NAMES = ["Transport", "itemPath", "Filter", "PrintArgs"];
 const ROOT = "root";
+const INDEX = "index";
 
-interface FileText {
-  name: string;
-  declarations: string[];
-  code: string[];
-}
+const importText = ({ from, names }: ImportLine): string =>
+  names.every((n) => n.typeOnly)
+    ? `import type { ${names.map((n) => n.name).join(", ")} } from "./${from}.js";`
+    : `import { ${names.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)).join(", ")} } from "./${from}.js";`;
 
-const importFrom = (file: string, names: string[], typeOnly: (n: string) => boolean): ImportDeclarationStructure => ({
-  kind: StructureKind.ImportDeclaration,
-  moduleSpecifier: `./${file}.js`,
-  namedImports: names.map((name) => ({ name, isTypeOnly: typeOnly(name) })),
-});
+/** Every operation of a menu and its submenus. */
+const operationsUnder = (node: MenuNode): ViewOperation[] => [...node.operations, ...[...node.children.values()].flatMap(operationsUnder)];
 
-export async function emitTypeScriptClient(doc: OpenAPIV3.Document): Promise<OutputFile[]> {
-  const operations = listOperations(doc);
-  const tree = menuTree(operations);
-  const tops = [...tree.children.keys()];
-  const fileName = (top: string) => memberName(top);
-  const fileOf = (op: Operation) => (op.menu === "/" ? ROOT : fileName(op.menu.split("/")[1]!));
-  const owner = ownership(operations, fileOf);
-  const requests = requestComponents(operations);
+export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): OutputFile[] {
+  const view = "operations" in source ? source : buildView(source);
+  const tops = [...view.tree.children.values()];
+  const fileOfOp = new Map<ViewOperation, string>(view.tree.operations.map((op) => [op, ROOT]));
+  for (const top of tops) for (const op of operationsUnder(top)) fileOfOp.set(op, memberName(top.name));
+  const owner = ownership(view.operations, (op) => fileOfOp.get(op)!);
 
-  const files = new Map<string, FileText>();
-  const file = (name: string) => files.get(name) ?? files.set(name, { name, declarations: [], code: [] }).get(name)!;
-  file(SHARED);
-  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
-    file(owner.get(name) ?? SHARED).declarations.push(declaration(name, schema as OpenAPIV3.SchemaObject, requests.has(name)));
+  const symbols = new SymbolTable(runtimeExports());
+  const rootFunction = symbols.declare(ROOT, ROOT);
+  const topFunctions = tops.map((top) => symbols.declare(identifier(top.name), memberName(top.name)));
+  const typeNames = new Map<string, string>();
+  for (const name of view.components.keys()) typeNames.set(name, symbols.declare(name, owner.get(name) ?? SHARED));
+
+  const writers = new Map<string, Writer>();
+  const writer = (file: string) => writers.get(file) ?? writers.set(file, newWriter()).get(file)!;
+  const context = (file: string): TypeContext => ({
+    view,
+    ref: (component) => symbols.use(typeNames.get(component)!, file),
+    runtime: (name, as) => symbols.use(name, file, as),
+  });
+  const separate = (w: Writer) => {
+    if (w.getLength() > 0) w.blankLine();
+  };
+  writer(SHARED);
+  for (const [name, schema] of view.components) {
+    const file = owner.get(name) ?? SHARED;
+    const w = writer(file);
+    separate(w);
+    writeDeclaration(w, typeNames.get(name)!, schema, view.requestComponents.has(name), context(file));
   }
+
+  const menuFunction = (file: string, name: string, doc: string, write: (w: Writer, ctx: TypeContext) => void) => {
+    const w = writer(file);
+    separate(w);
+    writeDocs(w, doc);
+    w.write(`export function ${name}(t: ${context(file).runtime("Transport")}) `).block(() => {
+      w.write("return ");
+      write(w, context(file));
+      w.write(";").newLine();
+    });
+  };
   // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
-  const rootScope = new Scope(["close", ...tops.map(memberName)]);
-  const rootNode: MenuNode = { menu: "/", operations: tree.operations, children: new Map() };
-  file(ROOT).code.push(`/** The root menu's commands. */\nexport function root(t: Transport) {\n  return ${menuObject(rootNode, "  ", rootScope)};\n}`);
-  for (const top of tops) {
-    file(fileName(top)).code.push(`/** The /${top} menu. */\nexport function ${identifier(top)}(t: Transport) {\n  return ${menuObject(tree.children.get(top)!, "  ")};\n}`);
-  }
+  const rootNode: MenuNode = { ...view.tree, children: new Map() };
+  const rootTaken = ["close", ...tops.map((top) => memberName(top.name))];
+  menuFunction(ROOT, rootFunction, "The root menu's commands.", (w, ctx) =>
+    writeMenuObject(w, rootNode, ctx, rootTaken, (op) => SCRIPT_WORDS.has(op.command ?? "")),
+  );
+  tops.forEach((top, i) =>
+    menuFunction(memberName(top.name), topFunctions[i]!, `The ${top.menu} menu.`, (w, ctx) => writeMenuObject(w, top, ctx)),
+  );
 
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  const version = view.version === "unknown" ? "(version unknown)" : view.version;
+  const header = `/** Generated by rosapi from the OpenAPI document of RouterOS ${version}. Do not edit. */\n`;
+  const files = [...writers.keys()].sort();
+  const out: OutputFile[] = files.map((file) => {
+    const imports = symbols.importsOf(file).map(importText).join("\n");
+    return { path: `client/${file}.ts`, content: `${header}${imports ? `${imports}\n\n` : ""}${writers.get(file)!.toString()}\n` };
   });
-  const version = doc.info.version === "unknown" ? "(version unknown)" : doc.info.version;
-  const header = `/** Generated by rosapi from the OpenAPI document of RouterOS ${version}. Do not edit. */`;
-  const typeNames = new Map([...owner.entries()].map(([component, f]) => [typeName(component), f]));
-  for (const name of Object.keys(doc.components?.schemas ?? {})) if (!owner.has(name)) typeNames.set(typeName(name), SHARED);
-  const out: OutputFile[] = [];
-  for (const f of [...files.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const body = [...f.declarations, ...f.code].join("\n\n");
-    // Names in code, not in JSDoc, decide what to import.
-    const used = new Set(body.replace(/\/\*\*[\s\S]*?\*\//g, "").match(/\b[A-Za-z_][A-Za-z0-9_]*\b/g));
-    const imports: ImportDeclarationStructure[] = [];
-    const runtime = RUNTIME_NAMES.filter((n) => used.has(n));
-    if (runtime.length) imports.push(importFrom("runtime", runtime, (n) => n !== "itemPath"));
-    const byFile = new Map<string, string[]>();
-    for (const name of [...used].sort()) {
-      const home = typeNames.get(name);
-      if (home && home !== f.name) byFile.set(home, [...(byFile.get(home) ?? []), name]);
-    }
-    for (const [home, names] of [...byFile].sort()) imports.push(importFrom(home, names, () => true));
-    const source = project.createSourceFile(`/client/${f.name}.ts`, { statements: [header, ...imports, body] }, { overwrite: true });
-    out.push({ path: `client/${f.name}.ts`, content: source.getFullText() });
-  }
-  const index = project.createSourceFile("/client/index.ts", {
-    statements: [
-      header,
-      importFrom("runtime", ["ClientOptions", "Transport"], (n) => n === "ClientOptions"),
-      importFrom(ROOT, ["root"], () => false),
-      ...tops.map((top) => importFrom(fileName(top), [identifier(top)], () => false)),
-      `export * from "./runtime.js";`,
-      ...[...files.keys()].sort().map((f) => `export type * from "./${f}.js";`),
-      `/**\n * A client for one router: \`createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })\`.\n * Menus are properties (\`ros.ip.address.list()\`), console commands are methods (\`ros.ping({ address, count: 3 })\`).\n */\nexport function createClient(options: ClientOptions) {\n  const t = new Transport(options);\n  return {\n    ...root(t),\n${tops.map((top) => `    ${memberName(top)}: ${identifier(top)}(t),`).join("\n")}\n    /** Closes the client's connections. */\n    close: () => t.close(),\n  };\n}\n\nexport type RouterOSClient = ReturnType<typeof createClient>;`,
-    ],
+
+  const index = newWriter();
+  const use = (name: string) => symbols.use(name, INDEX, "value");
+  const [options, transport] = [symbols.use("ClientOptions", INDEX), use("Transport")];
+  use(rootFunction);
+  topFunctions.forEach(use);
+  for (const line of symbols.importsOf(INDEX)) index.writeLine(importText(line));
+  index.blankLine();
+  index.writeLine(`export * from "./${RUNTIME_FILE}.js";`);
+  for (const file of files) index.writeLine(`export type * from "./${file}.js";`);
+  index.blankLine();
+  writeDocs(
+    index,
+    'A client for one router: `createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })`.\n' +
+      "Menus are properties (`ros.ip.address.list()`), console commands are methods (`ros.ping({ address, count: 3 })`).",
+  );
+  index.write(`export function createClient(options: ${options}) `).block(() => {
+    index.writeLine(`const t = new ${transport}(options);`);
+    index.write("return ").inlineBlock(() => {
+      index.writeLine(`...${rootFunction}(t),`);
+      tops.forEach((top, i) => index.writeLine(`${memberName(top.name)}: ${topFunctions[i]}(t),`));
+      index.writeLine("/** Closes the client's connections. */");
+      index.writeLine("close: () => t.close(),");
+    });
+    index.write(";").newLine();
   });
-  out.push({ path: "client/index.ts", content: index.getFullText() }, { path: "client/runtime.ts", content: RUNTIME });
-  // Prettier over the whole text of each file: a few seconds for the biggest tree, unlike ts-morph's formatText.
-  const formatted = await Promise.all(out.map(async (f) => ({ path: f.path, content: await format(f.content, PRETTIER) })));
-  return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
+  index.blankLine();
+  index.write("export type RouterOSClient = ReturnType<typeof createClient>;");
+  out.push({ path: "client/index.ts", content: `${header}${index.toString()}\n` }, { path: `client/${RUNTIME_FILE}.ts`, content: RUNTIME });
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

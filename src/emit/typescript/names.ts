@@ -1,11 +1,32 @@
-/** RouterOS words as TypeScript names: camelCase members, safe type names, quoted keys where needed. */
+/** RouterOS words as TypeScript names: camelCase members, identifiers that are not reserved words, quoted keys where needed. */
 
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await".split(
+    " ",
+  ),
 );
 
-/** Type names that would shadow globals the generated code uses. */
-const GLOBALS = new Set(["Record", "Error", "Object", "String", "Number", "Boolean", "Array", "Date", "Map", "Set", "Promise", "Function", "Symbol", "Partial", "Omit", "Transport"]);
+/** Global names the generated code (or its user) relies on: registered in the symbol table before any component. */
+export const BUILT_INS = [
+  "Array",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "Map",
+  "Number",
+  "Object",
+  "Omit",
+  "Partial",
+  "Pick",
+  "Promise",
+  "Readonly",
+  "Record",
+  "ReturnType",
+  "Set",
+  "String",
+  "Symbol",
+] as const;
 
 /** `reset-counters` → `resetCounters`, `6to4` → `_6to4`, `802.3-sap` → `_802_3Sap`. */
 export function memberName(word: string): string {
@@ -23,26 +44,7 @@ export function identifier(word: string): string {
   return RESERVED.has(name) ? `${name}_` : name;
 }
 
-/** A component schema name as a TypeScript type name. */
-export function typeName(component: string): string {
-  return GLOBALS.has(component) ? `Ros${component}` : component;
-}
-
 /** An object key: bare when it is an identifier, else quoted (`"src-address"`, `".id"`). */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
-}
-
-/** Gives each name once within a scope, suffixing clashes (`monitor`, `monitor2`). */
-export class Scope {
-  private readonly used = new Set<string>();
-  constructor(reserved: readonly string[] = []) {
-    for (const name of reserved) this.used.add(name);
-  }
-  claim(name: string): string {
-    let candidate = name;
-    for (let n = 2; this.used.has(candidate); n++) candidate = `${name}${n}`;
-    this.used.add(candidate);
-    return candidate;
-  }
 }

@@ -1,57 +1,83 @@
-/** OpenAPI value schemas → TypeScript type text: enums as literal unions, lists, references as string, numbers as number | string. */
+/**
+ * Value schemas → TypeScript types, from the facts of the emitter view.
+ * Requests take what RouterOS takes (sent as strings by the runtime):
+ * numbers where it takes integers, booleans beside yes/no/true/false, closed
+ * vocabularies as literal unions, suggestions as literals open to any
+ * string, `!`-negation where the value is negatable, lists as arrays or a
+ * comma string. Replies are strings, as RouterOS sends them.
+ */
 import type { OpenAPIV3 } from "openapi-types";
-import { propertyKey, typeName } from "./names.js";
+import type { EmitterView, ValueView } from "../view.js";
+import { propertyKey } from "./names.js";
+import { docText, writeDocs, type Writer } from "./writer.js";
 
-type Schema = OpenAPIV3.SchemaObject & Record<`x-${string}`, unknown>;
-type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
+export interface TypeContext {
+  view: EmitterView;
+  /** The type name of a component, used in the file being written (the symbol table records the import). */
+  ref(component: string): string;
+  /** A name the runtime exports, used in the file being written (as a type unless said otherwise). */
+  runtime(name: string, as?: "type" | "value"): string;
+}
 
 const union = (types: string[]): string => [...new Set(types)].join(" | ");
 const literals = (words: readonly unknown[]): string => union(words.map((w) => JSON.stringify(String(w))));
-
-/** JSDoc for a description (kept on one paragraph per line, `*​/` defused). */
-export function jsDoc(text: string | undefined, indent = ""): string {
-  if (!text) return "";
-  const lines = text.replace(/\*\//g, "*\\/").split("\n");
-  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join("\n")}\n${indent} */\n`;
-}
+/** Parenthesised where a union or intersection would otherwise bind wrongly (`(A | B)[]`). */
+const wrap = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);
+const hasProperties = (schema: OpenAPIV3.SchemaObject): boolean =>
+  schema.type === "object" && Object.keys(schema.properties ?? {}).length > 0;
 
 /** The type of one value in a request (`request: true`) or a reply. */
-export function valueType(schemaOrRef: SchemaOrRef, request: boolean): string {
-  if ("$ref" in schemaOrRef) return typeName(schemaOrRef.$ref.split("/").pop()!);
-  const schema = schemaOrRef as Schema;
-  if (schema.oneOf) return union(schema.oneOf.map((s) => valueType(s, request)));
+export function valueType(value: ValueView, request: boolean, ctx: TypeContext): string {
+  const { schema, facts, component } = value;
+  // Shared value schemas are written inline; named objects by their name.
+  if (component && hasProperties(schema)) return ctx.ref(component);
+  if (schema.oneOf) return union(schema.oneOf.map((s) => valueType(ctx.view.value(s), request, ctx)));
   if (schema.type === "integer" || schema.type === "number") return "number";
   if (schema.type === "boolean") return "boolean";
-  if (schema.type === "array") return `${wrap(valueType(schema.items ?? {}, request))}[]`;
-  if (schema.type === "object") return objectType(schema, request, "");
-  // Replies are strings whatever the RouterOS type; requests get the vocabulary.
+  if (schema.type === "array") return `${wrap(valueType(ctx.view.value(schema.items ?? {}), request, ctx))}[]`;
+  if (schema.type === "object") return objectType(schema, request, ctx);
   if (!request) return "string";
-  const words = schema.enum ?? (schema["x-routeros-enum"] as string[] | undefined);
-  if (!words) return "string";
-  let one = literals(words);
-  if (schema["x-routeros-special"]) one = union([one, literals(schema["x-routeros-special"] as string[])]);
-  // A `!` negates a word (`!tcp`) where the router allows it.
-  if (schema.pattern?.includes("!?")) one = `${one} | \`!\${${one}}\``;
-  return schema["x-routeros-list"] ? `${wrap(one)} | readonly ${wrap(one)}[]` : one;
-}
-
-const wrap = (type: string): string => (type.includes(" ") ? `(${type})` : type);
-
-/** An object type's members: optional, `readonly` where the router fills them, with JSDoc. */
-export function objectMembers(schema: OpenAPIV3.SchemaObject, request: boolean, indent: string): string {
-  return Object.entries(schema.properties ?? {})
-    .map(([name, property]) => {
-      const p = property as Schema;
-      const readOnly = !request && p.readOnly ? "readonly " : "";
-      return `${jsDoc(p.description, indent)}${indent}${readOnly}${propertyKey(name)}?: ${valueType(property, request)};`;
-    })
-    .join("\n");
-}
-
-function objectType(schema: OpenAPIV3.SchemaObject, request: boolean, indent: string): string {
-  if (!schema.properties || Object.keys(schema.properties).length === 0) {
-    const extra = schema.additionalProperties;
-    return extra && typeof extra === "object" ? `Record<string, ${valueType(extra, request)}>` : "Record<string, never>";
+  const words = schema.enum ?? facts["x-routeros-enum"];
+  let one: string;
+  if (words) {
+    one = union([
+      ...(facts["x-routeros-type"] === "boolean" ? ["boolean"] : []),
+      literals(words),
+      ...(facts["x-routeros-special"] ? [literals(facts["x-routeros-special"])] : []),
+    ]);
+    if (facts["x-routeros-negatable"]) one = `${one} | \`!\${${one}}\``;
+  } else if (facts["x-routeros-suggestions"]?.length) {
+    // The console suggests these; the value stays open.
+    one = `${literals(facts["x-routeros-suggestions"])} | (string & {})`;
+  } else if (facts["x-routeros-type"] === "integer") {
+    one = "number | string";
+  } else {
+    one = "string";
   }
-  return `{\n${objectMembers(schema, request, `${indent}  `)}\n${indent}}`;
+  if (!facts["x-routeros-list"]) return one;
+  // A closed vocabulary still takes RouterOS's own comma form.
+  const comma = words ? ` | \`\${${one}},\${string}\`` : "";
+  return `${one} | readonly ${wrap(one)}[]${comma}`;
+}
+
+/** The members of an object type: optional, `readonly` where the router fills them; `.id` always present in a reply. */
+export function writeMembers(w: Writer, schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeContext): void {
+  for (const [name, value] of ctx.view.properties(schema)) {
+    writeDocs(w, docText(value.schema.description, value.facts));
+    const readOnly = !request && value.schema.readOnly ? "readonly " : "";
+    const optional = !request && name === ".id" ? "" : "?";
+    w.writeLine(`${readOnly}${propertyKey(name)}${optional}: ${valueType(value, request, ctx)};`);
+  }
+}
+
+function objectType(schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeContext): string {
+  if (!hasProperties(schema)) {
+    const extra = schema.additionalProperties;
+    return extra && typeof extra === "object"
+      ? `Record<string, ${valueType(ctx.view.value(extra), request, ctx)}>`
+      : "Record<string, never>";
+  }
+  // Nested objects are rare (none in the documents so far); printed on one line.
+  const members = ctx.view.properties(schema).map(([name, value]) => `${propertyKey(name)}?: ${valueType(value, request, ctx)};`);
+  return `{ ${members.join(" ")} }`;
 }

@@ -40,7 +40,10 @@ afterAll(() => Promise.all(cleanup.map((f) => f())));
 async function setUp(model: SchemaModel, label: string, store?: StoreSeed) {
   const dir = await writeClient(model, label);
   const sim = await startSimulator({ model, https: true, ...(store ? { store } : {}) });
-  cleanup.push(() => removeClient(dir), () => sim.close());
+  cleanup.push(
+    () => removeClient(dir),
+    () => sim.close(),
+  );
   const mod = (await import(join(dir, "client/index.ts"))) as Module;
   return { mod, sim };
 }
@@ -53,8 +56,12 @@ async function exercise(mod: Module, sim: RunningSimulator, options: object) {
     const id = added[".id"];
     expect(await ros.ip.address.get(id)).toEqual(added);
     expect(await ros.ip.address.set(id, { comment: "uplink" })).toMatchObject({ ".id": id, comment: "uplink" });
-    expect(await ros.ip.address.list({ interface: "ether1" }, { proplist: [".id", "comment"] })).toEqual([{ ".id": id, comment: "uplink" }]);
-    expect(await ros.ip.address.print({ proplist: ["address"], query: ["interface=ether1", "interface=lo", "#|"] })).toEqual([{ address: "10.0.0.1/24" }]);
+    expect(await ros.ip.address.list({ interface: "ether1" }, { proplist: [".id", "comment"] })).toEqual([
+      { ".id": id, comment: "uplink" },
+    ]);
+    expect(await ros.ip.address.print({ proplist: ["address"], query: ["interface=ether1", "interface=lo", "#|"] })).toEqual([
+      { address: "10.0.0.1/24" },
+    ]);
     expect(await ros.ping({ address: "10.0.0.1", count: 3 })).toHaveLength(3);
     await ros.ip.address.remove(id);
 
@@ -97,9 +104,13 @@ describe("generated client of the sample tree", () => {
     const { mod } = await setUp(sampleModel(), "helpers");
     expect([mod.asBoolean("true"), mod.asBoolean("no"), mod.asBoolean("x")]).toEqual([true, false, undefined]);
     expect([mod.asNumber("1500"), mod.asNumber("auto")]).toEqual([1500, undefined]);
-    expect([mod.asDuration("2d20h12m20s"), mod.asDuration("500ms"), mod.asDuration("00:00:30"), mod.asDuration("1w"), mod.asDuration("soon")]).toEqual([
-      245_540_000, 500, 30_000, 604_800_000, undefined,
-    ]);
+    expect([
+      mod.asDuration("2d20h12m20s"),
+      mod.asDuration("500ms"),
+      mod.asDuration("00:00:30"),
+      mod.asDuration("1w"),
+      mod.asDuration("soon"),
+    ]).toEqual([245_540_000, 500, 30_000, 604_800_000, undefined]);
   }, 30_000);
 });
 

@@ -1,0 +1,66 @@
+/**
+ * The symbol table of the generated client: it owns every top-level name
+ * (runtime exports and built-ins first, so that nothing shadows them), knows
+ * which file declares each, and records an import whenever a file uses a
+ * name declared elsewhere.
+ */
+import { UniqueNames } from "../../openapi/names.js";
+import { BUILT_INS } from "./names.js";
+
+export const RUNTIME_FILE = "runtime";
+
+interface Home {
+  file: string;
+}
+
+export interface ImportLine {
+  from: string;
+  names: { name: string; typeOnly: boolean }[];
+}
+
+export class SymbolTable {
+  private readonly unique = new UniqueNames();
+  private readonly taken = new Set<string>();
+  private readonly homes = new Map<string, Home>();
+  /** file → imported file → name → used as a value (not only as a type) */
+  private readonly imports = new Map<string, Map<string, Map<string, boolean>>>();
+
+  constructor(runtime: readonly string[]) {
+    for (const name of BUILT_INS) this.take(name);
+    for (const name of runtime) this.homes.set(this.take(name), { file: RUNTIME_FILE });
+  }
+
+  private take(name: string): string {
+    const given = this.unique.claim(name);
+    this.taken.add(given);
+    return given;
+  }
+
+  /** Declares a name in a file; a name already owned becomes `Ros<Name>` (then numbered). Returns the name given. */
+  declare(wanted: string, file: string): string {
+    const name = this.take(this.taken.has(wanted) ? `Ros${wanted}` : wanted);
+    this.homes.set(name, { file });
+    return name;
+  }
+
+  /** A declared name, used in `file` (as a type unless said otherwise): recorded as an import when it lives elsewhere. */
+  use(name: string, file: string, as: "type" | "value" = "type"): string {
+    const home = this.homes.get(name);
+    if (!home) throw new Error(`undeclared symbol ${name}`);
+    if (home.file !== file) {
+      const byFile = this.imports.get(file) ?? this.imports.set(file, new Map()).get(file)!;
+      const names = byFile.get(home.file) ?? byFile.set(home.file, new Map()).get(home.file)!;
+      names.set(name, names.get(name) === true || as === "value");
+    }
+    return name;
+  }
+
+  /** The imports a file needs: the runtime first, then the other files by name; names sorted. */
+  importsOf(file: string): ImportLine[] {
+    const byFile = this.imports.get(file) ?? new Map<string, Map<string, boolean>>();
+    const order = (f: string) => (f === RUNTIME_FILE ? "" : f);
+    return [...byFile]
+      .sort(([a], [b]) => (order(a) < order(b) ? -1 : 1))
+      .map(([from, names]) => ({ from, names: [...names.keys()].sort().map((name) => ({ name, typeOnly: !names.get(name) })) }));
+  }
+}

@@ -1,0 +1,30 @@
+/** The one printer of the generated code: code-block-writer with a fixed style (two spaces, double quotes, `\n`), and JSDoc. */
+import { CodeBlockWriter } from "ts-morph";
+import type { VersionExtensions } from "../../openapi/extensions.js";
+
+export type Writer = CodeBlockWriter;
+
+export const newWriter = (): Writer =>
+  new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false });
+
+/** The JSDoc text of a node: its description, then `@since` / `@deprecated` from a merged multi-version document. */
+export function docText(description: string | undefined, versions: VersionExtensions = {}): string {
+  const tags = [
+    ...(versions["x-routeros-since"] ? [`@since RouterOS ${versions["x-routeros-since"]}`] : []),
+    ...(versions["x-routeros-removed-in"] ? [`@deprecated Removed in RouterOS ${versions["x-routeros-removed-in"]}`] : []),
+  ];
+  return [description, tags.join("\n")].filter(Boolean).join("\n\n");
+}
+
+/** Writes a JSDoc block (one line when the text is one line; `*​/` defused). */
+export function writeDocs(w: Writer, text: string): void {
+  if (!text) return;
+  const lines = text.replace(/\*\//g, "*\\/").split("\n");
+  if (lines.length === 1) {
+    w.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  w.writeLine("/**");
+  for (const line of lines) w.writeLine(` * ${line}`.trimEnd());
+  w.writeLine(" */");
+}

@@ -1,0 +1,15 @@
+/**
+ * The library API (`import { generate } from "rosapi"`): what the CLI is
+ * thin over. Crawl a router into a model (or load a dump), build the OpenAPI
+ * document, run the emitters, and serve a simulated router.
+ */
+export { crawl, type CrawlOptions, type CrawlProgress } from "./crawl/index.js";
+export { loadModel, parseModel, saveModel, type LoadOptions } from "./model/load.js";
+export type { SchemaModel } from "./model/types.js";
+export { buildOpenApi, toJson, toYaml, validateOpenApi } from "./openapi/index.js";
+export type * from "./openapi/extensions.js";
+export { generate, ALL_TARGETS, type GenerateOptions, type GenerateResult, type Target } from "./generate.js";
+export { EMITTERS, EMITTER_NAMES, type Emitter, type EmitterName, type EmitOptions } from "./emit/registry.js";
+export { buildView, type EmitterView, type MenuNode, type ValueView, type ViewOperation } from "./emit/view.js";
+export type { OutputFile } from "./io/files.js";
+export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
