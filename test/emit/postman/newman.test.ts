@@ -43,7 +43,7 @@ describe("newman against the simulator", () => {
   it("runs every request of the sample tree's collection when allowDisruptive is true", async () => {
     const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
     expectClean(await run(collection, sim.url, true), countRequests(collection.item));
-  }, 60_000);
+  });
 
   it("by default, skips what would change an item it did not add, or restart or reconfigure the router", async () => {
     const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
@@ -64,7 +64,7 @@ describe("newman against the simulator", () => {
     // Removing and disabling still run where the collection added the item first.
     expect([...ran]).toEqual(expect.arrayContaining(["DELETE /ip/address/:id", "POST /ip/firewall/filter/disable", "POST /ip/route/remove"]));
     expectClean(summary, ran.size);
-  }, 60_000);
+  });
 
   it("moves an id variable left on a removed item to one that a list shows", async () => {
     const collection = buildCollection(buildOpenApi(sampleModel())) as Collection & { variable: { key: string; value: string }[] };
@@ -74,7 +74,7 @@ describe("newman against the simulator", () => {
     const summary = await run({ ...collection, variable, item: [{ name: "stale id", item: flow }] }, sim.url);
     expectClean(summary, 2);
     expect(summary.run.executions.map((e) => (e.response as unknown as { code: number }).code)).toEqual([200, 200]);
-  }, 60_000);
+  });
 
   const deep = dump("7.22.3-deep");
   it.skipIf(!deep)("runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along, over HTTP and HTTPS", async () => {
@@ -96,5 +96,5 @@ describe("newman against the simulator", () => {
     } finally {
       await server.close();
     }
-  }, 60_000);
+  });
 });

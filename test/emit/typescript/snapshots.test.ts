@@ -36,5 +36,5 @@ describe("client snapshots", () => {
       entries.push(join(dir, "client/index.ts"));
     }
     expect(await compile(entries)).toBe("");
-  }, 180_000);
+  });
 });
