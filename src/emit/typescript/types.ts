@@ -20,18 +20,21 @@ export function valueType(schemaOrRef: SchemaOrRef, request: boolean): string {
   if ("$ref" in schemaOrRef) return typeName(schemaOrRef.$ref.split("/").pop()!);
   const schema = schemaOrRef as Schema;
   if (schema.oneOf) return union(schema.oneOf.map((s) => valueType(s, request)));
+  if (schema.anyOf) return union(schema.anyOf.map((s) => valueType(s, request)));
   if (schema.type === "integer" || schema.type === "number") return "number";
   if (schema.type === "boolean") return "boolean";
   if (schema.type === "array") return `${wrap(valueType(schema.items ?? {}, request))}[]`;
   if (schema.type === "object") return objectType(schema, request, "");
   // Replies are strings whatever the RouterOS type; requests get the vocabulary.
   if (!request) return "string";
-  const words = schema.enum ?? (schema["x-routeros-enum"] as string[] | undefined);
-  if (!words) return "string";
-  let one = literals(words);
-  if (schema["x-routeros-special"]) one = union([one, literals(schema["x-routeros-special"] as string[])]);
+  // A closed vocabulary is a literal union; suggestions are offered without closing the type.
+  const words = (schema["x-routeros-enum"] as string[] | undefined) ?? schema.enum;
+  const suggestions = schema["x-routeros-suggestions"] as string[] | undefined;
+  if (!words && !suggestions) return "string";
+  let one = words ? literals(words) : `${literals(suggestions!)} | (string & {})`;
+  if (words && schema["x-routeros-special"]) one = union([one, literals(schema["x-routeros-special"] as string[])]);
   // A `!` negates a word (`!tcp`) where the router allows it.
-  if (schema.pattern?.includes("!?")) one = `${one} | \`!\${${one}}\``;
+  if (words && schema["x-routeros-negatable"]) one = `${one} | \`!\${${one}}\``;
   return schema["x-routeros-list"] ? `${wrap(one)} | readonly ${wrap(one)}[]` : one;
 }
 
