@@ -14,7 +14,7 @@ const BY_TYPE: Record<string, string> = {
   "ip-range": "10.0.0.10-10.0.0.20",
   mac: "00:0C:29:AB:CD:EF",
   gateway: "192.168.88.254",
-  host: "example.com",
+  host: "10.0.0.1",
   "route-distinguisher": "65000:1",
 };
 

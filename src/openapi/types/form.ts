@@ -114,6 +114,7 @@ function facts(form: Form): ValueExtensions {
   if (form.special?.length) x["x-routeros-special"] = form.special;
   if (form.list) x["x-routeros-list"] = true;
   if (form.negatable) x["x-routeros-negatable"] = true;
+  if (form.empty) x["x-routeros-empty"] = true;
   if (form.range) x["x-routeros-range"] = form.range;
   if (form.type === "integer" && (form.minimum !== undefined || form.maximum !== undefined)) {
     x["x-routeros-range"] = { ...(form.minimum !== undefined ? { min: form.minimum } : {}), ...(form.maximum !== undefined ? { max: form.maximum } : {}) };
