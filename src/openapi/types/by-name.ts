@@ -44,6 +44,17 @@ export function isAddressListName(name: string): boolean {
 }
 
 /**
+ * Word args that RouterOS writes as comma lists although a dump may lack the
+ * `,` marker (`connection-state=established,related` has only `!`;
+ * `policy=read,write,test`, `topics=dhcp,!debug`, `advertise=10M-baseT-half,...`).
+ */
+const WORD_LIST_NAME = /^(?:connection-state|connection-nat-state|policy|topics|advertise|tcp-flags)$/;
+
+export function isWordListName(name: string): boolean {
+  return WORD_LIST_NAME.test(name);
+}
+
+/**
  * Duration args whose values routers write in compound forms: tunnel
  * `keepalive=10s,10` (interval, retries), queue pairs `burst-time=0s/0s`
  * (upload/download), and router-advertisement intervals `ra-interval=3m20s-10m`.

@@ -8,7 +8,7 @@ import { syntaxText } from "../../model/syntax-text.js";
 import { toValueType, type Form, type ValueType } from "./form.js";
 import { parseSyntaxText } from "./syntax.js";
 import { completionForm, type Vocabulary } from "./vocabulary.js";
-import { durationPatternByName, formByName, isAddressListName } from "./by-name.js";
+import { durationPatternByName, formByName, isAddressListName, isWordListName } from "./by-name.js";
 import { IPV4_PREFIX } from "./patterns.js";
 import type { TypeContext } from "./references.js";
 
@@ -70,7 +70,8 @@ export function argValueType(name: string, arg: Arg, ctx: TypeContext): ValueTyp
   const text = syntaxText(arg.syntax);
   // A text the grammar does not know (`see documentation`) leaves the arg's name as the evidence.
   const syntax = text === undefined ? undefined : (parseSyntaxText(text) ?? formByName(name));
-  const form = combine(byName(name, syntax), completionForm(name, arg, ctx));
+  const combined = combine(byName(name, syntax), completionForm(name, arg, ctx));
+  const form = combined && isWordListName(name) && combined.type !== "boolean" ? { ...combined, list: true as const } : combined;
   return toValueType({ ...(form ?? { type: text === undefined ? "string" : "unknown" }), argName: name });
 }
 
