@@ -42,15 +42,20 @@ export interface ValueExtensions extends VersionExtensions {
   "x-routeros-type"?: string;
   /** The raw syntax text the router gave. */
   "x-routeros-syntax"?: string;
-  /** What a reference names (`interface`, `routing-table`, `item`, ...). */
+  /**
+   * What a reference names (`interface`, `routing-table`, `item`, ...). On a typed value (`x-routeros-type`
+   * other than `reference`, e.g. `ipv4` of `router-id`) the value is either that type or such a name (`anyOf`).
+   */
   "x-routeros-ref"?: string;
-  /** A comma-separated list of values. */
+  /** A comma-separated list of values (one string); a single value is a one-element list. */
   "x-routeros-list"?: true;
-  /** Each value may carry a leading `!`. */
+  /** Each value (each element of a list) may carry a leading `!`. */
   "x-routeros-negatable"?: true;
-  /** A closed vocabulary the grammar proves (the value is one of these, or a list of them). */
+  /** `""` is accepted and clears the value (an empty list). */
+  "x-routeros-empty"?: true;
+  /** A closed vocabulary the grammar proves (the value is one of these, or a list of them): a spelled-out word list, or keywords of style `arg`. */
   "x-routeros-enum"?: string[];
-  /** Words the console suggests; the value stays open (any string of its type). */
+  /** Words the console suggests (completions of style `none`); the value stays open (any string of its type). */
   "x-routeros-suggestions"?: string[];
   /** Words accepted beside the typed form (`none`, `disabled`, `auto`). */
   "x-routeros-special"?: string[];

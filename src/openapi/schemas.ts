@@ -7,6 +7,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { Arg, Command, Menu } from "../model/types.js";
 import { syntaxText } from "../model/syntax-text.js";
 import type { BuildContext } from "./context.js";
+import type { ValueSchema } from "./extensions.js";
 import { argValueType, type ValueType } from "./types/index.js";
 import { versionExtensions } from "./versions.js";
 
@@ -25,7 +26,7 @@ export const ID_SCHEMA: Schema = {
 
 function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | undefined): Schema {
   const syntax = syntaxText(arg.syntax);
-  const schema: WithExtensions = {
+  const schema: ValueSchema = {
     ...base,
     ...(description ? { description } : {}),
     "x-routeros-type": vt.routerosType,

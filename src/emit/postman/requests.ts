@@ -21,7 +21,7 @@ function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<
   if (op.command === "print") {
     // A print is safe with only the properties to show: never `follow`.
     const proplist = op.body.properties?.["proplist"] ? resolve<Schema>(doc, op.body.properties["proplist"]) : undefined;
-    const names = ((proplist?.["x-routeros-enum"] ?? proplist?.enum ?? []) as string[]).slice(0, 3);
+    const names = ((proplist?.["x-routeros-enum"] ?? proplist?.["x-routeros-suggestions"] ?? proplist?.enum ?? []) as string[]).slice(0, 3);
     return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
   }
   const references = (name: string) => {

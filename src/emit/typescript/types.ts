@@ -32,6 +32,8 @@ export function valueType(value: ValueView, request: boolean, ctx: TypeContext):
   // Shared value schemas are written inline; named objects by their name.
   if (component && hasProperties(schema)) return ctx.ref(component);
   if (schema.oneOf) return union(schema.oneOf.map((s) => valueType(ctx.view.value(s), request, ctx)));
+  // A typed form or the name of a router object (`A.B.C.D` or a /routing/id name).
+  if (schema.anyOf) return union(schema.anyOf.map((s) => valueType(ctx.view.value(s), request, ctx)));
   if (schema.type === "integer" || schema.type === "number") return "number";
   if (schema.type === "boolean") return "boolean";
   if (schema.type === "array") return `${wrap(valueType(ctx.view.value(schema.items ?? {}), request, ctx))}[]`;

@@ -1,20 +1,22 @@
 /**
- * How much of a tree the value types understand: of the args that carry a
- * syntax text or a vocabulary (two or more words), the share typed beyond a
- * bare string. Args whose syntax says just `string value` are strings, and
- * counted apart: no typing can say more of them.
+ * How much of a tree the value types understand: of the args that the
+ * router describes (a syntax text, or completions that offer words), the
+ * share that carries a type, a reference or suggestions. Args whose syntax
+ * says just `string value` and that offer nothing are strings, counted
+ * apart: no typing can say more of them.
  */
 import type { SchemaModel } from "../../model/types.js";
 import { syntaxText } from "../../model/syntax-text.js";
 import { forEachCommand } from "../../model/walk.js";
-import { argValueType, isTypedBeyondString, typeContext } from "./index.js";
+import { typeContext } from "./references.js";
+import { argValueType, isTyped } from "./value-type.js";
 
 export interface TypingCoverage {
-  /** Args with a syntax text or a vocabulary of two or more words. */
+  /** Args with a syntax text or word completions. */
   described: number;
-  /** Of those, args whose syntax is exactly `string value`. */
+  /** Of those, plain strings: syntax exactly `string value` and no words offered. */
   plainStrings: number;
-  /** Of the rest, args typed beyond a bare string. */
+  /** Of the rest, args that carry a type, a reference or suggestions. */
   typed: number;
   /** typed / (described - plainStrings). */
   share: number;
@@ -26,11 +28,12 @@ export function typingCoverage(model: SchemaModel): TypingCoverage {
   forEachCommand(model.root, (command) => {
     for (const [name, arg] of Object.entries(command.args)) {
       const text = syntaxText(arg.syntax);
-      const vocabulary = (arg.completions ?? []).filter((c) => c.style === "none" || c.style === "arg").length >= 2;
-      if (text === undefined && !vocabulary) continue;
+      const offered = (arg.completions ?? []).some((c) => c.style !== "syntax-meta");
+      if (text === undefined && !offered) continue;
       result.described++;
-      if (text === "string value") result.plainStrings++;
-      else if (isTypedBeyondString(argValueType(name, arg, ctx))) result.typed++;
+      const vt = argValueType(name, arg, ctx);
+      if (text === "string value" && vt.routerosType === "string" && !isTyped(vt)) result.plainStrings++;
+      else if (isTyped(vt)) result.typed++;
     }
   });
   return { ...result, share: result.typed / Math.max(1, result.described - result.plainStrings) };

@@ -3,31 +3,42 @@
  * value, before it becomes schemas. Pure data, easy to combine and to test.
  */
 import type { OpenAPIV3 } from "openapi-types";
+import type { ValueExtensions } from "../extensions.js";
 import { anchored, listOf, wordsPattern } from "./patterns.js";
+import { exampleOf } from "./examples.js";
 
 export interface Form {
-  /** `x-routeros-type`: string, integer, duration, ipv4, ipv4-prefix, ipv6, ipv6-prefix, ip-range, mac, hex, enum, script, reference, ... */
+  /** `x-routeros-type`: string, integer, duration, ipv4, ip-prefix, ip-range, mac, hex, enum, script, reference, ... */
   type: string;
   /** Unanchored pattern body of one value. */
   pattern?: string;
+  /** A standard JSON Schema format only (`ipv4`); RouterOS forms travel in `pattern`. */
   format?: string;
   minLength?: number;
   maxLength?: number;
   /** Integer bounds. */
   minimum?: number;
   maximum?: number;
-  /** A closed vocabulary. */
+  /** A closed vocabulary: only a syntax text that spells the words, or keywords of style `arg`. */
   enum?: string[];
   /** Words accepted besides the form itself, e.g. `none`, `disabled`, `auto`. */
   special?: string[];
-  /** A comma-separated list of values (syntax `[,Name*]`, or completion meta `,`). */
+  /** Words the console suggests (completions of style `none`); the value stays open. */
+  suggestions?: string[];
+  /** A comma-separated list of values (syntax `[,Name*]`, completion meta `,`, or known list semantics). */
   list?: boolean;
+  /** `""` is accepted: it clears the value (an empty list). */
+  empty?: boolean;
   /** Values may carry a leading `!` (completion meta `!`). */
   negatable?: boolean;
   /** What a reference names, e.g. `interface`. */
   ref?: string;
+  /** A typed form that may also name a router object (`A.B.C.D` or a `/routing/id` name): what that names. */
+  orRef?: string;
   /** Range of a duration as the router wrote it, e.g. `{min: "0s", max: "1d"}`. */
   range?: { min?: string; max?: string };
+  /** The arg's name, for examples of references (`bridge1` for a bridge). */
+  argName?: string;
 }
 
 export interface ValueType {
@@ -37,24 +48,31 @@ export interface ValueType {
   reply: OpenAPIV3.SchemaObject;
   /** What a request may send: the reply schema, or integer-or-string for numbers. */
   request: OpenAPIV3.SchemaObject;
-  /** Extra `x-routeros-*` keys for the property schema. */
-  extensions?: Record<string, unknown>;
+  /** The typed `x-routeros-*` facts of the value (besides type and syntax). */
+  extensions?: ValueExtensions;
+}
+
+/** The pattern of one element: the form or a special word, possibly `!`-negated. */
+function elementPattern(form: Form): string | undefined {
+  const body = form.enum ? wordsPattern(form.enum) : form.pattern;
+  if (body === undefined) return undefined;
+  const one = form.special?.length ? `${wordsPattern(form.special)}|${body}` : body;
+  return form.negatable ? `!?(?:${one})` : one;
 }
 
 function valuePattern(form: Form): string | undefined {
-  const body = form.enum ? wordsPattern(form.enum) : form.pattern;
-  if (body === undefined) return undefined;
-  let one = form.special?.length ? `${wordsPattern(form.special)}|${body}` : body;
-  if (form.negatable) one = `!?(?:${one})`;
-  return form.list ? listOf(one) : one;
+  const one = elementPattern(form);
+  if (one === undefined) return undefined;
+  const value = form.list ? listOf(one) : one;
+  return form.empty ? `${value}|` : value;
 }
 
-/** The reply schema: a string whose pattern, enum and lengths say what the router's type allows. */
-function replySchema(form: Form): OpenAPIV3.SchemaObject {
+/** The typed part of a reply: a string whose pattern, enum and lengths say what the router's type allows. */
+function typedSchema(form: Form): OpenAPIV3.SchemaObject {
   const schema: OpenAPIV3.SchemaObject = { type: "string" };
-  if (form.format) schema.format = form.format;
-  const closedEnum = form.enum && !form.list && !form.negatable;
-  if (closedEnum) schema.enum = [...form.enum!, ...(form.special ?? [])];
+  // A standard format judges the whole string: only for a single value.
+  if (form.format && !form.list && !form.special?.length && !form.negatable && !form.empty) schema.format = form.format;
+  if (form.enum && !form.list && !form.negatable) schema.enum = [...form.enum, ...(form.special ?? []), ...(form.empty ? [""] : [])];
   else {
     const pattern = valuePattern(form);
     if (pattern !== undefined) schema.pattern = anchored(pattern);
@@ -64,8 +82,14 @@ function replySchema(form: Form): OpenAPIV3.SchemaObject {
   return schema;
 }
 
+/** The reply schema; a typed form that may also name an object is either (`anyOf`). */
+function replySchema(form: Form): OpenAPIV3.SchemaObject {
+  const typed = typedSchema(form);
+  return form.orRef ? { anyOf: [typed, { type: "string", minLength: 1 }] } : typed;
+}
+
 function requestSchema(form: Form, reply: OpenAPIV3.SchemaObject): OpenAPIV3.SchemaObject {
-  if (form.type !== "integer" || form.list) return reply;
+  if (form.type !== "integer" || form.list || form.orRef) return reply;
   const integer: OpenAPIV3.SchemaObject = { type: "integer" };
   if (form.minimum !== undefined) integer.minimum = form.minimum;
   if (form.maximum !== undefined) integer.maximum = form.maximum;
@@ -74,28 +98,40 @@ function requestSchema(form: Form, reply: OpenAPIV3.SchemaObject): OpenAPIV3.Sch
 }
 
 /** Writes take yes/no (and true/false); replies say true/false. */
-const BOOLEAN: ValueType = {
-  routerosType: "boolean",
-  reply: { type: "string", enum: ["true", "false"] },
-  request: { type: "string", enum: ["yes", "no", "true", "false"] },
-};
+function booleanType(): ValueType {
+  return {
+    routerosType: "boolean",
+    reply: { type: "string", enum: ["true", "false"], example: "true" },
+    request: { type: "string", enum: ["yes", "no", "true", "false"], example: "yes" },
+  };
+}
+
+function facts(form: Form): ValueExtensions {
+  const x: ValueExtensions = {};
+  if (form.ref ?? form.orRef) x["x-routeros-ref"] = (form.ref ?? form.orRef)!;
+  if (form.enum) x["x-routeros-enum"] = form.enum;
+  if (form.suggestions?.length) x["x-routeros-suggestions"] = form.suggestions;
+  if (form.special?.length) x["x-routeros-special"] = form.special;
+  if (form.list) x["x-routeros-list"] = true;
+  if (form.negatable) x["x-routeros-negatable"] = true;
+  if (form.empty) x["x-routeros-empty"] = true;
+  if (form.range) x["x-routeros-range"] = form.range;
+  if (form.type === "integer" && (form.minimum !== undefined || form.maximum !== undefined)) {
+    x["x-routeros-range"] = { ...(form.minimum !== undefined ? { min: form.minimum } : {}), ...(form.maximum !== undefined ? { max: form.maximum } : {}) };
+  }
+  return x;
+}
 
 export function toValueType(form: Form): ValueType {
-  if (form.type === "boolean") return structuredClone(BOOLEAN);
+  if (form.type === "boolean") return booleanType();
   const reply = replySchema(form);
-  const extensions: Record<string, unknown> = {};
-  if (form.ref) extensions["x-routeros-ref"] = form.ref;
-  if (form.enum && reply.enum === undefined) extensions["x-routeros-enum"] = form.enum;
-  if (form.special?.length) extensions["x-routeros-special"] = form.special;
-  if (form.list) extensions["x-routeros-list"] = true;
-  if (form.range) extensions["x-routeros-range"] = form.range;
-  if (form.type === "integer" && (form.minimum !== undefined || form.maximum !== undefined)) {
-    extensions["x-routeros-range"] = { min: form.minimum, max: form.maximum };
-  }
+  const request = requestSchema(form, reply);
+  const example = exampleOf(form);
+  const extensions = facts(form);
   return {
     routerosType: form.type,
-    reply,
-    request: requestSchema(form, reply),
+    reply: example === undefined ? reply : { ...reply, example },
+    request: example === undefined ? request : { ...request, example: request.oneOf && /^-?\d+$/.test(example) ? Number(example) : example },
     ...(Object.keys(extensions).length ? { extensions } : {}),
   };
 }

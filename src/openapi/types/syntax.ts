@@ -5,17 +5,22 @@
  * `pap|chap|mschap1|mschap2[,Authentication*]`.
  */
 import type { Form } from "./form.js";
-import { DURATION, HEX, INTEGER, IPV4, IPV4_PREFIX, IPV4_RANGE, IPV6, IPV6_PREFIX, MAC } from "./patterns.js";
+import { DURATION, HEX, INTEGER, IP_PREFIX, IPV4, IPV4_PREFIX, IPV4_RANGE, MAC } from "./patterns.js";
 
-/** Forms written the same way in every version. */
+/**
+ * Forms written the same way in every version. Only standard formats are
+ * named (`ipv4`); the pattern carries every other form. A kept IPv6-only row
+ * takes IPv4 too: routers write `0.0.0.0/0` under `IPv6/0..128` (ipsec
+ * policies, snmp communities), and a dump keeps one of the router's rows.
+ */
 const FIXED: Record<string, Form> = {
   "A.B.C.D": { type: "ipv4", format: "ipv4", pattern: IPV4 },
-  "A.B.C.D/M": { type: "ipv4-prefix", format: "ipv4-prefix", pattern: IPV4_PREFIX },
-  IPv6: { type: "ipv6", format: "ipv6", pattern: IPV6 },
-  "IPv6/0..128": { type: "ipv6-prefix", format: "ipv6-prefix", pattern: IPV6_PREFIX },
-  "A.B.C.D[-A.B.C.D |0..32 |/A.B.C.D ]": { type: "ip-range", format: "ipv4-range", pattern: IPV4_RANGE },
-  "AB[:|-|.]CD[:|-|.]EF[:|-|.]GH[:|-|.]IJ[:|-|.]KL": { type: "mac", format: "mac", pattern: MAC },
-  "time interval": { type: "duration", format: "duration", pattern: DURATION },
+  "A.B.C.D/M": { type: "ipv4-prefix", pattern: IPV4_PREFIX },
+  IPv6: { type: "ip-address", pattern: IP_PREFIX },
+  "IPv6/0..128": { type: "ip-prefix", pattern: IP_PREFIX },
+  "A.B.C.D[-A.B.C.D |0..32 |/A.B.C.D ]": { type: "ip-range", pattern: IPV4_RANGE },
+  "AB[:|-|.]CD[:|-|.]EF[:|-|.]GH[:|-|.]IJ[:|-|.]KL": { type: "mac", pattern: MAC },
+  "time interval": { type: "duration", pattern: DURATION },
   script: { type: "script" },
 };
 
@@ -27,7 +32,7 @@ const WORD = /^[A-Za-z0-9][\w.+/-]*$/;
 const WORD_LIST = /^([^\s|[\]]+(?:\|[^\s|[\]]+)+|[^\s|[\]]+)(\[,(\w+)\*\])?$/;
 
 function stringForm(hex: boolean, bounds: string): Form {
-  const form: Form = hex ? { type: "hex", format: "hex", pattern: HEX } : { type: "string" };
+  const form: Form = hex ? { type: "hex", pattern: HEX } : { type: "string" };
   const min = /min length (\d+)/.exec(bounds);
   const max = /max length (\d+)/.exec(bounds);
   if (min) form.minLength = Number(min[1]);
@@ -44,12 +49,13 @@ function partForm(part: string, label: string | undefined): Form | undefined {
     if (range) return { ...FIXED["time interval"]!, range: { ...(range[1] ? { min: range[1] } : {}), ...(range[2] ? { max: range[2] } : {}) } };
   }
   const range = RANGE.exec(part);
-  if (range) return { type: "integer", format: "integer", pattern: INTEGER, minimum: Number(range[1]), maximum: Number(range[2]) };
+  if (range) return { type: "integer", pattern: INTEGER, minimum: Number(range[1]), maximum: Number(range[2]) };
   const text = STRING.exec(part);
   if (text) return stringForm(text[1] !== undefined, text[2]!);
   const words = WORD_LIST.exec(part);
   if (words && (words[1]!.includes("|") || words[2])) {
-    return { type: words[2] ? "enum-list" : "enum", enum: words[1]!.split("|"), ...(words[2] ? { list: true } : {}) };
+    // A spelled-out word list closes the vocabulary; `[,Name*]` makes it a list, which `""` empties.
+    return { type: words[2] ? "enum-list" : "enum", enum: words[1]!.split("|"), ...(words[2] ? { list: true, empty: true } : {}) };
   }
   return undefined;
 }

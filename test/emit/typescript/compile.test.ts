@@ -32,7 +32,8 @@ describe("generated TypeScript client", () => {
   const printed = await ros.ip.address.print({ proplist: [".id", "address"], query: ["interface=ether1"] });
   await ros.ip.address.set(added[".id"], { comment: "uplink" });
   await ros.ip.address.remove("*1");
-  await ros.ip.firewall.filter.add({ chain: "forward", action: "drop", protocol: "tcp", "connection-state": ["established", "related"], "dst-port": 443 });
+  await ros.ip.firewall.filter.add({ chain: "forward", action: "drop", protocol: "!tcp", "connection-state": ["established", "related"], "dst-port": 443 });
+  await ros.ip.firewall.filter.add({ chain: "port-forward", "connection-state": "established,related" });
   await ros.interface.ethernet.set("ether1", { mtu: 1500, disabled: false });
   const identity = await ros.system.identity.get();
   await ros.system.identity.set({ name: "edge" });
@@ -42,11 +43,12 @@ describe("generated TypeScript client", () => {
   return [listed, printed, identity.name, asBoolean(added.disabled), new RouterOSError(404, "Not Found", "no such item").status];`),
     );
     await writeFile(join(dir, "typo.ts"), use(`  await ros.ip.address.add({ adress: "10.0.0.1/24" });`));
-    await writeFile(join(dir, "word.ts"), use(`  await ros.ip.firewall.filter.add({ chain: "forward", action: "dorp" });`));
+    // `action` only has suggestions (style none): the closed word of this test is a yes/no boolean.
+    await writeFile(join(dir, "word.ts"), use(`  await ros.ip.firewall.filter.add({ chain: "forward", disabled: "maybe" });`));
     const out = await compile(["good.ts", "typo.ts", "word.ts"].map((f) => join(dir, f)));
     expect(out).not.toMatch(/good\.ts/);
     expect(out).toMatch(/typo\.ts.*error TS2561.*'adress'/);
-    expect(out).toMatch(/word\.ts.*error TS2322.*"dorp"/);
+    expect(out).toMatch(/word\.ts.*error TS2322.*"maybe"/);
   });
 
   it("is the same, byte for byte, on a second run, and headed with the generator and version", async () => {

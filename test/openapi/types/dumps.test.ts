@@ -64,3 +64,22 @@ describe("router objects", () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe.skipIf(!dump("7.22.3-deep"))("keyword args (completions of style arg only)", () => {
+  it("are closed vocabularies or booleans, never references", async () => {
+    const model = await loadDump(dump("7.22.3-deep")!);
+    const ctx = typeContext(model);
+    const asReferences: string[] = [];
+    let keywordArgs = 0;
+    forEachCommand(model.root, (command, commandName, path) => {
+      for (const [name, arg] of Object.entries(command.args)) {
+        const words = (arg.completions ?? []).filter((c) => c.style !== "syntax-meta");
+        if (words.length < 2 || !words.every((c) => c.style === "arg")) continue;
+        keywordArgs++;
+        if (argValueType(name, arg, ctx).routerosType === "reference") asReferences.push(`/${path.join("/")}/${commandName} ${name}`);
+      }
+    });
+    expect(keywordArgs).toBeGreaterThan(1000);
+    expect(asReferences).toEqual([]);
+  });
+});
