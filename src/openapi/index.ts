@@ -1,3 +1,3 @@
-export { buildOpenApi, GENERATOR } from "./document.js";
+export { buildOpenApi, GENERATOR, OPENAPI_VERSION } from "./document.js";
 export { validateOpenApi } from "./validate.js";
 export { toJson, toYaml } from "./serialize.js";

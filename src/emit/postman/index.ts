@@ -5,6 +5,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
+import { inlineValueSchemas } from "../../openapi/components.js";
 import { listOperations } from "../operations.js";
 import { folderTree } from "./folders.js";
 import { idVariable, stableId } from "./ids.js";
@@ -13,7 +14,9 @@ import { addedVariable, ALLOW_VARIABLE, COLLECTION_TEST } from "./scripts.js";
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-export function buildCollection(doc: OpenAPIV3.Document): Record<string, unknown> {
+export function buildCollection(document: OpenAPIV3.Document): Record<string, unknown> {
+  // Property schemas in place of the document's shared value components (until the emitter view resolves them).
+  const doc = inlineValueSchemas(document);
   const operations = listOperations(doc);
   const version = doc.info.version;
   const idVariables = [...new Set(operations.filter((op) => op.path.endsWith("{id}") || op.command === "add").map((op) => idVariable(op.menu)))].sort();

@@ -14,6 +14,7 @@ import { listOperations, type Operation } from "../operations.js";
 import { declaration, ownership, requestComponents, SHARED } from "./declarations.js";
 import { menuObject, menuTree, type MenuNode } from "./menus.js";
 import { identifier, memberName, Scope, typeName } from "./names.js";
+import { inlineValueSchemas } from "../../openapi/components.js";
 
 /** Resolves from src/ and from dist/ alike: both sit one level below the package root. */
 const RUNTIME = readFileSync(new URL("../../../templates/runtime.ts", import.meta.url), "utf8");
@@ -36,7 +37,9 @@ const importFrom = (file: string, names: string[], typeOnly: (n: string) => bool
   namedImports: names.map((name) => ({ name, isTypeOnly: typeOnly(name) })),
 });
 
-export async function emitTypeScriptClient(doc: OpenAPIV3.Document): Promise<OutputFile[]> {
+export async function emitTypeScriptClient(document: OpenAPIV3.Document): Promise<OutputFile[]> {
+  // Property schemas in place of the document's shared value components (until the emitter view resolves them).
+  const doc = inlineValueSchemas(document);
   const operations = listOperations(doc);
   const tree = menuTree(operations);
   const tops = [...tree.children.keys()];
