@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
 import { load } from "js-yaml";
-import { buildOpenApi, OPENAPI_VERSION, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
+import { buildOpenApi, OPENAPI_VERSION, splitByTopMenu, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
 import { hoistValueSchemas, inlineValueSchemas } from "../../src/openapi/components.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 
@@ -167,5 +167,17 @@ describe("buildOpenApi on a tiny model", () => {
     expect(Object.keys(hoisted)).toEqual(["Item", "AValue"]);
     const back = inlineValueSchemas({ openapi: OPENAPI_VERSION, info: { title: "", version: "" }, paths: {}, components: { schemas: hoisted } });
     expect(back.components!.schemas).toEqual(components);
+  });
+
+  it("splits into one valid document per top-level menu, each with only the components it reaches", async () => {
+    const parts = splitByTopMenu(doc);
+    expect([...parts.keys()].sort()).toEqual(["ip", "root", "system"]);
+    const ip = parts.get("ip")!;
+    expect(Object.keys(ip.paths).every((p) => p.startsWith("/ip/"))).toBe(true);
+    expect(ip.components!.schemas).toHaveProperty("IpAddress");
+    expect(ip.components!.schemas).toHaveProperty("ErrorReply");
+    expect(ip.components!.schemas).not.toHaveProperty("SystemIdentity");
+    expect(ip.tags!.map((t) => t.name)).toEqual(["/ip/address"]);
+    for (const part of parts.values()) await expect(validateOpenApi(part)).resolves.toBeUndefined();
   });
 });
