@@ -13,7 +13,7 @@ type Schema = OpenAPIV3.SchemaObject;
 type Ref = OpenAPIV3.ReferenceObject;
 type Schemas = Record<string, Schema | Ref>;
 
-/** Keys that belong to the property, not to its value. */
+/** Keys that belong to the property, not to its value (see `valuePart`). */
 const OWN_KEYS = ["description", "readOnly"] as const;
 
 const PLAIN_STRING = JSON.stringify({ type: "string" });
@@ -25,8 +25,8 @@ interface Usage {
 }
 
 function valuePart(property: Schema): Schema {
-  const value: Schema = { ...property };
-  for (const key of OWN_KEYS) delete value[key];
+  // Destructuring rather than `delete`, which turns objects into slow dictionaries.
+  const { description: _description, readOnly: _readOnly, ...value } = property;
   return value;
 }
 
@@ -53,7 +53,10 @@ const namedByGenerators = (value: Schema): boolean => Boolean(value.enum || valu
  * that uses them most (`MtuInteger`).
  */
 export function hoistValueSchemas(schemas: Schemas): Schemas {
-  const out: Schemas = structuredClone(schemas);
+  // Copies of the object schemas only (their properties change); the rest is shared with the input.
+  const out: Schemas = Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [name, isRef(schema) || !schema.properties ? schema : { ...schema, properties: { ...schema.properties } }]),
+  );
   const usages = new Map<string, Usage>();
   const sites: [Record<string, Schema | Ref>, string, Schema, string][] = [];
   for (const [properties, name, property] of propertySchemas(out)) {

@@ -67,7 +67,7 @@ function report(label: string, ok: boolean, detail: string): void {
 /** `tsc --strict` over generated files: error count by code, time and memory. */
 async function compile(label: string, dir: string, files: string[]): Promise<void> {
   const tsconfig = {
-    compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM"], types: [] },
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [] },
     files,
   };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
