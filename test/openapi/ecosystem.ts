@@ -90,8 +90,8 @@ async function openapiTypescript(name: string, dir: string): Promise<void> {
 
 async function orval(name: string, dir: string): Promise<void> {
   const out = join(dir, `orval-${name}`);
-  const config = join(dir, `orval-${name}.config.mjs`);
-  await writeFile(config, `export default { api: { input: { target: ${JSON.stringify(join(dir, `${name}.json`))} }, output: { target: ${JSON.stringify(join(out, "api.ts"))}, client: "fetch", mode: "single" } } };\n`);
+  const config = join(dir, `orval-${name}.config.cjs`);
+  await writeFile(config, `module.exports = { api: { input: { target: ${JSON.stringify(join(dir, `${name}.json`))} }, output: { target: ${JSON.stringify(join(out, "api.ts"))}, client: "fetch", mode: "single" } } };\n`);
   const r = await run("orval", ["--config", config], dir);
   report(`${name}: orval (fetch)`, r.code === 0, `${seconds(r.ms)}`);
   if (r.code === 0) await compile(`${name}: orval`, out, ["api.ts"]);
