@@ -2,7 +2,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { SchemaModel } from "../model/types.js";
 import { typeContext, type TypeContext } from "./types/index.js";
-import { UniqueNames } from "./names.js";
+import { typeSafeName, UniqueNames } from "./names.js";
 
 export interface BuildContext {
   model: SchemaModel;
@@ -13,16 +13,16 @@ export interface BuildContext {
   /** Body components by command and shape, so that PUT and POST add share one. */
   bodies: Map<string, OpenAPIV3.ReferenceObject>;
   operationIds: UniqueNames;
-  /** Top-level menus and root commands that became tags. */
+  /** Menus that became tags (`/ip/address`, root commands under `/`), with their descriptions. */
   tags: Map<string, string>;
 }
 
-export function buildContext(model: SchemaModel): BuildContext {
+export function buildContext(model: SchemaModel, reservedSchemaNames: Iterable<string> = []): BuildContext {
   return {
     model,
     types: typeContext(model),
     schemas: {},
-    schemaNames: new UniqueNames(),
+    schemaNames: new UniqueNames(reservedSchemaNames),
     bodies: new Map(),
     operationIds: new UniqueNames(),
     tags: new Map(),
@@ -31,7 +31,7 @@ export function buildContext(model: SchemaModel): BuildContext {
 
 /** Adds a component schema under a unique name and returns a reference to it. */
 export function addSchema(ctx: BuildContext, baseName: string, schema: OpenAPIV3.SchemaObject): OpenAPIV3.ReferenceObject {
-  const name = ctx.schemaNames.claim(baseName);
+  const name = ctx.schemaNames.claim(typeSafeName(baseName));
   ctx.schemas[name] = schema;
   return { $ref: `#/components/schemas/${name}` };
 }

@@ -1,5 +1,5 @@
 /**
- * model → OpenAPI 3.0.3: a pure function. The same model gives the same
+ * model → OpenAPI 3.0: a pure function. The same model gives the same
  * document, byte for byte once serialized.
  */
 import type { OpenAPIV3 } from "openapi-types";
@@ -7,8 +7,21 @@ import type { SchemaModel } from "../model/types.js";
 import { buildContext } from "./context.js";
 import { ERROR_RESPONSES, ERROR_SCHEMA } from "./errors.js";
 import { buildPaths } from "./paths.js";
+import { hoistValueSchemas } from "./components.js";
 
 export const GENERATOR = "rosapi";
+
+/** The OpenAPI version the document is written in. */
+export const OPENAPI_VERSION = "3.0.3";
+
+/**
+ * The document describes MikroTik's API, not rosapi's code: the licence is
+ * RouterOS's own (rosapi's MIT licence covers the tool, not what it describes).
+ */
+const LICENSE: OpenAPIV3.LicenseObject = {
+  name: "Proprietary: MikroTik RouterOS, under MikroTik's end-user licence",
+  url: "https://mikrotik.com/downloadterms.html",
+};
 
 const STRING_RECORD: OpenAPIV3.SchemaObject = {
   type: "object",
@@ -16,20 +29,24 @@ const STRING_RECORD: OpenAPIV3.SchemaObject = {
   additionalProperties: { type: "string" },
 };
 
+/** Names that shadow no built-in (`Error`, `Record`): generators export a type per component. */
 const REPLY_SCHEMAS: Record<string, OpenAPIV3.SchemaObject> = {
-  Error: ERROR_SCHEMA,
-  Record: STRING_RECORD,
+  ErrorReply: ERROR_SCHEMA,
+  StringRecord: STRING_RECORD,
   CommandReply: {
     description: "`!re` records as a list, data of `!done` as an object, or an empty list",
-    oneOf: [{ type: "array", items: { $ref: "#/components/schemas/Record" } }, { $ref: "#/components/schemas/Record" }],
+    oneOf: [{ type: "array", items: { $ref: "#/components/schemas/StringRecord" } }, { $ref: "#/components/schemas/StringRecord" }],
   },
+  // `ret` is required: an optional property beside a string index signature does not compile (TS2411).
   AddReply: {
     type: "object",
+    required: ["ret"],
     properties: { ret: { type: "string", pattern: "^\\*[0-9A-Fa-f]+$", description: "The `.id` of the new item" } },
     additionalProperties: { type: "string" },
   },
   GetReply: {
     type: "object",
+    required: ["ret"],
     properties: { ret: { type: "string", description: "The value asked for" } },
     additionalProperties: { type: "string" },
   },
@@ -55,25 +72,26 @@ const PARAMETERS: Record<string, OpenAPIV3.ParameterObject> = {
 };
 
 export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
-  const ctx = buildContext(model);
+  const ctx = buildContext(model, Object.keys(REPLY_SCHEMAS));
   const paths = buildPaths(ctx);
   const { header } = model;
   const version = header.version ?? "unknown";
-  const tags = [...ctx.tags].sort(([a], [b]) => a.localeCompare(b)).map(([name, description]) => ({ name, description }));
+  const names = [...ctx.tags.keys()].sort(byMenu);
   return {
-    openapi: "3.0.3",
+    openapi: OPENAPI_VERSION,
     info: {
       title: `RouterOS ${version} REST API`,
       version,
       description: infoDescription(model),
-      license: { name: "MIT", url: "https://opensource.org/licenses/MIT" },
+      license: LICENSE,
     },
     servers: [
       server("https", "443", "HTTPS (www-ssl service)"),
       server("http", "80", "Plain HTTP (www service)"),
     ],
     security: [{ basicAuth: [] }],
-    tags,
+    tags: names.map((name) => ({ name, description: ctx.tags.get(name)! })),
+    "x-tagGroups": tagGroups(names),
     paths,
     components: {
       securitySchemes: {
@@ -81,7 +99,7 @@ export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
       },
       parameters: PARAMETERS,
       responses: ERROR_RESPONSES,
-      schemas: { ...REPLY_SCHEMAS, ...ctx.schemas },
+      schemas: hoistValueSchemas({ ...REPLY_SCHEMAS, ...ctx.schemas }),
     },
     "x-routeros": {
       version,
@@ -92,6 +110,25 @@ export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
       generator: GENERATOR,
     },
   } as OpenAPIV3.Document;
+}
+
+/** Menu labels in menu order: `/ip` before `/ip/address` before `/ip-scan`... by path segments. */
+function byMenu(a: string, b: string): number {
+  const [x, y] = [a.split("/"), b.split("/")];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+/** One group per top-level menu (root commands under `/`), for viewers that nest tags (Redoc's `x-tagGroups`). */
+function tagGroups(names: string[]): { name: string; tags: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const top = "/" + (name.split("/")[1] ?? "");
+    groups.set(top, [...(groups.get(top) ?? []), name]);
+  }
+  return [...groups].map(([name, tags]) => ({ name, tags }));
 }
 
 function server(scheme: string, port: string, description: string): OpenAPIV3.ServerObject {
@@ -115,6 +152,6 @@ function infoDescription(model: SchemaModel): string {
   return [
     `The REST API of ${facts.join(", ")}, as the router describes itself through /console/inspect (source: ${header.source.kind}).`,
     "Every value in replies is a string; `x-routeros-type` and `format`/`pattern` give the RouterOS type.",
-    "Generated by rosapi; do not edit.",
+    "RouterOS and its API are MikroTik's; this description of them was generated by rosapi (a tool under the MIT licence, which covers the tool only); do not edit.",
   ].join("\n\n");
 }

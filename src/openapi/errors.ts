@@ -61,7 +61,7 @@ export const ERROR_RESPONSES: Record<string, OpenAPIV3.ResponseObject> = Object.
     c.name,
     {
       description: c.description,
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example: c.example } },
+      content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorReply" }, example: c.example } },
     },
   ]),
 );

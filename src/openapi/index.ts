@@ -1,3 +1,4 @@
-export { buildOpenApi, GENERATOR } from "./document.js";
+export { buildOpenApi, GENERATOR, OPENAPI_VERSION } from "./document.js";
 export { validateOpenApi } from "./validate.js";
 export { toJson, toYaml } from "./serialize.js";
+export { splitByTopMenu } from "./split.js";

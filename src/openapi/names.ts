@@ -9,9 +9,33 @@ export function pascalCase(words: readonly string[]): string {
     .join("");
 }
 
+/**
+ * Globals of JavaScript, TypeScript, Node and the DOM: generators export a
+ * type per component, and one named `Error` or `Record` shadows the built-in
+ * in every module that imports it.
+ */
+const BUILT_INS: ReadonlySet<string> = new Set(
+  (
+    "AbortController AbortSignal Array ArrayBuffer Atomics Awaited BigInt Blob Boolean Buffer Capitalize Console Crypto " +
+    "DataView Date Document Element Error EvalError Event EventTarget Exclude Extract File FormData Function Generator " +
+    "Headers History Image InstanceType Intl Iterable Iterator JSON Location Lowercase Map Math NaN Navigator Node " +
+    "NonNullable Number Object Omit Option Parameters Partial Performance Pick Promise Proxy Range RangeError Readonly " +
+    "ReadableStream Record ReferenceError Reflect RegExp Request Required Response ReturnType Selection Set Storage String " +
+    "Symbol SyntaxError Text TextDecoder TextEncoder TypeError URIError URL URLSearchParams Uint8Array Uncapitalize " +
+    "Uppercase WeakMap WeakRef WeakSet WebSocket Window Worker WritableStream"
+  ).split(" "),
+);
+
+/** A type name that shadows no built-in: `File` → `FileItem`. */
+export const typeSafeName = (name: string): string => (BUILT_INS.has(name) ? `${name}Item` : name);
+
 /** Hands out names once: a name already taken gets a numeric suffix, in call order. */
 export class UniqueNames {
-  private readonly taken = new Set<string>();
+  private readonly taken: Set<string>;
+
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
 
   claim(base: string): string {
     let name = base;

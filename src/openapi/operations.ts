@@ -7,12 +7,12 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { Command, Menu } from "../model/types.js";
 import { addSchema, type BuildContext } from "./context.js";
 import { errorResponses } from "./errors.js";
-import { menuLabel, pascalCase } from "./names.js";
+import { menuLabel, menuUrl, pascalCase } from "./names.js";
 import { argsSchema, itemSchema, type Schema } from "./schemas.js";
 import { longRunning } from "../model/long-running.js";
-import { takesItems } from "../model/menu-kind.js";
+import { takesItems, type MenuKind } from "../model/menu-kind.js";
+import type { OperationExtensions, Verb } from "./extensions.js";
 
-export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
 type Operation = OpenAPIV3.OperationObject;
 type Ref = OpenAPIV3.ReferenceObject;
 
@@ -21,21 +21,34 @@ export interface MenuScope {
   ctx: BuildContext;
   menu: Menu;
   path: string[];
-  tag: string;
+  kind: MenuKind;
   /** Reference to the menu's item (or settings object) schema, made on first use. */
   item: () => Ref;
 }
 
-export function menuScope(ctx: BuildContext, menu: Menu, path: string[], tag: string, withId: boolean): MenuScope {
+export function menuScope(ctx: BuildContext, menu: Menu, path: string[], kind: MenuKind): MenuScope {
   let item: Ref | undefined;
   return {
     ctx,
     menu,
     path,
-    tag,
-    item: () => (item ??= addSchema(ctx, pascalCase(path) || "Root", itemSchema(menu, ctx, withId))),
+    kind,
+    item: () => (item ??= addSchema(ctx, pascalCase(path) || "Root", itemSchema(menu, ctx, kind === "items"))),
   };
 }
+
+/** Each menu is a tag of its own (`/ip/address`; root commands: `/`), so that no tag holds a thousand operations. */
+function menuTag(scope: MenuScope): string {
+  const label = menuLabel(scope.path);
+  if (!scope.ctx.tags.has(label)) {
+    const fallback = scope.path.length === 0 ? "Commands at the root of the menu tree (/ping, /export, ...)" : `The ${label} menu`;
+    scope.ctx.tags.set(label, scope.menu.description ?? fallback);
+  }
+  return label;
+}
+
+/** The router's own text where it has one, then what the REST call does. */
+const describe = (routerText: string | undefined, mapping: string): string => (routerText ? `${routerText}\n\n${mapping}` : mapping);
 
 const json = (schema: Schema | Ref, description: string): OpenAPIV3.ResponseObject => ({
   description,
@@ -47,18 +60,25 @@ const body = (schema: Ref): OpenAPIV3.RequestBodyObject => ({
   content: { "application/json": { schema } },
 });
 
-type Fields = Partial<Operation> & Pick<Operation, "summary" | "responses"> & { [ext: `x-${string}`]: unknown };
+type Fields = Partial<Operation> & Pick<Operation, "summary" | "description" | "responses"> & Partial<OperationExtensions>;
 
 function operation(scope: MenuScope, verb: Verb, name: string, fields: Fields): Operation {
-  const label = menuLabel(scope.path);
+  const extensions: OperationExtensions = {
+    "x-routeros-menu": menuLabel(scope.path),
+    ...(scope.kind !== "commands" ? { "x-routeros-menu-kind": scope.kind } : {}),
+    "x-routeros-verb": verb,
+  };
   return {
     operationId: scope.ctx.operationIds.claim([...scope.path, name].join(".")),
-    tags: [scope.tag],
+    tags: [menuTag(scope)],
     ...fields,
-    "x-routeros-menu": label,
-    "x-routeros-verb": verb,
+    ...extensions,
   } as Operation;
 }
+
+/** `GET /rest/ip/address/{id}` and `the console's /ip/address print`, for descriptions. */
+const rest = (method: string, scope: MenuScope, suffix = ""): string => `\`${method} /rest${menuUrl(scope.path)}${suffix}\``;
+const consoleCommand = (scope: MenuScope, name: string): string => `\`${scope.path.length ? `${menuLabel(scope.path)} ` : "/"}${name}\``;
 
 const PROPLIST_PARAM: Ref = { $ref: "#/components/parameters/Proplist" };
 
@@ -73,6 +93,11 @@ export function listOperation(scope: MenuScope, filters: string[]): Operation {
   }));
   return operation(scope, "list", "list", {
     summary: `List ${menuLabel(scope.path)} items`,
+    description: describe(
+      scope.menu.commands["print"]?.description,
+      `${rest("GET", scope)} runs ${consoleCommand(scope, "print")}: every item, each an object of strings. ` +
+        "Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.",
+    ),
     parameters: [PROPLIST_PARAM, ...filterParams],
     responses: { "200": json({ type: "array", items: scope.item() }, "The items"), ...errorResponses(false) },
   });
@@ -82,6 +107,11 @@ export function listOperation(scope: MenuScope, filters: string[]): Operation {
 export function settingsOperation(scope: MenuScope): Operation {
   return operation(scope, "get", "get", {
     summary: `Get ${menuLabel(scope.path)}`,
+    description: describe(
+      scope.menu.commands["print"]?.description,
+      `${rest("GET", scope)} runs ${consoleCommand(scope, "print")}: the menu's one settings object, every value a string. ` +
+        `Change it with ${rest("POST", scope, "/set")}.`,
+    ),
     parameters: [PROPLIST_PARAM],
     responses: { "200": json(scope.item(), "The settings"), ...errorResponses(false) },
   });
@@ -90,6 +120,7 @@ export function settingsOperation(scope: MenuScope): Operation {
 export function getOperation(scope: MenuScope): Operation {
   return operation(scope, "get", "get", {
     summary: `Get one ${menuLabel(scope.path)} item`,
+    description: `${rest("GET", scope, "/{id}")}: the item with that \`.id\` (or name), as ${consoleCommand(scope, "print")} shows it, every value a string.`,
     parameters: [PROPLIST_PARAM],
     responses: { "200": json(scope.item(), "The item"), ...errorResponses(true) },
   });
@@ -98,7 +129,10 @@ export function getOperation(scope: MenuScope): Operation {
 export function addOperation(scope: MenuScope, args: Ref): Operation {
   return operation(scope, "add", "add", {
     summary: `Add a ${menuLabel(scope.path)} item`,
-    ...described(scope.menu.commands["add"]),
+    description: describe(
+      scope.menu.commands["add"]?.description,
+      `${rest("PUT", scope)} runs ${consoleCommand(scope, "add")} with the body's properties as its arguments; the reply is the new item, \`.id\` included.`,
+    ),
     requestBody: body(args),
     responses: { "200": json(scope.item(), "The created item, with its `.id`"), ...errorResponses(false) },
     "x-routeros-command": "add",
@@ -108,7 +142,10 @@ export function addOperation(scope: MenuScope, args: Ref): Operation {
 export function setOperation(scope: MenuScope, args: Ref): Operation {
   return operation(scope, "set", "set", {
     summary: `Change a ${menuLabel(scope.path)} item`,
-    ...described(scope.menu.commands["set"]),
+    description: describe(
+      scope.menu.commands["set"]?.description,
+      `${rest("PATCH", scope, "/{id}")} runs ${consoleCommand(scope, "set")} on that item with the body's properties as its arguments; the reply is the whole item.`,
+    ),
     requestBody: body(args),
     responses: { "200": json(scope.item(), "The whole item after the change"), ...errorResponses(true) },
     "x-routeros-command": "set",
@@ -118,7 +155,7 @@ export function setOperation(scope: MenuScope, args: Ref): Operation {
 export function removeOperation(scope: MenuScope): Operation {
   return operation(scope, "remove", "remove", {
     summary: `Remove a ${menuLabel(scope.path)} item`,
-    ...described(scope.menu.commands["remove"]),
+    description: describe(scope.menu.commands["remove"]?.description, `${rest("DELETE", scope, "/{id}")} runs ${consoleCommand(scope, "remove")} on that item.`),
     responses: { "204": { description: "Removed; the body is empty" }, ...errorResponses(true) },
     "x-routeros-command": "remove",
   });
@@ -129,13 +166,14 @@ export function commandOperation(scope: MenuScope, name: string, command: Comman
   const bound = longRunning(name, command);
   const notes = [
     command.description,
+    `${rest("POST", scope, `/${name}`)} runs ${consoleCommand(scope, name)} with the body's properties as its arguments.`,
     bound &&
       `Runs until stopped: the REST API ends it after 60 s with 400 \`Session closed\`.` +
         (bound.length ? ` Bound it with ${bound.map((b) => `\`${b}\``).join(", ")}.` : ""),
   ].filter(Boolean);
   return operation(scope, "command", `${name}.post`, {
     summary: `Run ${menuLabel([...scope.path, name])}`,
-    ...(notes.length ? { description: notes.join("\n\n") } : {}),
+    description: notes.join("\n\n"),
     requestBody: body(args),
     responses: { "200": json(commandReply(scope, name), replyDescription(name)), ...errorResponses(takesItems(command)) },
     "x-routeros-command": name,
@@ -156,9 +194,6 @@ function replyDescription(name: string): string {
   if (name === "get") return "The value in `ret`";
   return "A list of records, an object with the result, or an empty list";
 }
-
-const described = (command: Command | undefined): { description?: string } =>
-  command?.description ? { description: command.description } : {};
 
 /** The body schema of a command, registered once per command and shape (PUT and POST add share it). */
 export function commandArgs(scope: MenuScope, name: string, command: Command, opts: { omit?: string } = {}): Ref {

@@ -7,7 +7,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { Menu } from "../model/types.js";
 import type { BuildContext } from "./context.js";
 import { itemVerbs, menuKind, sortedNames } from "../model/menu-kind.js";
-import { menuLabel, menuUrl } from "./names.js";
+import { menuUrl } from "./names.js";
 import {
   addOperation,
   commandArgs,
@@ -25,16 +25,6 @@ import { versionExtensions } from "./versions.js";
 
 type Paths = OpenAPIV3.PathsObject;
 
-/** Tag of the top-level menu a path lies under; commands at the root share the tag "root". */
-function tagOf(ctx: BuildContext, path: string[], isMenu: boolean): string {
-  const top = path.length > 1 || (isMenu && path.length === 1) ? path[0]! : "root";
-  if (!ctx.tags.has(top)) {
-    const description = top === "root" ? "Commands at the root of the menu tree (/ping, /export, ...)" : `The ${menuLabel([top])} menu`;
-    ctx.tags.set(top, ctx.model.root.menus[top]?.description ?? description);
-  }
-  return top;
-}
-
 export function buildPaths(ctx: BuildContext): Paths {
   const paths: Paths = {};
   visitMenu(ctx, ctx.model.root, [], paths);
@@ -43,21 +33,20 @@ export function buildPaths(ctx: BuildContext): Paths {
 
 function visitMenu(ctx: BuildContext, menu: Menu, path: string[], paths: Paths): void {
   const kind = menuKind(menu);
-  const scope = menuScope(ctx, menu, path, tagOf(ctx, path, true), kind === "items");
-  if (path.length > 0) addRestOperations(scope, kind, paths);
+  const scope = menuScope(ctx, menu, path, kind);
+  if (path.length > 0) addRestOperations(scope, paths);
   for (const name of sortedNames(menu.commands)) {
     const command = menu.commands[name]!;
-    const commandScope = path.length === 0 ? { ...scope, tag: tagOf(ctx, [name], false) } : scope;
     paths[`${menuUrl(path)}/${name}`] = {
-      post: { ...commandOperation(commandScope, name, command, commandArgs(commandScope, name, command)), ...versionExtensions(command) },
+      post: { ...commandOperation(scope, name, command, commandArgs(scope, name, command)), ...versionExtensions(command) },
       ...versionExtensions(command),
     };
   }
   for (const name of sortedNames(menu.menus)) visitMenu(ctx, menu.menus[name]!, [...path, name], paths);
 }
 
-function addRestOperations(scope: MenuScope, kind: ReturnType<typeof menuKind>, paths: Paths): void {
-  const { menu, path } = scope;
+function addRestOperations(scope: MenuScope, paths: Paths): void {
+  const { menu, path, kind } = scope;
   const url = menuUrl(path);
   if (kind === "settings") {
     if (menu.commands["print"]) paths[url] = { get: { ...settingsOperation(scope), ...versionExtensions(menu.commands["print"]) }, ...versionExtensions(menu) };

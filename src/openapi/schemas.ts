@@ -91,8 +91,9 @@ export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean): Sche
   const schema: WithExtensions = {
     type: "object",
     properties,
-    // RouterOS adds properties that no completion lists (e.g. `.about`); all are strings.
-    additionalProperties: { type: "string" },
+    // RouterOS adds properties that no completion lists (e.g. `.about`), all strings; `{type: string}` here would
+    // clash with the optional properties in generated TypeScript (TS2411), so the schema only says there may be more.
+    additionalProperties: true,
     "x-routeros-properties-from": listed ? "completions" : "args",
   };
   return schema;
