@@ -92,6 +92,8 @@ function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVari
   }
   if (type === "integer" || schema.type === "integer") return integerExample(schema, facts["x-routeros-range"]);
   if (type === "duration") return durationExample(facts["x-routeros-range"]);
+  // An IPv4 value named a mask holds a mask, not an address.
+  if (type === "ipv4" && /mask/.test(name)) return "255.255.255.0";
   if (BY_TYPE[type]) return BY_TYPE[type];
   for (const option of [...(schema.oneOf ?? [])].reverse()) {
     const value = exampleValue(doc, option, idVariable, name);
