@@ -7,20 +7,14 @@ import type { Command } from "./types.js";
 /** Args that make such a command end by itself. */
 const BOUND_ARGS = ["count", "once", "duration"];
 
+/** Streaming commands that only watch the router (a link, a counter) and send nothing anywhere. */
+export const WATCHING: ReadonlySet<string> = new Set(["monitor", "monitor-traffic"]);
+
+/** Streaming commands that send probes to an `address` (bounded and aimed at 127.0.0.1, they reach only the router itself). */
+export const PROBING: ReadonlySet<string> = new Set(["bandwidth-test", "flood-ping", "ping", "speed-test", "traceroute"]);
+
 /** Commands known to stream until stopped when unbounded. */
-const STREAMING = new Set([
-  "bandwidth-test",
-  "flood-ping",
-  "monitor",
-  "monitor-traffic",
-  "ping",
-  "scan",
-  "sniff",
-  "speed-test",
-  "torch",
-  "traceroute",
-  "watch",
-]);
+const STREAMING = new Set([...WATCHING, ...PROBING, "scan", "sniff", "torch", "watch"]);
 
 /**
  * For a command that runs until stopped, the args that bound it (possibly

@@ -1,12 +1,17 @@
 /**
- * Example values a network engineer can send as they are: one per RouterOS
- * type (`10.0.0.1/24` for a prefix, `30s` for a duration, the first word of
- * an enum), within the schema's bounds.
+ * Example values that are true: each one validates against its own schema
+ * (pattern, enum, length, range), or the property is left out. The schema's
+ * own `example` comes first; otherwise one value per RouterOS type
+ * (`10.0.0.1/24` for a prefix, `30s` for a duration, the first word of an
+ * enum). Args the router did not describe (mostly flags such as
+ * `hide-sensitive`) get no value: sending them could combine flags that
+ * exclude each other.
  */
 import type { OpenAPIV3 } from "openapi-types";
 import { resolve } from "../operations.js";
+import { valueFacts, type Range } from "../../openapi/extensions.js";
 
-type Schema = OpenAPIV3.SchemaObject & Record<`x-${string}`, unknown>;
+type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
 const BY_TYPE: Record<string, string> = {
   ipv4: "192.168.88.1",
@@ -25,59 +30,107 @@ const BY_TYPE: Record<string, string> = {
   "route-distinguisher": "65000:1",
 };
 
-const BY_REFERENCE: Record<string, string> = {
-  interface: "ether1",
-  "interface-list": "LAN",
-  vrf: "main",
-  "routing-table": "main",
-  file: "flash/example.txt",
-};
-
-function stringOfLength(schema: OpenAPIV3.SchemaObject, text: string): string {
-  const min = schema.minLength ?? 0;
-  const max = schema.maxLength ?? Infinity;
-  const padded = text.length < min ? text.padEnd(min, "x") : text;
-  return padded.slice(0, max);
+/** Objects every RouterOS has (`main` table, the `all` interface list); an interface by its role. */
+function referenceExample(ref: string, name: string): string | undefined {
+  if (ref === "interface") return /bridge/.test(name) ? "bridge" : "ether1";
+  if (ref === "interface-list") return "all";
+  if (ref === "vrf" || ref === "routing-table") return "main";
+  // A certificate, a user, a pool...: no name is true on every router.
+  return undefined;
 }
 
-/** An example of one value; `idVariable` stands for item references (`numbers`). */
-export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject, idVariable?: string): unknown {
-  const schema = resolve<Schema>(doc, schemaOrRef);
+const patterns = new Map<string, RegExp>();
+const pattern = (text: string): RegExp => patterns.get(text) ?? patterns.set(text, new RegExp(text, "u")).get(text)!;
+
+/** Whether a value satisfies the schema's own constraints (the checks ajv makes on our values). */
+export function fits(schema: OpenAPIV3.SchemaObject, value: unknown): boolean {
+  if (schema.enum && !schema.enum.includes(value)) return false;
+  if (typeof value === "string") {
+    if (schema.type && schema.type !== "string") return false;
+    if (schema.pattern && !pattern(schema.pattern).test(value)) return false;
+    if (value.length < (schema.minLength ?? 0) || value.length > (schema.maxLength ?? Infinity)) return false;
+  }
+  if (typeof value === "number") {
+    if (schema.type !== "integer" && schema.type !== "number") return false;
+    if (value < (schema.minimum ?? -Infinity) || value > (schema.maximum ?? Infinity)) return false;
+  }
+  return true;
+}
+
+/**
+ * An example of one value, or undefined where none is true; `idVariable`
+ * stands for item references (`numbers`), `name` is the property's.
+ */
+export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef, idVariable?: string, name = ""): unknown {
+  const schema = resolveValue(doc, schemaOrRef);
   if (schema.example !== undefined) return schema.example;
-  const type = String(schema["x-routeros-type"] ?? "");
-  const words = (schema.enum ?? schema["x-routeros-enum"]) as unknown[] | undefined;
-  if (words?.length) return String(words[0]);
-  if (type === "reference") {
-    const ref = String(schema["x-routeros-ref"] ?? "");
-    if (ref === "item") return idVariable ? `{{${idVariable}}}` : "*1";
-    return BY_REFERENCE[ref] ?? "example";
-  }
-  if (type === "integer") {
-    const range = schema["x-routeros-range"] as { min?: number; max?: number } | undefined;
-    return String(Math.max(range?.min ?? 0, Math.min(1, range?.max ?? 1)));
-  }
-  if (type === "duration") return durationExample(schema["x-routeros-range"] as { min?: unknown; max?: unknown } | undefined);
-  if (BY_TYPE[type]) return BY_TYPE[type];
-  if (schema.oneOf) return exampleValue(doc, schema.oneOf[schema.oneOf.length - 1]!, idVariable);
-  if (schema.type === "array") return schema.items ? [exampleValue(doc, schema.items, idVariable)] : [];
-  if (schema.type === "object") return exampleObject(doc, schema, () => false, idVariable);
-  // A string the router described gets a word; an arg it did not describe (often a flag) stays empty.
-  return stringOfLength(schema, type === "string" && schema["x-routeros-syntax"] !== undefined ? "example" : "");
+  const value = derived(doc, schema, idVariable, name);
+  // An item id variable is filled at run time (by a list or an add), with an id that fits.
+  if (typeof value === "string" && value.startsWith("{{")) return value;
+  return value !== undefined && fits(schema, value) ? value : undefined;
 }
 
-/** An example object with a value for every property, minus `omit`. */
+/** A property schema may be `allOf: [{$ref}]` with a description beside it. */
+function resolveValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef): OpenAPIV3.SchemaObject {
+  const schema = resolve<OpenAPIV3.SchemaObject>(doc, schemaOrRef);
+  if (schema.allOf?.length === 1 && !schema.type && !schema.properties) {
+    const { allOf, ...beside } = schema;
+    return { ...resolve<OpenAPIV3.SchemaObject>(doc, allOf[0]!), ...beside };
+  }
+  return schema;
+}
+
+function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVariable: string | undefined, name: string): unknown {
+  const facts = valueFacts(schema);
+  const type = facts["x-routeros-type"] ?? "";
+  const words = schema.enum ?? facts["x-routeros-enum"];
+  if (words?.length) return words[0];
+  if (type === "reference") {
+    const ref = facts["x-routeros-ref"] ?? "";
+    if (ref === "item") return idVariable ? `{{${idVariable}}}` : "*1";
+    return referenceExample(ref, name);
+  }
+  if (type === "integer" || schema.type === "integer") return integerExample(schema, facts["x-routeros-range"]);
+  if (type === "duration") return durationExample(facts["x-routeros-range"]);
+  // An IPv4 value named a mask holds a mask, not an address.
+  if (type === "ipv4" && /mask/.test(name)) return "255.255.255.0";
+  if (BY_TYPE[type]) return BY_TYPE[type];
+  for (const option of [...(schema.oneOf ?? [])].reverse()) {
+    const value = exampleValue(doc, option, idVariable, name);
+    if (value !== undefined) return value;
+  }
+  if (schema.type === "array") {
+    const item = schema.items ? exampleValue(doc, schema.items, idVariable, name) : undefined;
+    return item === undefined ? undefined : [item];
+  }
+  if (schema.type === "object") return exampleObject(doc, schema, () => false, idVariable);
+  // A string the router described gets a word; an arg it did not describe (often a flag) none.
+  return type === "string" && facts["x-routeros-syntax"] !== undefined ? "example" : undefined;
+}
+
+/** An example object with a value for every property that has a true one, minus `omit`. */
 export function exampleObject(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, omit: (name: string) => boolean = () => false, idVariable?: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (!omit(name)) out[name] = exampleValue(doc, property, idVariable);
+    if (omit(name)) continue;
+    const value = exampleValue(doc, property, idVariable, name);
+    if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/** 1 where the range allows it, else the nearer bound; a JSON integer where the schema is one, else its text. */
+function integerExample(schema: OpenAPIV3.SchemaObject, range: Range | undefined): number | string {
+  const min = Number(range?.min ?? schema.minimum ?? -Infinity);
+  const max = Number(range?.max ?? schema.maximum ?? Infinity);
+  const value = Math.max(min, Math.min(1, max));
+  return schema.type === "integer" ? value : String(value);
 }
 
 const PREFERRED_DURATION_S = 30;
 
 /** 30s where the range allows it; else the nearer bound, as RouterOS wrote it (`10ms..5s` gives `5s`). */
-function durationExample(range: { min?: unknown; max?: unknown } | undefined): string {
+function durationExample(range: Range | undefined): string {
   const [min, max] = [range?.min, range?.max].map((v) => (v === undefined ? undefined : String(v)));
   if (min !== undefined && durationSeconds(min) > PREFERRED_DURATION_S) return min;
   if (max !== undefined && durationSeconds(max) < PREFERRED_DURATION_S) return max;

@@ -7,9 +7,9 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
 import { buildView, type EmitterView } from "../view.js";
 import { folderTree } from "./folders.js";
-import { idVariable, stableId } from "./ids.js";
+import { stableId } from "./ids.js";
 import { requestItem } from "./requests.js";
-import { addedVariable, ALLOW_VARIABLE, COLLECTION_TEST } from "./scripts.js";
+import { ALLOW_VARIABLE, COLLECTION_TEST, MINIMUM_VERSIONS, NOT_SENT_URL, SAFETY_RULE } from "./scripts.js";
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
@@ -18,7 +18,6 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
   const view = "operations" in source ? source : buildView(source);
   const { document: doc, operations } = view;
   const version = doc.info.version;
-  const idVariables = [...new Set(operations.filter((op) => op.path.endsWith("{id}") || op.command === "add").map((op) => idVariable(op.menu)))].sort();
   return {
     info: {
       _postman_id: stableId(`collection ${doc.info.title} ${version}`),
@@ -26,9 +25,10 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
       description: [
         doc.info.description ?? "",
         "Set `baseUrl`, `username` and `password` (collection variables, or better an environment) to your router's.",
-        "Item requests use `{{<menu>_id}}` variables: a list fills it with the first item, an add with the new one.",
-        "Run as a whole, the collection touches only what it adds: a request that changes (beyond its comment) or removes an item " +
-          "runs on the item this collection added, and reboot, settings and the like are skipped, unless `allowDisruptive` is `true`.",
+        "Item requests use `{{<menu>_id}}` variables (`ip_address_id`): a list fills it with the first item, an add with the new one (and `<menu>_id_added`). " +
+          "They are created by the run rather than declared, since every declared variable slows each script of a run; set one in an environment to aim at an item.",
+        SAFETY_RULE,
+        `Requires ${MINIMUM_VERSIONS}. An older runtime cannot skip: a guarded request is then sent to \`${NOT_SENT_URL}\` (no DNS lookup, no connection) and fails its test.`,
       ].join("\n\n"),
       schema: POSTMAN_SCHEMA,
     },
@@ -46,7 +46,6 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
       // No secret in the file: a new router's admin has an empty password.
       { key: "password", value: "", type: "string" },
       { key: ALLOW_VARIABLE, value: "false", type: "string" },
-      ...idVariables.flatMap((key) => [key, addedVariable(key)]).map((key) => ({ key, value: "", type: "string" })),
     ],
     item: folderTree(operations.map((op) => ({ op, item: requestItem(doc, op) }))),
   };

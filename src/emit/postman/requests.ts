@@ -1,48 +1,73 @@
-/** One Postman request per operation: URL with path variables, disabled list filters, a safe example body, a saved example reply. */
+/** One Postman request per operation: URL with path variables, disabled list filters, a body that does only what its safety class allows, a saved example reply. */
 import type { OpenAPIV3 } from "openapi-types";
 import { replySchema, resolve, type Operation } from "../operations.js";
-import { exampleObject, exampleValue } from "./examples.js";
+import { exampleObject, exampleValue, fits } from "./examples.js";
 import { idVariable, stableId } from "./ids.js";
-import { changesItem, guardOf, type Guard } from "./guards.js";
+import { boundValue, PROBE_TARGET, readingBound, safetyOf, type Safety } from "./safety.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
+import { valueFacts } from "../../openapi/extensions.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
 /** Args an example body never carries: they stream, write files, or select by condition. */
 const UNSAFE = new Set(["follow", "follow-only", "file", "where", "from", "copy-from", "place-before", "without-paging", "interval"]);
 
-/** Values that bound commands which otherwise run until stopped. */
-const BOUND_VALUES: Record<string, string> = { count: "3", once: "", duration: "5s" };
+type Schema = OpenAPIV3.SchemaObject;
 
-type Schema = OpenAPIV3.SchemaObject & Record<`x-${string}`, unknown>;
+const property = (doc: OpenAPIV3.Document, op: Operation, name: string): Schema => resolve<Schema>(doc, op.body!.properties![name]!);
 
-function body(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> | undefined {
-  if (!op.body) return undefined;
-  if (op.command === "print") {
-    // A print is safe with only the properties to show: never `follow`.
-    const proplist = op.body.properties?.["proplist"] ? resolve<Schema>(doc, op.body.properties["proplist"]) : undefined;
-    const names = ((proplist?.["x-routeros-enum"] ?? proplist?.["x-routeros-suggestions"] ?? proplist?.enum ?? []) as string[]).slice(0, 3);
-    return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
-  }
-  const references = (name: string) => {
-    const schema = resolve<Schema>(doc, op.body!.properties![name]!);
-    // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
-    return schema["x-routeros-type"] === "reference" && schema["x-routeros-ref"] !== "item" && op.verb === "command";
-  };
-  // A change to an item that already exists (the first one listed, perhaps the port the engineer is connected through) touches only its comment.
-  const keep = changesItem(op) && op.body.properties?.["comment"] ? (name: string) => name === "comment" || isSelectorArg(name) : () => true;
-  const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || references(name) || !keep(name), variable);
-  for (const bound of op.bounds ?? []) example[bound] = BOUND_VALUES[bound];
+/** The example of an item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
+function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
+  const example = exampleObject(doc, op.body!, (name) => UNSAFE.has(name) || isSelectorArg(name), variable);
+  if (op.body!.properties?.["disabled"] && fits(property(doc, op, "disabled"), "yes")) example["disabled"] = "yes";
   return example;
 }
 
+/** Only the args that keep a reading command reading: the item, the bound, the router itself as target. */
+function readBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
+  if (op.command === "print") {
+    const proplist = op.body!.properties?.["proplist"] ? property(doc, op, "proplist") : undefined;
+    const names = (proplist ? (proplist.enum ?? valueFacts(proplist)["x-routeros-enum"] ?? []) : []).slice(0, 3) as string[];
+    return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
+  }
+  if (op.menu === "/console") return exampleObject(doc, op.body!, (name) => UNSAFE.has(name), variable);
+  const example = exampleObject(doc, op.body!, (name) => !isSelectorArg(name), variable);
+  const bound = readingBound(doc, op);
+  if (bound) example[bound] = boundValue(doc, op, bound);
+  if (bound && bound !== "once") example[PROBE_TARGET.arg] = PROBE_TARGET.value;
+  return example;
+}
 
-/** A list filter's example: the value the item property of that name would have. */
-function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): string {
+function body(doc: OpenAPIV3.Document, op: Operation, safety: Safety, variable: string): Record<string, unknown> | undefined {
+  if (!op.body) return undefined;
+  if (safety === "reads") return readBody(doc, op, variable);
+  if (safety === "adds") return addBody(doc, op, variable);
+  if (safety === "own-item") {
+    const selectors = exampleObject(doc, op.body, (name) => !isSelectorArg(name), variable);
+    if (op.verb === "remove" || op.command === "remove") return selectors;
+    // Changing the run's own item: its comment, as the REST manual's PATCH example does.
+    const comment = op.body.properties?.["comment"] ? exampleValue(doc, op.body.properties["comment"], variable, "comment") : undefined;
+    return comment === undefined ? { ...addBody(doc, op, variable), ...selectors } : { ...selectors, comment };
+  }
+  // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
+  const external = (name: string) => {
+    const facts = valueFacts(property(doc, op, name));
+    return facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] !== "item";
+  };
+  const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || external(name), variable);
+  for (const bound of op.bounds ?? []) {
+    const value = boundValue(doc, op, bound);
+    if (value !== undefined) example[bound] = value;
+  }
+  return example;
+}
+
+/** A list filter: the value the item property of that name would have (left out where none is true). */
+function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): unknown {
   const reply = replySchema(doc, op).schema;
   const items = reply && "items" in reply ? resolve<OpenAPIV3.SchemaObject>(doc, reply.items) : undefined;
-  const property = items?.properties?.[parameter.name];
-  return String(exampleValue(doc, property ?? parameter.schema ?? { type: "string" }));
+  const itemProperty = items?.properties?.[parameter.name];
+  return exampleValue(doc, itemProperty ?? parameter.schema ?? { type: "string" }, undefined, parameter.name);
 }
 
 function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanRequest["url"] {
@@ -50,7 +75,11 @@ function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanR
   const query = (op.verb === "list" ? (op.operation.parameters ?? []) : [])
     .map((p) => resolve<OpenAPIV3.ParameterObject>(doc, p))
     .filter((p) => p.in === "query")
-    .map((p) => ({ key: p.name, value: p.name === ".proplist" ? ".id" : filterExample(doc, op, p), disabled: true, ...(p.description ? { description: p.description } : {}) }));
+    .flatMap((p) => {
+      const value = p.name === ".proplist" ? ".id" : filterExample(doc, op, p);
+      if (value === undefined) return [];
+      return [{ key: p.name, value: String(value), disabled: true, ...(p.description ? { description: p.description } : {}) }];
+    });
   const raw = `{{baseUrl}}/${segments.join("/")}`;
   return {
     raw,
@@ -61,19 +90,21 @@ function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanR
   };
 }
 
-const GUARD_NOTES: Record<Guard, string> = {
-  item: `Runs on the item this collection added; on any other item only when the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
-  router: `Restarts or reconfigures the router: skipped unless the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
+const SAFETY_NOTES: Record<Safety, string | undefined> = {
+  reads: undefined,
+  adds: "Adds an item (disabled where the menu allows it); the run's later requests on this menu use it.",
+  "own-item": `Runs on the item this collection added; on any other item only when the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
+  "changes-router": `Changes the router: skipped unless the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
 };
 
 /** The router's texts: the command's description, then each body arg with its syntax and description. */
-function describe(doc: OpenAPIV3.Document, op: Operation, guard: Guard | undefined): string {
+function describe(doc: OpenAPIV3.Document, op: Operation, safety: Safety): string {
   const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
     const schema = resolve<Schema>(doc, value);
-    const syntax = schema["x-routeros-syntax"] ? ` (\`${String(schema["x-routeros-syntax"])}\`)` : "";
-    return `- \`${name}\`${syntax}${schema.description ? `: ${schema.description}` : ""}`;
+    const syntax = valueFacts(schema)["x-routeros-syntax"];
+    return `- \`${name}\`${syntax ? ` (\`${syntax}\`)` : ""}${schema.description ? `: ${schema.description}` : ""}`;
   });
-  return [op.operation.summary, op.operation.description, guard && GUARD_NOTES[guard], args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
+  return [op.operation.summary, op.operation.description, SAFETY_NOTES[safety], args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
 }
 
 function testScript(op: Operation, variable: string): string[] | undefined {
@@ -85,18 +116,21 @@ function testScript(op: Operation, variable: string): string[] | undefined {
 
 export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem {
   const variable = idVariable(op.menu);
-  const example = body(doc, op, variable);
-  const guard = guardOf(op, example);
+  const safety = safetyOf(doc, op);
+  const example = body(doc, op, safety, variable);
+  const usesId = op.path.includes("{id}") || Object.values(example ?? {}).includes(`{{${variable}}}`);
+  const guard = guardScript(safety, usesId ? variable : undefined);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
     url: url(doc, op, variable),
     ...(example ? { body: { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } } } : {}),
-    description: describe(doc, op, guard),
+    description: describe(doc, op, safety),
   };
   const reply = replySchema(doc, op);
   const script = testScript(op, variable);
   const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
+  const replyExample = reply.schema ? exampleValue(doc, reply.schema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),
     name,
@@ -104,7 +138,7 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
     ...(script || guard
       ? {
           event: [
-            ...(guard ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: guardScript(guard, variable) } }] : []),
+            ...(guard ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: guard } }] : []),
             ...(script ? [{ listen: "test" as const, script: { type: "text/javascript" as const, exec: script } }] : []),
           ],
         }
@@ -117,8 +151,8 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
         status: reply.status === 204 ? "No Content" : "OK",
         code: reply.status,
         header: reply.schema ? [{ key: "Content-Type", value: "application/json" }] : [],
-        body: reply.schema ? JSON.stringify(exampleValue(doc, reply.schema, variable), null, 2) : "",
-        ...(reply.schema ? { _postman_previewlanguage: "json" } : {}),
+        body: replyExample === undefined ? "" : JSON.stringify(replyExample, null, 2),
+        ...(replyExample === undefined ? {} : { _postman_previewlanguage: "json" }),
       },
     ],
   };

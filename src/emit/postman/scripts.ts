@@ -1,12 +1,12 @@
 /** Scripts: the collection's checks, the capture of item ids for the requests that follow, and the guards of disruptive requests. */
-import type { Guard } from "./guards.js";
+import type { Safety } from "./safety.js";
 
 /** On every request: a 2xx status, and JSON wherever there is a body (DELETE answers empty). */
 export const COLLECTION_TEST = [
   'pm.test("status is 2xx", function () {',
   "  pm.expect(pm.response.code).to.be.within(200, 299);",
   "});",
-  "if (pm.response.code !== 204 && pm.response.text().length > 0) {",
+  "if (pm.response.code !== 204 && (pm.response.text() || \"\").length > 0) {",
   '  pm.test("reply is JSON", function () {',
   "    pm.response.json();",
   "  });",
@@ -44,18 +44,63 @@ export function captureFirst(variable: string): string[] {
   ];
 }
 
-/** The collection variable that lets guarded requests run on any item, and requests that restart or reconfigure the router run at all. */
+/** The collection variable that lets guarded requests run on any item, and requests that change the router run at all. */
 export const ALLOW_VARIABLE = "allowDisruptive";
 
-/** Before a guarded request: skip it unless allowed, or (for an item) unless the item is the one this collection added. */
-export function guardScript(guard: Guard, variable: string): string[] {
-  const allowed = `var allowed = pm.variables.get(${JSON.stringify(ALLOW_VARIABLE)}) === "true";`;
-  if (guard === "router") return [`// Restarts or reconfigures the router: runs only when ${ALLOW_VARIABLE} is "true".`, allowed, "if (!allowed) pm.execution.skipRequest();"];
-  const [current, added] = [variable, addedVariable(variable)].map((v) => `pm.collectionVariables.get(${JSON.stringify(v)})`);
+/** The oldest runtimes with `pm.execution.skipRequest` (postman-runtime 7.35, newman 6.1.0). */
+export const MINIMUM_VERSIONS = "newman 6.1.0 or later, or a Postman app of November 2023 or later (postman-runtime 7.35+, where `pm.execution.skipRequest` exists)";
+
+/**
+ * Where a skipped request goes if the runtime cannot skip: a scheme no HTTP
+ * client speaks, so the request fails before any DNS lookup or connection.
+ */
+export const NOT_SENT_URL = "rosapi-not-sent://guarded-request";
+
+/** The safety rule (safety.ts), for the collection's description. */
+export const SAFETY_RULE = [
+  `Safe by default: run as a whole with \`${ALLOW_VARIABLE}\` other than \`true\`, the collection sends only requests that cannot change the router, ` +
+    "plus the add → get → set → remove chain on the items the run itself adds (added disabled where the menu has `disabled`).",
+  "Sent: GET; the commands `print`, `get` and `export` (without `file`); monitors bounded by `once`; `ping`-style probes bounded by `count` or `duration` " +
+    "and aimed at the router itself (`127.0.0.1`); `/console/inspect`; PUT and POST `add`; PATCH, DELETE and POST `set`/`remove` when the id variable holds the id this run's add returned.",
+  "Skipped, with a passing test named `skipped: <reason>`: every other request (settings `set`, `reset`, `enable`, `disable`, `move`, reboot, " +
+    "commands of future versions...), changes to items the run did not add, and item requests whose id variable is empty. " +
+    `Set \`${ALLOW_VARIABLE}\` to \`true\` to send them all (ids still required).`,
+].join(" ");
+
+export const SKIP_REASONS = {
+  noId: (variable: string) => `skipped: no item id (${variable} is empty; run the menu's list or add first)`,
+  notOurs: `skipped: changes an item this run did not add (set ${ALLOW_VARIABLE}=true to send)`,
+  router: `skipped: changes the router (set ${ALLOW_VARIABLE}=true to send)`,
+};
+
+/**
+ * Before a request that needs an item id, or may change something: decides
+ * whether to skip it, and skips it fail-closed. The URL goes to the
+ * placeholder first, so that a runtime without `pm.execution.skipRequest`
+ * (newman 5) or a script error afterwards still sends nothing to the router;
+ * the missing skip then fails a test that says why.
+ */
+export function guardScript(safety: Safety, variable: string | undefined): string[] | undefined {
+  const checks: string[] = [];
+  if (variable) checks.push(`if (!pm.variables.get(${JSON.stringify(variable)})) reason = ${JSON.stringify(SKIP_REASONS.noId(variable))};`);
+  if (safety === "own-item" && variable) {
+    checks.push(
+      `else if (!allowed && pm.variables.get(${JSON.stringify(variable)}) !== pm.collectionVariables.get(${JSON.stringify(addedVariable(variable))})) reason = ${JSON.stringify(SKIP_REASONS.notOurs)};`,
+    );
+  }
+  if (safety === "changes-router" || (safety === "own-item" && !variable)) checks.push(`${checks.length ? "else " : ""}if (!allowed) reason = ${JSON.stringify(SKIP_REASONS.router)};`);
+  if (checks.length === 0) return undefined;
+  const missing = `not sent: this runtime has no pm.execution.skipRequest, so the request went to ${NOT_SENT_URL} instead (needs ${MINIMUM_VERSIONS})`;
   return [
-    `// Changes or removes an item: runs on the one this collection added, or on any when ${ALLOW_VARIABLE} is "true".`,
-    allowed,
-    `var ours = !!${current} && ${current} === ${added};`,
-    "if (!allowed && !ours) pm.execution.skipRequest();",
+    "// rosapi safety guard: the rule is in the collection's description.",
+    `var allowed = pm.variables.get(${JSON.stringify(ALLOW_VARIABLE)}) === "true";`,
+    'var reason = "";',
+    ...checks,
+    "if (reason) {",
+    `  pm.request.url = ${JSON.stringify(NOT_SENT_URL)};`,
+    "  pm.test(reason, function () {});",
+    '  if (pm.execution && typeof pm.execution.skipRequest === "function") pm.execution.skipRequest();',
+    `  else pm.test(${JSON.stringify(missing)}, function () { throw new Error("skip unsupported: request not sent"); });`,
+    "}",
   ];
 }

@@ -38,7 +38,7 @@ describe("Postman collection of the sample tree", () => {
   it("sends print with .proplist only, and bounds commands that run until stopped", () => {
     const body = (name: string) => JSON.parse(all.find((r) => r.name === name)!.request!.body!.raw) as Record<string, string>;
     expect(Object.keys(body("POST /ip/address/print"))).toEqual([".proplist"]);
-    expect(body("POST /ping")).toMatchObject({ count: "3", address: "10.0.0.1" });
+    expect(body("POST /ping")).toEqual({ count: "3", address: "127.0.0.1" });
     expect(body("POST /interface/monitor-traffic")).toMatchObject({ once: "" });
     expect(body("PUT /ip/address")).toMatchObject({ address: "10.0.0.1/24", interface: "ether1", disabled: "yes" });
     expect(all.some((r) => r.request?.body?.raw.includes('"follow"'))).toBe(false);
@@ -51,23 +51,24 @@ describe("Postman collection of the sample tree", () => {
   });
 
   it.each([
-    ["PUT /ip/address", undefined],
-    ["PATCH /ip/address/:id", undefined],
-    ["POST /ip/address/print", undefined],
-    ["POST /ip/address/get", undefined],
-    ["POST /ping", undefined],
-    ["DELETE /ip/address/:id", "item"],
-    ["POST /ip/firewall/filter/move", "item"],
-    ["POST /interface/disable", "item"],
-    ["POST /system/reboot", "router"],
-    ["POST /system/identity/set", "router"],
-  ])("%s: guard %s", (name, guard) => {
-    const item = all.find((r) => r.name === name) as Item & { event?: { listen: string; script: { exec: string[] } }[]; request: { description: string } };
+    ["PUT /ip/address", []],
+    ["GET /ip/address/:id", ["no item id"]],
+    ["PATCH /ip/address/:id", ["no item id", "changes an item this run did not add"]],
+    ["POST /ip/address/print", []],
+    ["POST /ip/address/get", ["no item id"]],
+    ["POST /ping", []],
+    ["DELETE /ip/address/:id", ["no item id", "changes an item this run did not add"]],
+    ["POST /ip/firewall/filter/move", ["no item id", "changes the router"]],
+    ["POST /interface/disable", ["no item id", "changes the router"]],
+    ["POST /system/reboot", ["changes the router"]],
+    ["POST /system/identity/set", ["changes the router"]],
+  ])("%s: skipped when %j", (name, reasons) => {
+    const item = all.find((r) => r.name === name) as Item & { event?: { listen: string; script: { exec: string[] } }[] };
     const script = item.event?.find((e) => e.listen === "prerequest")?.script.exec.join("\n");
-    if (!guard) return expect(script).toBeUndefined();
-    expect(script).toContain("pm.execution.skipRequest()");
-    expect(script!.includes("_added")).toBe(guard === "item");
-    expect(item.request.description).toContain("allowDisruptive");
+    if (reasons.length === 0) return expect(script).toBeUndefined();
+    for (const reason of reasons) expect(script).toContain(`skipped: ${reason}`);
+    // Fail closed: the URL goes nowhere before the skip is even tried.
+    expect(script!.indexOf("rosapi-not-sent://")).toBeLessThan(script!.indexOf("pm.execution.skipRequest()"));
   });
 
   it("offers list filters as disabled query parameters with an item's example values", () => {
