@@ -48,6 +48,8 @@ export interface EmitterView {
   components: Map<string, OpenAPIV3.SchemaObject>;
   /** Components that some request body names: their values take vocabularies, replies are strings. */
   requestComponents: Set<string>;
+  /** Shared value schemas that properties name (`DurationValue`): emitters write them in place, not as types of their own. */
+  valueComponents: Set<string>;
   /** A value schema, resolved: `$ref` and `allOf: [{$ref}]` followed, what sits beside them kept. */
   value(schema: SchemaOrRef): ValueView;
   /** A component's properties, each resolved. */
@@ -107,6 +109,9 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     values.set(schema, view);
     return view;
   };
+  const valueComponents = new Set(
+    [...components.values()].flatMap((c) => Object.values(c.properties ?? {}).flatMap((p) => value(p).component ?? [])),
+  );
   return {
     document,
     version: document.info.version,
@@ -114,6 +119,7 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     tree: menuTree(operations),
     components,
     requestComponents: new Set(operations.flatMap((op) => (op.bodyComponent ? [op.bodyComponent] : []))),
+    valueComponents,
     value,
     properties: (schema) => Object.entries(schema.properties ?? {}).map(([name, s]) => [name, value(s)]),
   };

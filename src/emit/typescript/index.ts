@@ -37,8 +37,10 @@ export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): 
   const symbols = new SymbolTable(runtimeExports());
   const rootFunction = symbols.declare(ROOT, ROOT);
   const topFunctions = tops.map((top) => symbols.declare(identifier(top.name), memberName(top.name)));
+  // Shared value schemas are written in place (their request and reply types differ); object schemas by name.
+  const declared = [...view.components].filter(([name]) => !view.valueComponents.has(name));
   const typeNames = new Map<string, string>();
-  for (const name of view.components.keys()) typeNames.set(name, symbols.declare(name, owner.get(name) ?? SHARED));
+  for (const [name] of declared) typeNames.set(name, symbols.declare(name, owner.get(name) ?? SHARED));
 
   const writers = new Map<string, Writer>();
   const writer = (file: string) => writers.get(file) ?? writers.set(file, newWriter()).get(file)!;
@@ -51,7 +53,7 @@ export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): 
     if (w.getLength() > 0) w.blankLine();
   };
   writer(SHARED);
-  for (const [name, schema] of view.components) {
+  for (const [name, schema] of declared) {
     const file = owner.get(name) ?? SHARED;
     const w = writer(file);
     separate(w);
