@@ -87,3 +87,19 @@ export function replySchema(doc: OpenAPIV3.Document, op: Operation): { status: n
   const { status, schema } = op.reply;
   return { status, ...(schema ? { schema: resolve<OpenAPIV3.SchemaObject>(doc, schema) } : {}) };
 }
+
+/**
+ * A property's value schema, resolved: a `$ref` to a shared value component,
+ * or `allOf: [{$ref}]` with the property's own description and readOnly
+ * beside it (OpenAPI 3.0 allows no siblings beside a `$ref`).
+ */
+export function resolveValue(
+  doc: OpenAPIV3.Document,
+  schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject,
+): { schema: OpenAPIV3.SchemaObject; component?: string } {
+  if ("$ref" in schema) return { schema: resolve<OpenAPIV3.SchemaObject>(doc, schema), component: componentName(schema)! };
+  const only = schema.allOf?.length === 1 ? schema.allOf[0]! : undefined;
+  if (!only || !("$ref" in only)) return { schema };
+  const { allOf: _allOf, ...beside } = schema;
+  return { schema: { ...resolve<OpenAPIV3.SchemaObject>(doc, only), ...beside }, component: componentName(only)! };
+}

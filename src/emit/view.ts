@@ -8,7 +8,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import { valueFacts, type ValueExtensions } from "../openapi/extensions.js";
-import { componentName, listOperations, resolve, type Operation } from "./operations.js";
+import { componentName, listOperations, resolve, resolveValue, type Operation } from "./operations.js";
 
 type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
@@ -94,18 +94,8 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
   const value = (schema: SchemaOrRef): ValueView => {
     const known = values.get(schema);
     if (known) return known;
-    let view: ValueView;
-    if ("$ref" in schema) {
-      const target = resolve<OpenAPIV3.SchemaObject>(document, schema);
-      view = { schema: target, facts: valueFacts(target), component: componentName(schema)! };
-    } else if (schema.allOf?.length === 1 && "$ref" in schema.allOf[0]!) {
-      // `allOf: [{$ref}]` carries the property's own description/readOnly beside the shared value.
-      const { allOf, ...beside } = schema;
-      const merged = { ...resolve<OpenAPIV3.SchemaObject>(document, allOf[0]!), ...beside };
-      view = { schema: merged, facts: valueFacts(merged), component: componentName(allOf[0])! };
-    } else {
-      view = { schema, facts: valueFacts(schema) };
-    }
+    const resolved = resolveValue(document, schema);
+    const view: ValueView = { ...resolved, facts: valueFacts(resolved.schema) };
     values.set(schema, view);
     return view;
   };

@@ -6,15 +6,15 @@
  * property (whose names collide: `proplist`/`.proplist`, `channel.band`/`channel-band`).
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { valueFacts } from "./extensions.js";
+import { valueFacts, type VersionExtensions } from "./extensions.js";
 import { pascalCase, typeSafeName, UniqueNames } from "./names.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 type Ref = OpenAPIV3.ReferenceObject;
 type Schemas = Record<string, Schema | Ref>;
 
-/** Keys that belong to the property, not to its value (see `valuePart`). */
-const OWN_KEYS = ["description", "readOnly"] as const;
+/** Keys that belong to the property, not to its value (see `valuePart`): its text, and in which versions it exists. */
+const OWN_KEYS = ["description", "readOnly", "x-routeros-since", "x-routeros-removed-in"] as const;
 
 const PLAIN_STRING = JSON.stringify({ type: "string" });
 
@@ -26,7 +26,13 @@ interface Usage {
 
 function valuePart(property: Schema): Schema {
   // Destructuring rather than `delete`, which turns objects into slow dictionaries.
-  const { description: _description, readOnly: _readOnly, ...value } = property;
+  const {
+    description: _description,
+    readOnly: _readOnly,
+    "x-routeros-since": _since,
+    "x-routeros-removed-in": _removedIn,
+    ...value
+  } = property as Schema & VersionExtensions;
   return value;
 }
 
@@ -87,7 +93,8 @@ export function hoistValueSchemas(schemas: Schemas): Schemas {
   for (const [properties, name, property, key] of sites) {
     const $ref = refs.get(key);
     if (!$ref) continue;
-    const own = Object.fromEntries(OWN_KEYS.filter((k) => property[k] !== undefined).map((k) => [k, property[k]]));
+    const facts = property as Schema & VersionExtensions;
+    const own = Object.fromEntries(OWN_KEYS.filter((k) => facts[k] !== undefined).map((k) => [k, facts[k]]));
     // A `$ref` takes no siblings in OpenAPI 3.0: the property's own facts sit beside an `allOf`.
     properties[name] = Object.keys(own).length ? ({ allOf: [{ $ref }], ...own } as Schema) : { $ref };
   }

@@ -41,7 +41,7 @@ const REPLY_SCHEMAS: Record<string, OpenAPIV3.SchemaObject> = {
   AddReply: {
     type: "object",
     required: ["ret"],
-    properties: { ret: { type: "string", pattern: "^\\*[0-9A-Fa-f]+$", description: "The `.id` of the new item" } },
+    properties: { ret: { type: "string", pattern: "^\\*[0-9A-Fa-f]+$", description: "The `.id` of the new item", example: "*1" } },
     additionalProperties: { type: "string" },
   },
   GetReply: {

@@ -8,7 +8,7 @@
  * exclude each other.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { resolve } from "../operations.js";
+import { resolveValue } from "../operations.js";
 import { valueFacts, type Range } from "../../openapi/extensions.js";
 
 type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
@@ -62,7 +62,7 @@ export function fits(schema: OpenAPIV3.SchemaObject, value: unknown): boolean {
  * stands for item references (`numbers`), `name` is the property's.
  */
 export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef, idVariable?: string, name = ""): unknown {
-  const schema = resolveValue(doc, schemaOrRef);
+  const { schema } = resolveValue(doc, schemaOrRef);
   if (schema.example !== undefined) return schema.example;
   const value = derived(doc, schema, idVariable, name);
   // An item id variable is filled at run time (by a list or an add), with an id that fits.
@@ -70,15 +70,6 @@ export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef, 
   return value !== undefined && fits(schema, value) ? value : undefined;
 }
 
-/** A property schema may be `allOf: [{$ref}]` with a description beside it. */
-function resolveValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef): OpenAPIV3.SchemaObject {
-  const schema = resolve<OpenAPIV3.SchemaObject>(doc, schemaOrRef);
-  if (schema.allOf?.length === 1 && !schema.type && !schema.properties) {
-    const { allOf, ...beside } = schema;
-    return { ...resolve<OpenAPIV3.SchemaObject>(doc, allOf[0]!), ...beside };
-  }
-  return schema;
-}
 
 function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVariable: string | undefined, name: string): unknown {
   const facts = valueFacts(schema);
@@ -103,7 +94,11 @@ function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVari
     const item = schema.items ? exampleValue(doc, schema.items, idVariable, name) : undefined;
     return item === undefined ? undefined : [item];
   }
-  if (schema.type === "object") return exampleObject(doc, schema, () => false, idVariable);
+  if (schema.type === "object") {
+    // An object missing a required value is no true example.
+    const object = exampleObject(doc, schema, () => false, idVariable);
+    return (schema.required ?? []).every((key) => key in object) ? object : undefined;
+  }
   // A string the router described gets a word; an arg it did not describe (often a flag) none.
   return type === "string" && facts["x-routeros-syntax"] !== undefined ? "example" : undefined;
 }

@@ -1,6 +1,6 @@
 /** One Postman request per operation: URL with path variables, disabled list filters, a body that does only what its safety class allows, a saved example reply. */
 import type { OpenAPIV3 } from "openapi-types";
-import { replySchema, resolve, type Operation } from "../operations.js";
+import { replySchema, resolve, resolveValue, type Operation } from "../operations.js";
 import { exampleObject, exampleValue, fits } from "./examples.js";
 import { idVariable, stableId } from "./ids.js";
 import { boundValue, PROBE_TARGET, readingBound, safetyOf, type Safety } from "./safety.js";
@@ -14,7 +14,7 @@ const UNSAFE = new Set(["follow", "follow-only", "file", "where", "from", "copy-
 
 type Schema = OpenAPIV3.SchemaObject;
 
-const property = (doc: OpenAPIV3.Document, op: Operation, name: string): Schema => resolve<Schema>(doc, op.body!.properties![name]!);
+const property = (doc: OpenAPIV3.Document, op: Operation, name: string): Schema => resolveValue(doc, op.body!.properties![name]!).schema;
 
 /** The example of an item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
 function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
@@ -27,7 +27,9 @@ function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Reco
 function readBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
   if (op.command === "print") {
     const proplist = op.body!.properties?.["proplist"] ? property(doc, op, "proplist") : undefined;
-    const names = (proplist ? (proplist.enum ?? valueFacts(proplist)["x-routeros-enum"] ?? []) : []).slice(0, 3) as string[];
+    // The properties the console offers for proplist (suggestions: it takes other names too).
+    const facts = proplist ? valueFacts(proplist) : {};
+    const names = (proplist?.enum ?? facts["x-routeros-enum"] ?? facts["x-routeros-suggestions"] ?? []).slice(0, 3) as string[];
     return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
   }
   if (op.menu === "/console") return exampleObject(doc, op.body!, (name) => UNSAFE.has(name), variable);
@@ -100,7 +102,7 @@ const SAFETY_NOTES: Record<Safety, string | undefined> = {
 /** The router's texts: the command's description, then each body arg with its syntax and description. */
 function describe(doc: OpenAPIV3.Document, op: Operation, safety: Safety): string {
   const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
-    const schema = resolve<Schema>(doc, value);
+    const { schema } = resolveValue(doc, value);
     const syntax = valueFacts(schema)["x-routeros-syntax"];
     return `- \`${name}\`${syntax ? ` (\`${syntax}\`)` : ""}${schema.description ? `: ${schema.description}` : ""}`;
   });

@@ -19,7 +19,7 @@
  *   `allowDisruptive` is `true`.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { resolve, type Operation } from "../operations.js";
+import { resolveValue, type Operation } from "../operations.js";
 import { exampleValue, fits } from "./examples.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
 import { PROBING, WATCHING } from "../../model/long-running.js";
@@ -40,7 +40,7 @@ const BOUND_VALUES: Record<string, string> = { count: "3", once: "", duration: "
 export function boundValue(doc: OpenAPIV3.Document, op: Operation, bound: string): unknown {
   const schema = op.body?.properties?.[bound];
   if (!schema) return undefined;
-  return fits(resolve<OpenAPIV3.SchemaObject>(doc, schema), BOUND_VALUES[bound]) ? BOUND_VALUES[bound] : exampleValue(doc, schema, undefined, bound);
+  return fits(resolveValue(doc, schema).schema, BOUND_VALUES[bound]) ? BOUND_VALUES[bound] : exampleValue(doc, schema, undefined, bound);
 }
 
 /** The bound a reading command is sent with, if it is one: `once` for a monitor, `count` or `duration` for a probe whose target takes 127.0.0.1. */
@@ -48,7 +48,7 @@ export function readingBound(doc: OpenAPIV3.Document, op: Operation): "once" | "
   const bounds = (op.bounds ?? []).filter((b) => boundValue(doc, op, b) !== undefined);
   if (WATCHING.has(op.command ?? "")) return bounds.includes("once") ? "once" : undefined;
   const target = op.body?.properties?.[PROBE_TARGET.arg];
-  if (!PROBING.has(op.command ?? "") || !target || !fits(resolve<OpenAPIV3.SchemaObject>(doc, target), PROBE_TARGET.value)) return undefined;
+  if (!PROBING.has(op.command ?? "") || !target || !fits(resolveValue(doc, target).schema, PROBE_TARGET.value)) return undefined;
   return bounds.includes("count") ? "count" : bounds.includes("duration") ? "duration" : undefined;
 }
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
-import { buildOpenApi } from "../../../src/openapi/index.js";
+import { buildOpenApi, inlineValueSchemas } from "../../../src/openapi/index.js";
 import { valueFacts } from "../../../src/openapi/extensions.js";
 import { dump, loadDump } from "../../helpers/dumps.js";
 import { documentValidator } from "../../helpers/ajv.js";
@@ -32,7 +32,7 @@ function mutations(schema: Schema): unknown[] {
 
 describe.skipIf(!dump("7.22.3-deep"))("mutated values", () => {
   it("that break a closed grammar are rejected (98%)", async () => {
-    const doc = buildOpenApi(await loadDump(dump("7.22.3-deep")!));
+    const doc = inlineValueSchemas(buildOpenApi(await loadDump(dump("7.22.3-deep")!)));
     const { compile } = documentValidator(doc);
     let tried = 0;
     const accepted: string[] = [];
