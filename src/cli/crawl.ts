@@ -42,7 +42,12 @@ export function registerCrawl(program: Command): void {
     .option("--ca <file>", "trust this CA or certificate (PEM)")
     .option("--concurrency <n>", "requests in flight", positive, CRAWL_DEFAULTS.concurrency)
     .option("--timeout <ms>", "time limit per request", positive, CRAWL_DEFAULTS.timeoutMs)
-    .option("--give-up-after <s>", "how long a silent router (rebooting, stalled) is waited for", positive, CRAWL_DEFAULTS.healthDeadlineMs / 1000)
+    .option(
+      "--give-up-after <s>",
+      "how long a silent router (rebooting, stalled) is waited for",
+      positive,
+      CRAWL_DEFAULTS.healthDeadlineMs / 1000,
+    )
     .option("--resume", "continue from the checkpoint <out>.checkpoint of an interrupted crawl of the same router and version")
     .option("--force-resume", "resume even from a checkpoint made on another router or version (mixes both trees)")
     .option("--only <menus>", "crawl only these menus: paths from the root, comma-separated (ip,system/identity)")
@@ -72,7 +77,14 @@ async function runCrawl(flags: CrawlFlags): Promise<void> {
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout,
     healthDeadlineMs: flags.giveUpAfter * 1000,
-    ...(flags.only ? { only: flags.only.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(flags.only
+      ? {
+          only: flags.only
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
     checkpointFile,
     resume: (flags.resume ?? false) || (flags.forceResume ?? false),
     forceResume: flags.forceResume ?? false,
@@ -86,16 +98,23 @@ async function runCrawl(flags: CrawlFlags): Promise<void> {
   try {
     model = await crawl.run();
   } catch (err) {
-    if (err instanceof ResumableError) throw new ResumableError(`${err.message}; the answers so far are in ${checkpointFile}: run the same command with --resume to continue`);
+    if (err instanceof ResumableError)
+      throw new ResumableError(
+        `${err.message}; the answers so far are in ${checkpointFile}: run the same command with --resume to continue`,
+      );
     throw err;
   } finally {
     status.stop();
     process.off("SIGINT", onInterrupt);
   }
   const { stats, version, architecture, unknown } = model.header;
-  if (!version) warn(`the router did not say its version${unknown ? ` (unknown: ${unknown.join(", ")})` : ""}; give it to generate with --ros-version`);
+  if (!version)
+    warn(`the router did not say its version${unknown ? ` (unknown: ${unknown.join(", ")})` : ""}; give it to generate with --ros-version`);
   if (flags.json) process.stdout.write(JSON.stringify({ out: flags.out, version, ...stats }) + "\n");
-  const skipped = stats!.skipped.length === 0 ? "nothing skipped" : `${stats!.skipped.length} ${stats!.skipped.length === 1 ? "path" : "paths"} skipped: ${stats!.skipped.join(", ")}`;
+  const skipped =
+    stats!.skipped.length === 0
+      ? "nothing skipped"
+      : `${stats!.skipped.length} ${stats!.skipped.length === 1 ? "path" : "paths"} skipped: ${stats!.skipped.join(", ")}`;
   process.stderr.write(
     `crawled RouterOS ${version ?? "(version unknown)"}${architecture ? ` (${architecture})` : ""}: ${stats!.requests.toLocaleString("en-US")} requests in ${(stats!.durationMs / 1000).toFixed(1)} s, ${skipped} -> ${flags.out}\n`,
   );
@@ -109,7 +128,9 @@ async function interrupted(crawl: Crawl, status: Status, checkpointFile: string)
   status.stop();
   const kept = await crawl.interrupt();
   process.stderr.write(
-    kept ? `\nrosapi: interrupted; the answers so far are in ${checkpointFile}: run the same command with --resume to continue\n` : "\nrosapi: interrupted before the crawl began\n",
+    kept
+      ? `\nrosapi: interrupted; the answers so far are in ${checkpointFile}: run the same command with --resume to continue\n`
+      : "\nrosapi: interrupted before the crawl began\n",
   );
   process.exit(EXIT_INTERRUPTED);
 }
@@ -130,7 +151,10 @@ class Status {
 
   start(crawl: Crawl): void {
     if (!this.tty) return;
-    const bar = new SingleBar({ format: "crawl [{bar}] {value}/{total} nodes | {rate} req/s | ETA {eta_formatted}{note}", hideCursor: true }, undefined);
+    const bar = new SingleBar(
+      { format: "crawl [{bar}] {value}/{total} nodes | {rate} req/s | ETA {eta_formatted}{note}", hideCursor: true },
+      undefined,
+    );
     this.bar = bar;
     bar.start(1, 0, { rate: 0, note: "" });
     this.timer = setInterval(() => {
@@ -142,9 +166,15 @@ class Status {
 
   silence(silentMs: number | undefined, deadlineMs: number): void {
     const waiting = silentMs !== undefined;
-    this.note = waiting ? ` | router silent for ${Math.round(silentMs / 1000)} s, waiting up to ${Math.round(deadlineMs / 1000)} s (--give-up-after)` : "";
+    this.note = waiting
+      ? ` | router silent for ${Math.round(silentMs / 1000)} s, waiting up to ${Math.round(deadlineMs / 1000)} s (--give-up-after)`
+      : "";
     if (!this.tty && waiting !== this.silent) {
-      process.stderr.write(waiting ? `rosapi: the router is not answering; waiting up to ${Math.round(deadlineMs / 1000)} s for it (--give-up-after)\n` : "rosapi: the router answers again\n");
+      process.stderr.write(
+        waiting
+          ? `rosapi: the router is not answering; waiting up to ${Math.round(deadlineMs / 1000)} s for it (--give-up-after)\n`
+          : "rosapi: the router answers again\n",
+      );
     }
     this.silent = waiting;
   }

@@ -20,8 +20,13 @@ interface GenerateFlags {
 export function registerGenerate(program: Command): void {
   program
     .command("generate")
-    .description("Build the OpenAPI document (openapi.json, openapi.yaml), the TypeScript client (client/) and the Postman collection (postman.json)")
-    .requiredOption("--from <files...>", "a rosapi model, or restraml inspect.json / deep-inspect.json; several: one document for their union, with x-routeros-since / x-routeros-removed-in")
+    .description(
+      "Build the OpenAPI document (openapi.json, openapi.yaml), the TypeScript client (client/) and the Postman collection (postman.json)",
+    )
+    .requiredOption(
+      "--from <files...>",
+      "a rosapi model, or restraml inspect.json / deep-inspect.json; several: one document for their union, with x-routeros-since / x-routeros-removed-in",
+    )
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", "emit only these").choices([...ALL_TARGETS]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
@@ -65,7 +70,12 @@ async function staleFiles(dir: string, files: OutputFile[]): Promise<string[]> {
     if (current !== file.content) stale.push(file.path);
   }
   const produced = new Set(files.map((f) => f.path));
-  const folders = new Set(files.map((f) => f.path.split("/")).filter((parts) => parts.length > 1).map((parts) => parts[0]!));
+  const folders = new Set(
+    files
+      .map((f) => f.path.split("/"))
+      .filter((parts) => parts.length > 1)
+      .map((parts) => parts[0]!),
+  );
   for (const folder of folders) {
     for (const path of await listFiles(join(dir, folder))) if (!produced.has(`${folder}/${path}`)) stale.push(`${folder}/${path} (extra)`);
   }

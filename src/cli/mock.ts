@@ -27,11 +27,14 @@ interface MockFlags {
   seed?: number;
 }
 
-const number = (min: number, max = Infinity) => (value: string) => {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min}${max === Infinity ? "" : ` to ${max}`}`);
-  return n;
-};
+const number =
+  (min: number, max = Infinity) =>
+  (value: string) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a number from ${min}${max === Infinity ? "" : ` to ${max}`}`);
+    return n;
+  };
 
 /** `path:ms` (a comma path, as inspect takes it: `do`, `ip,firewall`). */
 const hangOption = (value: string, previous: MockFlags["hang"]) => {
@@ -43,7 +46,8 @@ const hangOption = (value: string, previous: MockFlags["hang"]) => {
 
 const restartOption = (value: string) => {
   const [request, ms] = value.split(":").map(Number);
-  if (!Number.isInteger(request) || !Number.isInteger(ms) || request! < 0 || ms! < 0) throw new InvalidArgumentError("expected <request>:<ms>, e.g. 500:10000");
+  if (!Number.isInteger(request) || !Number.isInteger(ms) || request! < 0 || ms! < 0)
+    throw new InvalidArgumentError("expected <request>:<ms>, e.g. 500:10000");
   return { request: request!, ms: ms! };
 };
 
@@ -60,8 +64,16 @@ export function registerMock(program: Command): void {
     .option("--user <name>", "the user clients must send", SIMULATOR_DEFAULTS.user)
     .option("--password <password>", "the password clients must send (default: empty, as on a new router)", SIMULATOR_DEFAULTS.password)
     .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
-    .option("--store <file>", "seed items: JSON object of menu path -> items, e.g. {\"/ip/address\": [{\"address\": \"10.0.0.1/24\", \"interface\": \"ether1\"}]}")
-    .option("--command-timeout-ms <ms>", "how long ping without count and the like run before 400 Session closed", number(1), SIMULATOR_DEFAULTS.commandTimeoutMs)
+    .option(
+      "--store <file>",
+      'seed items: JSON object of menu path -> items, e.g. {"/ip/address": [{"address": "10.0.0.1/24", "interface": "ether1"}]}',
+    )
+    .option(
+      "--command-timeout-ms <ms>",
+      "how long ping without count and the like run before 400 Session closed",
+      number(1),
+      SIMULATOR_DEFAULTS.commandTimeoutMs,
+    )
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
     .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])
@@ -69,7 +81,10 @@ export function registerMock(program: Command): void {
     .option("--reset-rate <p>", "share of connections dropped", number(0, 1))
     .option("--restart-at <n:ms>", "stop answering for ms after request n", restartOption)
     .option("--seed <n>", "seed of the fault sequence", number(0))
-    .addHelpText("after", "\nExamples:\n  rosapi mock\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rosapi mock\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000",
+    )
     .action(action(runMock));
 }
 
@@ -79,7 +94,9 @@ async function runMock(flags: MockFlags): Promise<void> {
   }
   if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
   const source = flags.from ?? "sample tree";
-  const model = flags.from ? await loadModel(flags.from, { rosVersion: flags.rosVersion }) : withVersion(sampleModel(), flags.rosVersion, source);
+  const model = flags.from
+    ? await loadModel(flags.from, { rosVersion: flags.rosVersion })
+    : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
   const { store: _file, rosVersion: _version, caOut: _caOut, ...knobs } = flags;
@@ -108,6 +125,7 @@ async function runMock(flags: MockFlags): Promise<void> {
 
 async function readSeed(file: string): Promise<StoreSeed> {
   const seed = parseJson(await readTextFile(file), file);
-  if (seed === null || typeof seed !== "object" || Array.isArray(seed)) throw new UserError(`${file}: expected an object of menu path -> items`);
+  if (seed === null || typeof seed !== "object" || Array.isArray(seed))
+    throw new UserError(`${file}: expected an object of menu path -> items`);
   return seed as StoreSeed;
 }

@@ -46,9 +46,11 @@ export class Checkpoint {
   static async open(file: string, identity: RouterIdentity, mode: ResumeMode): Promise<{ checkpoint: Checkpoint } & Logged> {
     const logged = mode.resume ? await readLog(file, identity, mode.force) : undefined;
     const stream = createWriteStream(file, { flags: logged ? "a" : "w" });
-    await new Promise<void>((resolve, reject) => stream.once("open", () => resolve()).once("error", reject)).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot write the checkpoint ${file}: ${err.code ?? err.message}`);
-    });
+    await new Promise<void>((resolve, reject) => stream.once("open", () => resolve()).once("error", reject)).catch(
+      (err: NodeJS.ErrnoException) => {
+        throw new UserError(`cannot write the checkpoint ${file}: ${err.code ?? err.message}`);
+      },
+    );
     const checkpoint = new Checkpoint(file, stream, logged !== undefined);
     if (!logged) stream.write(JSON.stringify({ checkpoint: "rosapi-crawl", identity } satisfies Head) + "\n");
     return { checkpoint, ...(logged ?? { answers: new Map(), skipped: new Set() }) };

@@ -7,7 +7,16 @@
 import { ResumableError, UserError } from "../io/errors.js";
 import type { CrawlStats, SchemaModel } from "../model/types.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
-import { HealthGate, isLostConnection, isRefusal, isRetryable, NetworkError, normalizeRouterUrl, RestClient, sleep } from "../transport/index.js";
+import {
+  HealthGate,
+  isLostConnection,
+  isRefusal,
+  isRetryable,
+  NetworkError,
+  normalizeRouterUrl,
+  RestClient,
+  sleep,
+} from "../transport/index.js";
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
 import { resolveCrawlOptions, type CrawlOptions, type ResolvedCrawlOptions } from "./options.js";
@@ -90,7 +99,11 @@ export class Crawl {
       if (this.options.checkpointFile) {
         const identity = { url: normalizeRouterUrl(url), ...pick(facts) };
         const mode = { resume: this.options.resume, force: this.options.forceResume };
-        ({ checkpoint: this.checkpoint, answers: this.answers, skipped: this.skippedBefore } = await Checkpoint.open(this.options.checkpointFile, identity, mode));
+        ({
+          checkpoint: this.checkpoint,
+          answers: this.answers,
+          skipped: this.skippedBefore,
+        } = await Checkpoint.open(this.options.checkpointFile, identity, mode));
       }
       this.memberSyntax.enabled = await this.probeMemberSyntax();
       await this.walk();
@@ -104,7 +117,12 @@ export class Crawl {
       const model: SchemaModel = {
         format: MODEL_FORMAT,
         formatVersion: MODEL_FORMAT_VERSION,
-        header: { ...facts, ...unknownFacts(facts.unknown, this.memberSyntax.enabled), source: { kind: "crawl", url, crawledAt: new Date().toISOString() }, stats },
+        header: {
+          ...facts,
+          ...unknownFacts(facts.unknown, this.memberSyntax.enabled),
+          source: { kind: "crawl", url, crawledAt: new Date().toISOString() },
+          stats,
+        },
         root: assembleTree(this.answers),
       };
       walked = true;
@@ -171,7 +189,8 @@ export class Crawl {
     }
     this.done++;
     if (task.request === "child") {
-      if (task.path.length === 0 && rows[0]?.type !== "self") throw new NetworkError("not-json", "console/inspect gave no self row for the root");
+      if (task.path.length === 0 && rows[0]?.type !== "self")
+        throw new NetworkError("not-json", "console/inspect gave no self row for the root");
       const missing = this.scope.missing(task.path, rows);
       if (missing) throw new UserError(`--only ${missing}: this router has no such menu`);
       for (const next of tasksAfterChild(task.path, rows, this.scope, this.memberSyntax.enabled)) {
@@ -234,7 +253,11 @@ export class Crawl {
     });
   }
 
-  private async withRetries<T>(what: string, fn: () => Promise<T>, policy = { retries: this.options.retries, waitForHealth: true }): Promise<T> {
+  private async withRetries<T>(
+    what: string,
+    fn: () => Promise<T>,
+    policy = { retries: this.options.retries, waitForHealth: true },
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn();
@@ -255,7 +278,12 @@ export class Crawl {
   }
 }
 
-const pick = ({ version, architecture, board, packages }: Awaited<ReturnType<typeof identify>>) => ({ version, architecture, board, packages });
+const pick = ({ version, architecture, board, packages }: Awaited<ReturnType<typeof identify>>) => ({
+  version,
+  architecture,
+  board,
+  packages,
+});
 
 /** The header's list of unknown facts, with member descriptions when the router could not give them. */
 function unknownFacts(unknown: string[] | undefined, memberSyntax: boolean): { unknown?: string[] } {

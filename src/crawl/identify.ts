@@ -18,11 +18,13 @@ export function explainFailure(err: unknown, typedUrl: string, user: string): Er
   if (err instanceof NetworkError && err.kind === "reset" && url.startsWith("http:")) {
     return new UserError(`cannot reach ${url}: ${err.message}; if this port serves HTTPS (RouterOS's www-ssl), use https://`);
   }
-  if (err instanceof HttpError && err.status === 401) return new UserError(`${url}: user ${user} was refused (401 Unauthorized): check the user and password`);
+  if (err instanceof HttpError && err.status === 401)
+    return new UserError(`${url}: user ${user} was refused (401 Unauthorized): check the user and password`);
   if (err instanceof NetworkError && (err.kind === "unreachable" || err.kind === "tls" || err.kind === "timeout" || err.kind === "reset")) {
     return new UserError(`cannot reach ${url}: ${err.message}`);
   }
-  if (err instanceof NetworkError || err instanceof HttpError) return new UserError(`${url} does not answer like RouterOS's REST API (${err.message})`);
+  if (err instanceof NetworkError || err instanceof HttpError)
+    return new UserError(`${url} does not answer like RouterOS's REST API (${err.message})`);
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -42,7 +44,8 @@ async function resource(client: RestClient): Promise<Record<string, unknown> | u
   // Very old builds answer a one-element array.
   const found = (Array.isArray(answer) ? answer[0] : answer) as Record<string, unknown> | undefined;
   // A simulator of an unversioned tree says no version, but a board or an architecture as RouterOS does.
-  if (!RESOURCE_FACTS.some((key) => text(found?.[key]))) throw new NetworkError("not-json", "GET /system/resource has no version, board or architecture");
+  if (!RESOURCE_FACTS.some((key) => text(found?.[key])))
+    throw new NetworkError("not-json", "GET /system/resource has no version, board or architecture");
   return found;
 }
 
@@ -61,7 +64,10 @@ export async function identify(client: RestClient): Promise<Facts> {
   else unknown.push("board");
   try {
     const packages = (await client.get("system/package")) as Record<string, unknown>[];
-    facts.packages = packages.map((p) => text(p["name"])).filter((n): n is string => n !== undefined).sort();
+    facts.packages = packages
+      .map((p) => text(p["name"]))
+      .filter((n): n is string => n !== undefined)
+      .sort();
   } catch (err) {
     if (err instanceof HttpError && err.status === 401) throw err;
     unknown.push("packages");

@@ -37,7 +37,10 @@ export const CRAWL_DEFAULTS = {
   healthDeadlineMs: 180_000,
 } as const;
 
-export type ResolvedCrawlOptions = CrawlOptions & { -readonly [K in keyof typeof CRAWL_DEFAULTS]: number } & { resume: boolean; forceResume: boolean };
+export type ResolvedCrawlOptions = CrawlOptions & { -readonly [K in keyof typeof CRAWL_DEFAULTS]: number } & {
+  resume: boolean;
+  forceResume: boolean;
+};
 
 export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions {
   return {

@@ -94,21 +94,36 @@ function operations(node: TreeNode, menu: Menu): string[] {
       return byCommand(node.name);
     case "arg":
       // print's args are not a body of GET (the REST API takes them as query words on POST print only).
-      return byCommand(node.command!).filter((op) => !op.startsWith("GET")).map((op) => `${op} body`);
+      return byCommand(node.command!)
+        .filter((op) => !op.startsWith("GET"))
+        .map((op) => `${op} body`);
     case "property":
       return [kind === "items" ? `GET ${url} items` : `GET ${url}`];
   }
 }
 
-const VERBS: Record<ChangeKind, [string, string]> = { added: ["gains", "appears"], removed: ["loses", "is gone"], changed: ["changes", "changes"], renamed: ["renames", "renames"] };
+const VERBS: Record<ChangeKind, [string, string]> = {
+  added: ["gains", "appears"],
+  removed: ["loses", "is gone"],
+  changed: ["changes", "changes"],
+  renamed: ["renames", "renames"],
+};
 
 function consequences(raw: Raw): string[] {
   const [has, self] = VERBS[raw.kind];
   const what = raw.kind === "renamed" ? `${raw.before} → ${raw.after}` : raw.field ? `${raw.node.name} (${raw.field})` : raw.node.name;
   const out =
-    raw.level === "arg" || raw.level === "property" ? operations(raw.node, raw.menu).map((op) => `${op} ${has} ${what}`) : operations(raw.node, raw.menu).map((op) => `${op} ${self}`);
+    raw.level === "arg" || raw.level === "property"
+      ? operations(raw.node, raw.menu).map((op) => `${op} ${has} ${what}`)
+      : operations(raw.node, raw.menu).map((op) => `${op} ${self}`);
   // Without listed properties an item's properties are its add/set args: those changes reach GET as well.
-  if (raw.level === "arg" && !raw.menu.properties && (raw.node.command === "add" || raw.node.command === "set") && raw.kind !== "changed" && menuKind(raw.menu) !== "commands") {
+  if (
+    raw.level === "arg" &&
+    !raw.menu.properties &&
+    (raw.node.command === "add" || raw.node.command === "set") &&
+    raw.kind !== "changed" &&
+    menuKind(raw.menu) !== "commands"
+  ) {
     const url = urlOf(raw.node.menu);
     out.push(`${menuKind(raw.menu) === "items" ? `GET ${url} items` : `GET ${url}`} ${has} ${what}`);
   }
@@ -142,20 +157,36 @@ function valueChanges(old: TreeNode, now: TreeNode): Omit<Raw, "node" | "menu" |
     if (!widened) return [{ field: "type", before: old.syntax, after: now.syntax, breaking: true }];
   }
   const out: Omit<Raw, "node" | "menu" | "kind" | "level" | "path" | "name">[] = [];
-  const bound = (f: typeof a, lo: "minimum" | "minLength", hi: "maximum" | "maxLength") => `${lo === "minLength" ? "length " : ""}${f[lo] ?? ""}..${f[hi] ?? ""}`;
-  for (const [lo, hi] of [["minimum", "maximum"], ["minLength", "maxLength"]] as const) {
+  const bound = (f: typeof a, lo: "minimum" | "minLength", hi: "maximum" | "maxLength") =>
+    `${lo === "minLength" ? "length " : ""}${f[lo] ?? ""}..${f[hi] ?? ""}`;
+  for (const [lo, hi] of [
+    ["minimum", "maximum"],
+    ["minLength", "maxLength"],
+  ] as const) {
     if (a[lo] === b[lo] && a[hi] === b[hi]) continue;
     const narrowed = (b[lo] ?? -Infinity) > (a[lo] ?? -Infinity) || (b[hi] ?? Infinity) < (a[hi] ?? Infinity);
     out.push({ field: "range", before: bound(a, lo, hi), after: bound(b, lo, hi), breaking: narrowed });
   }
   if (JSON.stringify(a.range) !== JSON.stringify(b.range)) {
-    out.push({ field: "range", before: `${a.range?.min ?? ""}..${a.range?.max ?? ""}`, after: `${b.range?.min ?? ""}..${b.range?.max ?? ""}`, breaking: true });
+    out.push({
+      field: "range",
+      before: `${a.range?.min ?? ""}..${a.range?.max ?? ""}`,
+      after: `${b.range?.min ?? ""}..${b.range?.max ?? ""}`,
+      breaking: true,
+    });
   }
-  if (Boolean(a.list) !== Boolean(b.list)) out.push({ field: "list", before: String(Boolean(a.list)), after: String(Boolean(b.list)), breaking: !b.list });
+  if (Boolean(a.list) !== Boolean(b.list))
+    out.push({ field: "list", before: String(Boolean(a.list)), after: String(Boolean(b.list)), breaking: !b.list });
   const words = (f: typeof a) => [...(f.enum ?? []), ...(f.special ?? [])];
   const lost = words(a).filter((w) => !words(b).includes(w));
   const won = words(b).filter((w) => !words(a).includes(w));
-  if (lost.length || won.length) out.push({ field: "enum", ...(won.length ? { added: won } : {}), ...(lost.length ? { removed: lost } : {}), breaking: lost.length > 0 });
+  if (lost.length || won.length)
+    out.push({
+      field: "enum",
+      ...(won.length ? { added: won } : {}),
+      ...(lost.length ? { removed: lost } : {}),
+      breaking: lost.length > 0,
+    });
   // Same facts, other words (`IP address` → `IPv4 address`): a text change only.
   if (out.length === 0) out.push({ field: "syntax", before: old.syntax, after: now.syntax, breaking: false });
   return out;
@@ -174,7 +205,14 @@ function changesOf(old: TreeNode, now: TreeNode, before: NodeIndex, after: NodeI
     if (a && b) {
       const won = b.filter((w) => !a.includes(w));
       const lost = a.filter((w) => !b.includes(w));
-      if (won.length || lost.length) out.push({ ...base, field: "suggestions", ...(won.length ? { added: won } : {}), ...(lost.length ? { removed: lost } : {}), breaking: false });
+      if (won.length || lost.length)
+        out.push({
+          ...base,
+          field: "suggestions",
+          ...(won.length ? { added: won } : {}),
+          ...(lost.length ? { removed: lost } : {}),
+          breaking: false,
+        });
     }
   }
   if (now.level === "property" && old.readOnly !== now.readOnly && menuOf(before, old).properties) {
@@ -189,7 +227,11 @@ function changesOf(old: TreeNode, now: TreeNode, before: NodeIndex, after: NodeI
 /** In each command, one removed and one added arg of the same syntax: probably a rename. */
 function renames(removed: Raw[], added: Raw[]): Raw[] {
   const out: Raw[] = [];
-  const byCommand = (raws: Raw[]) => groupBy(raws.filter((r) => r.level === "arg"), (r) => r.node.parent!);
+  const byCommand = (raws: Raw[]) =>
+    groupBy(
+      raws.filter((r) => r.level === "arg"),
+      (r) => r.node.parent!,
+    );
   const gone = byCommand(removed);
   for (const [command, news] of byCommand(added)) {
     const olds = gone.get(command) ?? [];
@@ -200,7 +242,17 @@ function renames(removed: Raw[], added: Raw[]): Raw[] {
       // Only an unambiguous pair: one of that syntax gone, one come.
       if (candidates.length !== 1 || olds.filter(same).length !== 1) continue;
       const now = candidates[0]!;
-      out.push({ kind: "renamed", level: "arg", path: now.path, name: now.name, before: old.name, after: now.name, breaking: true, node: now.node, menu: now.menu });
+      out.push({
+        kind: "renamed",
+        level: "arg",
+        path: now.path,
+        name: now.name,
+        before: old.name,
+        after: now.name,
+        breaking: true,
+        node: now.node,
+        menu: now.menu,
+      });
       removed.splice(removed.indexOf(old), 1);
       added.splice(added.indexOf(now), 1);
     }
@@ -234,8 +286,24 @@ function under(path: string, prefixes: readonly string[]): boolean {
 export function diffModels(older: SchemaModel, newer: SchemaModel, options: DiffOptions = {}): ModelDiff {
   const before = indexTree(older.root);
   const after = indexTree(newer.root);
-  const removed: Raw[] = missing(before, after).map((node) => ({ kind: "removed", level: node.level, path: node.path, name: node.name, breaking: true, node, menu: menuOf(before, node) }));
-  const added: Raw[] = missing(after, before).map((node) => ({ kind: "added", level: node.level, path: node.path, name: node.name, breaking: false, node, menu: menuOf(after, node) }));
+  const removed: Raw[] = missing(before, after).map((node) => ({
+    kind: "removed",
+    level: node.level,
+    path: node.path,
+    name: node.name,
+    breaking: true,
+    node,
+    menu: menuOf(before, node),
+  }));
+  const added: Raw[] = missing(after, before).map((node) => ({
+    kind: "added",
+    level: node.level,
+    path: node.path,
+    name: node.name,
+    breaking: false,
+    node,
+    menu: menuOf(after, node),
+  }));
   const renamed = renames(removed, added);
   const changed: Raw[] = [];
   for (const [key, node] of after) {
@@ -246,7 +314,13 @@ export function diffModels(older: SchemaModel, newer: SchemaModel, options: Diff
   if (options.only?.length) raws = raws.filter((r) => under(r.path, options.only!));
   if (options.breaking) raws = raws.filter((r) => r.breaking);
   const order: Record<ChangeKind, number> = { removed: 0, renamed: 1, changed: 2, added: 3 };
-  const changes = group(raws).sort((x, y) => Number(y.breaking) - Number(x.breaking) || order[x.kind] - order[y.kind] || (y.count ?? 1) - (x.count ?? 1) || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const changes = group(raws).sort(
+    (x, y) =>
+      Number(y.breaking) - Number(x.breaking) ||
+      order[x.kind] - order[y.kind] ||
+      (y.count ?? 1) - (x.count ?? 1) ||
+      (x.path < y.path ? -1 : x.path > y.path ? 1 : 0),
+  );
   const byKind: Record<string, number> = {};
   for (const r of raws) byKind[`${r.kind}.${r.level}`] = (byKind[`${r.kind}.${r.level}`] ?? 0) + 1;
   return {

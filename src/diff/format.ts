@@ -25,7 +25,9 @@ const VERB = { added: "added", removed: "removed", changed: "changed", renamed: 
 
 function values(c: Change): string {
   if (c.kind === "renamed") return `${c.before} → ${c.after}`;
-  const words = [c.added?.length ? `+${c.added.join(" +")}` : "", c.removed?.length ? `-${c.removed.join(" -")}` : ""].filter(Boolean).join(" ");
+  const words = [c.added?.length ? `+${c.added.join(" +")}` : "", c.removed?.length ? `-${c.removed.join(" -")}` : ""]
+    .filter(Boolean)
+    .join(" ");
   if (words) return words;
   return c.before !== undefined || c.after !== undefined ? `${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}` : "";
 }
@@ -35,7 +37,10 @@ function sentence({ change: c, names }: Line): string {
   const field = c.field ? ` ${c.field}` : "";
   const what = values(c);
   if (c.count) {
-    const places = c.level === "arg" ? `${c.places![0]!.slice(c.places![0]!.lastIndexOf("/") + 1, c.places![0]!.indexOf(" "))} in ${c.count} menus` : `${c.count} places`;
+    const places =
+      c.level === "arg"
+        ? `${c.places![0]!.slice(c.places![0]!.lastIndexOf("/") + 1, c.places![0]!.indexOf(" "))} in ${c.count} menus`
+        : `${c.count} places`;
     return `${c.level} ${names.join(", ")}${field} ${VERB[c.kind]}${what ? ` (${what})` : ""}: ${places}`;
   }
   return `${c.level} ${c.path}${field} ${VERB[c.kind]}${what ? `: ${what}` : ""}`;
@@ -57,7 +62,8 @@ export function formatDiff(diff: ModelDiff, options: { color?: boolean } = {}): 
     const color = c.breaking ? 31 : c.kind === "added" ? 32 : 33;
     out.push(paint(color, `${c.breaking ? "!" : " "} ${mark} ${sentence(line)}`));
     for (const rest of c.rest) out.push(`      ${rest}`);
-    if (c.places) out.push(`      in ${c.places.slice(0, FOLD).join(", ")}${c.places.length > FOLD ? `, ... (${c.places.length - FOLD} more)` : ""}`);
+    if (c.places)
+      out.push(`      in ${c.places.slice(0, FOLD).join(", ")}${c.places.length > FOLD ? `, ... (${c.places.length - FOLD} more)` : ""}`);
   }
   return out.join("\n") + "\n";
 }
@@ -70,8 +76,17 @@ export function markdownDiff(diff: ModelDiff): string {
     if (chosen.length === 0) return;
     out.push(`### ${title}`, "");
     for (const line of chosen) {
-      out.push(`- [ ] ${sentence(line).replace(/(\/[^\s,:]+)/, "`$1`")}${line.change.rest.length ? ` — ${line.change.rest.map((r) => `\`${r}\``).join(", ")}` : ""}`);
-      if (line.change.places) out.push(`  <details><summary>${line.change.places.length} places</summary>`, "", ...line.change.places.map((p) => `  - \`${p}\``), "", "  </details>");
+      out.push(
+        `- [ ] ${sentence(line).replace(/(\/[^\s,:]+)/, "`$1`")}${line.change.rest.length ? ` — ${line.change.rest.map((r) => `\`${r}\``).join(", ")}` : ""}`,
+      );
+      if (line.change.places)
+        out.push(
+          `  <details><summary>${line.change.places.length} places</summary>`,
+          "",
+          ...line.change.places.map((p) => `  - \`${p}\``),
+          "",
+          "  </details>",
+        );
     }
     out.push("");
   };

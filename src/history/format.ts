@@ -10,7 +10,9 @@ export function formatHistory(history: History): string {
       // Appeared: absent (not merely unknown) in the version before.
       if (i > 0 && n.since === version && n.present[i - 1] === false && !n.withParent) lines.push(`  + ${n.level.padEnd(8)} ${n.path}`);
       if (n.removedIn === version && !n.withParent) lines.push(`  - ${n.level.padEnd(8)} ${n.path}`);
-      for (const c of n.syntaxChanges) if (c.version === version) lines.push(`  ~ ${n.level.padEnd(8)} ${n.path}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`);
+      for (const c of n.syntaxChanges)
+        if (c.version === version)
+          lines.push(`  ~ ${n.level.padEnd(8)} ${n.path}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`);
     }
     if (i > 0) out.push("", `${version}: ${lines.length ? `${lines.length} changes` : "no change"}`, ...lines);
   });

@@ -77,7 +77,11 @@ export function candidateKeys(path: string): string[] {
   const [head, tail] = path.trim().split(/\s+/, 2) as [string, string | undefined];
   const names = head.split("/").filter((n) => n !== "");
   if (tail !== undefined) {
-    return tail.startsWith(".") ? [nodeKey("property", propertyPath(names, tail.slice(1)))] : names.length ? [nodeKey("arg", argPath(names.slice(0, -1), names.at(-1)!, tail))] : [];
+    return tail.startsWith(".")
+      ? [nodeKey("property", propertyPath(names, tail.slice(1)))]
+      : names.length
+        ? [nodeKey("arg", argPath(names.slice(0, -1), names.at(-1)!, tail))]
+        : [];
   }
   const last = names.at(-1);
   if (last?.startsWith(".")) return [nodeKey("property", propertyPath(names.slice(0, -1), last.slice(1)))];
@@ -88,7 +92,11 @@ export function candidateKeys(path: string): string[] {
 }
 
 /** Where a node exists, per version, with its syntax. */
-export function whereIs(models: readonly SchemaModel[], path: string, names: readonly string[] = []): { versions: string[]; nodes: NodeHistory[] } {
+export function whereIs(
+  models: readonly SchemaModel[],
+  path: string,
+  names: readonly string[] = [],
+): { versions: string[]; nodes: NodeHistory[] } {
   const versions = byVersion(models, names);
   const presence = new VersionPresence(versions);
   const nodes: NodeHistory[] = [];
@@ -96,6 +104,7 @@ export function whereIs(models: readonly SchemaModel[], path: string, names: rea
     const i = versions.findIndex((_, v) => presence.nodes(key, v).length > 0);
     if (i >= 0) nodes.push(nodeHistory(presence, key, presence.nodes(key, i)[0]!));
   }
-  if (nodes.length === 0) throw new UserError(`${path}: no menu, command, arg or property of that name in ${versions.map((v) => v.version).join(", ")}`);
+  if (nodes.length === 0)
+    throw new UserError(`${path}: no menu, command, arg or property of that name in ${versions.map((v) => v.version).join(", ")}`);
   return { versions: versions.map((v) => v.version), nodes };
 }

@@ -13,8 +13,7 @@ export const SELECTOR_ARGS: ReadonlySet<string> = new Set(["numbers", "number"])
 export const isSelectorArg = (name: string): boolean => SELECTOR_ARGS.has(name);
 
 /** Whether a command addresses items. */
-export const takesItems = (command: Command | undefined): boolean =>
-  command !== undefined && Object.keys(command.args).some(isSelectorArg);
+export const takesItems = (command: Command | undefined): boolean => command !== undefined && Object.keys(command.args).some(isSelectorArg);
 
 export function menuKind(menu: Menu): MenuKind {
   const { commands } = menu;

@@ -108,7 +108,10 @@ export class VersionPresence {
   }
 
   span(row: readonly Presence[]): VersionSpan | undefined {
-    return spanOf(row, this.versions.map((v) => v.version));
+    return spanOf(
+      row,
+      this.versions.map((v) => v.version),
+    );
   }
 }
 
@@ -169,11 +172,21 @@ export function mergeModels(models: readonly SchemaModel[], names: readonly stri
     const nodes = latest(key);
     const node = nodes.at(-1)!;
     const versionsOf = span(key, node);
-    const description = nodes.map((n) => n.description).filter((d) => d !== undefined).at(-1);
+    const description = nodes
+      .map((n) => n.description)
+      .filter((d) => d !== undefined)
+      .at(-1);
     const described = description !== undefined ? { description } : {};
     switch (node.level) {
       case "menu": {
-        const menu: Menu = { kind: "menu", nodeType: (node.source as Menu).nodeType, ...described, menus: {}, commands: {}, versions: versionsOf };
+        const menu: Menu = {
+          kind: "menu",
+          nodeType: (node.source as Menu).nodeType,
+          ...described,
+          menus: {},
+          commands: {},
+          versions: versionsOf,
+        };
         if (nodes.some((n) => n.knowsProperties)) menu.properties = {};
         menus.set(key, menu);
         if (node.parent !== undefined) menus.get(node.parent)!.menus[node.name] = menu;

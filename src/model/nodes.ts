@@ -50,18 +50,55 @@ export function indexTree(root: Menu): NodeIndex {
     const path = menuPath(names);
     const key = `menu ${path}`;
     const prefix = names.length ? path : "";
-    nodes.set(key, { level: "menu", path, menu: names, name: names.at(-1) ?? "", parent, description: menu.description, knowsProperties: menu.properties !== undefined, source: menu });
+    nodes.set(key, {
+      level: "menu",
+      path,
+      menu: names,
+      name: names.at(-1) ?? "",
+      parent,
+      description: menu.description,
+      knowsProperties: menu.properties !== undefined,
+      source: menu,
+    });
     for (const [name, property] of Object.entries(menu.properties ?? {})) {
       const pPath = `${path} .${name}`;
-      nodes.set(`property ${pPath}`, { level: "property", path: pPath, menu: names, name, parent: key, description: property.description, readOnly: !writable(menu, name), source: property });
+      nodes.set(`property ${pPath}`, {
+        level: "property",
+        path: pPath,
+        menu: names,
+        name,
+        parent: key,
+        description: property.description,
+        readOnly: !writable(menu, name),
+        source: property,
+      });
     }
     for (const [name, command] of Object.entries(menu.commands)) {
       const cPath = `${prefix}/${name}`;
       const cKey = `command ${cPath}`;
-      nodes.set(cKey, { level: "command", path: cPath, menu: names, command: name, name, parent: key, description: command.description, source: command });
+      nodes.set(cKey, {
+        level: "command",
+        path: cPath,
+        menu: names,
+        command: name,
+        name,
+        parent: key,
+        description: command.description,
+        source: command,
+      });
       for (const [argName, arg] of Object.entries(command.args)) {
         const aPath = `${cPath} ${argName}`;
-        nodes.set(`arg ${aPath}`, { level: "arg", path: aPath, menu: names, command: name, name: argName, parent: cKey, syntax: syntaxText(arg.syntax), description: arg.description, source: arg });
+        nodes.set(`arg ${aPath}`, {
+          level: "arg",
+          path: aPath,
+          menu: names,
+          command: name,
+          name: argName,
+          parent: cKey,
+          syntax: syntaxText(arg.syntax),
+          description: arg.description,
+          source: arg,
+        });
       }
     }
     for (const [name, child] of Object.entries(menu.menus)) visit(child, [...names, name], key);

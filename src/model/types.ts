@@ -24,15 +24,7 @@ export interface SyntaxRow {
  * punctuation, `obj-*` objects of the router.
  */
 export type CompletionStyle =
-  | "none"
-  | "arg"
-  | "dir"
-  | "syntax-meta"
-  | "obj-dynamic"
-  | "obj-disabled"
-  | "obj-inactive"
-  | "obj-wildcard"
-  | (string & {});
+  "none" | "arg" | "dir" | "syntax-meta" | "obj-dynamic" | "obj-disabled" | "obj-inactive" | "obj-wildcard" | (string & {});
 
 /** One shown (`show=true`) row of `request=completion`. */
 export interface Completion {

@@ -61,7 +61,10 @@ const namedByGenerators = (value: Schema): boolean => Boolean(value.enum || valu
 export function hoistValueSchemas(schemas: Schemas): Schemas {
   // Copies of the object schemas only (their properties change); the rest is shared with the input.
   const out: Schemas = Object.fromEntries(
-    Object.entries(schemas).map(([name, schema]) => [name, isRef(schema) || !schema.properties ? schema : { ...schema, properties: { ...schema.properties } }]),
+    Object.entries(schemas).map(([name, schema]) => [
+      name,
+      isRef(schema) || !schema.properties ? schema : { ...schema, properties: { ...schema.properties } },
+    ]),
   );
   const usages = new Map<string, Usage>();
   const sites: [Record<string, Schema | Ref>, string, Schema, string][] = [];

@@ -85,10 +85,7 @@ export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
       description: infoDescription(model),
       license: LICENSE,
     },
-    servers: [
-      server("https", "443", "HTTPS (www-ssl service)"),
-      server("http", "80", "Plain HTTP (www service)"),
-    ],
+    servers: [server("https", "443", "HTTPS (www-ssl service)"), server("http", "80", "Plain HTTP (www service)")],
     security: [{ basicAuth: [] }],
     tags: names.map((name) => ({ name, description: ctx.tags.get(name)! })),
     "x-tagGroups": tagGroups(names),

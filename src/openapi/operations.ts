@@ -155,7 +155,10 @@ export function setOperation(scope: MenuScope, args: Ref): Operation {
 export function removeOperation(scope: MenuScope): Operation {
   return operation(scope, "remove", "remove", {
     summary: `Remove a ${menuLabel(scope.path)} item`,
-    description: describe(scope.menu.commands["remove"]?.description, `${rest("DELETE", scope, "/{id}")} runs ${consoleCommand(scope, "remove")} on that item.`),
+    description: describe(
+      scope.menu.commands["remove"]?.description,
+      `${rest("DELETE", scope, "/{id}")} runs ${consoleCommand(scope, "remove")} on that item.`,
+    ),
     responses: { "204": { description: "Removed; the body is empty" }, ...errorResponses(true) },
     "x-routeros-command": "remove",
   });
@@ -201,7 +204,11 @@ export function commandArgs(scope: MenuScope, name: string, command: Command, op
   const key = `${[...scope.path, name].join("/")} ${suffix}`;
   let ref = scope.ctx.bodies.get(key);
   if (!ref) {
-    ref = addSchema(scope.ctx, pascalCase([...scope.path, name]) + suffix, argsSchema(command, scope.ctx, { ...opts, print: name === "print" }));
+    ref = addSchema(
+      scope.ctx,
+      pascalCase([...scope.path, name]) + suffix,
+      argsSchema(command, scope.ctx, { ...opts, print: name === "print" }),
+    );
     scope.ctx.bodies.set(key, ref);
   }
   return ref;

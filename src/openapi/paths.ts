@@ -49,7 +49,8 @@ function addRestOperations(scope: MenuScope, paths: Paths): void {
   const { menu, path, kind } = scope;
   const url = menuUrl(path);
   if (kind === "settings") {
-    if (menu.commands["print"]) paths[url] = { get: { ...settingsOperation(scope), ...versionExtensions(menu.commands["print"]) }, ...versionExtensions(menu) };
+    if (menu.commands["print"])
+      paths[url] = { get: { ...settingsOperation(scope), ...versionExtensions(menu.commands["print"]) }, ...versionExtensions(menu) };
     return;
   }
   if (kind !== "items") return;
@@ -63,7 +64,8 @@ function addRestOperations(scope: MenuScope, paths: Paths): void {
 
   const item: OpenAPIV3.PathItemObject = { parameters: [{ $ref: "#/components/parameters/ItemId" }] };
   if (verbs.list) item.get = { ...getOperation(scope), ...since("print") };
-  if (verbs.set) item.patch = { ...setOperation(scope, commandArgs(scope, "set", menu.commands["set"]!, { omit: "numbers" })), ...since("set") };
+  if (verbs.set)
+    item.patch = { ...setOperation(scope, commandArgs(scope, "set", menu.commands["set"]!, { omit: "numbers" })), ...since("set") };
   if (verbs.remove) item.delete = { ...removeOperation(scope), ...since("remove") };
   if (item.get || item.patch || item.delete) paths[`${url}/{id}`] = { ...item, ...versionExtensions(menu) };
 }

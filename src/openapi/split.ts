@@ -9,7 +9,8 @@ type TagGroup = { name: string; tags: string[] };
 
 /** The top-level menu of a path: `/ip/address/{id}` → `ip`; root commands (`/ping`) → `root`. */
 function topOf(path: string, item: OpenAPIV3.PathItemObject): string {
-  const op = Object.values(item).find((value) => value && typeof value === "object" && "x-routeros-menu" in value) as { "x-routeros-menu": string } | undefined;
+  const op = Object.values(item).find((value) => value && typeof value === "object" && "x-routeros-menu" in value) as
+    { "x-routeros-menu": string } | undefined;
   const menu = op?.["x-routeros-menu"] ?? path;
   return menu.split("/")[1] || "root";
 }
@@ -46,14 +47,23 @@ export function splitByTopMenu(doc: OpenAPIV3.Document): Map<string, OpenAPIV3.D
   for (const [top, paths] of byTop) {
     // Responses and parameters are few and shared; they reach the error schema.
     const reached = reachedSchemas({ paths, responses: doc.components?.responses, parameters: doc.components?.parameters }, schemas);
-    const used = new Set(Object.values(paths).flatMap((item) => Object.values(item!).flatMap((op) => (op as OpenAPIV3.OperationObject).tags ?? [])));
+    const used = new Set(
+      Object.values(paths).flatMap((item) => Object.values(item!).flatMap((op) => (op as OpenAPIV3.OperationObject).tags ?? [])),
+    );
     parts.set(top, {
       ...doc,
       info: { ...doc.info, title: `${doc.info.title}: /${top === "root" ? "" : top}` },
       tags: doc.tags?.filter((tag) => used.has(tag.name)),
       "x-tagGroups": groups.map((g) => ({ ...g, tags: g.tags.filter((t) => used.has(t)) })).filter((g) => g.tags.length),
       paths,
-      components: { ...doc.components, schemas: Object.fromEntries(Object.keys(schemas).filter((n) => reached.has(n)).map((n) => [n, schemas[n]])) },
+      components: {
+        ...doc.components,
+        schemas: Object.fromEntries(
+          Object.keys(schemas)
+            .filter((n) => reached.has(n))
+            .map((n) => [n, schemas[n]]),
+        ),
+      },
     } as OpenAPIV3.Document);
   }
   return parts;

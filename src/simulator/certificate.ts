@@ -14,7 +14,13 @@ export async function selfSignedCertificate(): Promise<Certificate> {
       // A CA flag lets clients pass this very certificate as their `ca`.
       { name: "basicConstraints", cA: true },
       { name: "keyUsage", keyCertSign: true, digitalSignature: true, keyEncipherment: true },
-      { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+        ],
+      },
     ],
   });
   return { cert: pems.cert, key: pems.private };

@@ -45,7 +45,9 @@ export const SIMULATOR_DEFAULTS = {
 } as const;
 
 type Defaulted = keyof typeof SIMULATOR_DEFAULTS;
-export type ResolvedSimulatorOptions = Omit<SimulatorOptions, Defaulted> & { [K in Defaulted]: (typeof SIMULATOR_DEFAULTS)[K] extends string ? string : number };
+export type ResolvedSimulatorOptions = Omit<SimulatorOptions, Defaulted> & {
+  [K in Defaulted]: (typeof SIMULATOR_DEFAULTS)[K] extends string ? string : number;
+};
 
 export function resolveSimulatorOptions(options: SimulatorOptions): ResolvedSimulatorOptions {
   return {
@@ -102,7 +104,10 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
       const tokens = url.pathname.slice(6).split("/").filter(Boolean).map(decodeURIComponent);
       const inspectPath = tokens.join("/") === "console/inspect" && body["request"] !== "child" ? String(body["path"] ?? "") : undefined;
       await faults.serve(inspectPath);
-      reply = fate === "fail" ? errorReply(500, "simulated failure") : api.handle({ method: req.method ?? "GET", tokens, query: url.searchParams, body });
+      reply =
+        fate === "fail"
+          ? errorReply(500, "simulated failure")
+          : api.handle({ method: req.method ?? "GET", tokens, query: url.searchParams, body });
     }
     if (reply.holdMs) await new Promise((resolve) => setTimeout(resolve, reply.holdMs).unref());
     await faults.halfTrip();
@@ -114,10 +119,12 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
   const http = await listen(createHttpServer({ keepAliveTimeout: 60_000 }, handler), host, options.port, "HTTP");
   // A failed second listen must not leave the first one open: the process would never exit.
   const https = certificate
-    ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort, "HTTPS").catch(async (err: unknown) => {
-        await close(http);
-        throw err;
-      })
+    ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort, "HTTPS").catch(
+        async (err: unknown) => {
+          await close(http);
+          throw err;
+        },
+      )
     : undefined;
   const urlOf = (scheme: string, server: Server) => `${scheme}://${host}:${(server.address() as AddressInfo).port}/rest`;
 
@@ -165,7 +172,12 @@ function send(res: ServerResponse, reply: Reply): void {
 function listen(server: Server, host: string, port: number, scheme: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) => {
-      const why = err.code === "EADDRINUSE" ? "the port is in use" : err.code === "EACCES" ? "permission denied (ports below 1024 need privileges)" : (err.code ?? err.message);
+      const why =
+        err.code === "EADDRINUSE"
+          ? "the port is in use"
+          : err.code === "EACCES"
+            ? "permission denied (ports below 1024 need privileges)"
+            : (err.code ?? err.message);
       reject(new UserError(`cannot listen on ${host}:${port} for ${scheme}: ${why}`));
     });
     server.listen(port, host, () => resolve(server));

@@ -151,11 +151,14 @@ export class RestApi {
     const ids = (): Item[] => {
       const numbers = args["numbers"] ?? args["number"];
       if (numbers === undefined) throw new StoreError(400, "missing =numbers=");
-      return String(numbers).split(",").map((id) => this.item(path, id));
+      return String(numbers)
+        .split(",")
+        .map((id) => this.item(path, id));
     };
     if (kind === "settings") {
       if (name === "print") return ok([project([this.settings(path)], splitList(proplist))[0]]);
-      if (name === "get") return ok(args["value-name"] === undefined ? this.settings(path) : { ret: this.settings(path)[String(args["value-name"])] ?? "" });
+      if (name === "get")
+        return ok(args["value-name"] === undefined ? this.settings(path) : { ret: this.settings(path)[String(args["value-name"])] ?? "" });
       if (name === "set") return (this.store.setSettings(path, menu, args), ok([]));
       return ok([]);
     }
@@ -189,7 +192,12 @@ export class RestApi {
   }
 
   private packages(): Item[] {
-    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({ ".id": itemId(i + 1), name, ...(this.version ? { version: this.version } : {}), disabled: "false" }));
+    return (this.model.header.packages ?? ["routeros"]).map((name, i) => ({
+      ".id": itemId(i + 1),
+      name,
+      ...(this.version ? { version: this.version } : {}),
+      disabled: "false",
+    }));
   }
 
   /** What /system/resource says: the served version and a CHR's facts. */

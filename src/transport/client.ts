@@ -99,20 +99,24 @@ function readCa(file: string): string {
   } catch (err) {
     throw new UserError(`cannot read the CA file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new UserError(`--ca ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  if (!pem.includes("-----BEGIN CERTIFICATE-----"))
+    throw new UserError(`--ca ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   return pem;
 }
 
 function networkError(err: unknown, timeoutMs: number, caFile: string | undefined): NetworkError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code ?? "";
-  if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED") return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
-  if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)) return new NetworkError("unreachable", `cannot connect (${code})`);
+  if (e.name === "TimeoutError" || e.name === "AbortError" || code === "UND_ERR_ABORTED")
+    return new NetworkError("timeout", `no answer within ${timeoutMs} ms`);
+  if (["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code))
+    return new NetworkError("unreachable", `cannot connect (${code})`);
   if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") {
     const hint = caFile ? `the router's certificate is not the one in --ca ${caFile}, nor signed by it` : "use --insecure or --ca";
     return new NetworkError("tls", `TLS: ${e.message ?? code} (${hint})`);
   }
   // An https:// URL on a plain HTTP port: no retry will help.
-  if (code.startsWith("ERR_SSL")) return new NetworkError("tls", `TLS handshake failed (${code}): does this port serve HTTPS? (RouterOS's www-ssl service, usually 443)`);
+  if (code.startsWith("ERR_SSL"))
+    return new NetworkError("tls", `TLS handshake failed (${code}): does this port serve HTTPS? (RouterOS's www-ssl service, usually 443)`);
   return new NetworkError("reset", `connection lost (${code || e.message || "unknown"})`);
 }

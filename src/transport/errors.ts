@@ -23,7 +23,12 @@ export class NetworkError extends Error {
 
 /** RouterOS refused this one request with its own error body (`{error: <number>, ...}`): 4xx, but not 401. */
 export function isRefusal(err: unknown): boolean {
-  return err instanceof HttpError && err.status !== 401 && err.status < 500 && typeof (err.body as { error?: unknown } | undefined)?.error === "number";
+  return (
+    err instanceof HttpError &&
+    err.status !== 401 &&
+    err.status < 500 &&
+    typeof (err.body as { error?: unknown } | undefined)?.error === "number"
+  );
 }
 
 /** Worth another try: server errors and lost connections, never 4xx or a non-JSON body. */

@@ -50,7 +50,15 @@ export class HealthGate {
   }
 
   private async poll(): Promise<boolean> {
-    const { pollMs = 200, maxPollMs = 2000, deadlineMs = 180_000, slowMs = 1000, maxSlowAnswers = 3, settleMs = 200, onSilence } = this.options;
+    const {
+      pollMs = 200,
+      maxPollMs = 2000,
+      deadlineMs = 180_000,
+      slowMs = 1000,
+      maxSlowAnswers = 3,
+      settleMs = 200,
+      onSilence,
+    } = this.options;
     const since = Date.now();
     const deadline = since + deadlineMs;
     let silent = false;
@@ -58,7 +66,7 @@ export class HealthGate {
     let stalled = false;
     let promptAnswers = 0;
     // A router that is slow on every call (low memory) is taken as it is after a few slow answers.
-    for (let slowAnswers = 0; slowAnswers < maxSlowAnswers; ) {
+    for (let slowAnswers = 0; slowAnswers < maxSlowAnswers;) {
       const start = Date.now();
       try {
         await this.check().catch((err: unknown) => {

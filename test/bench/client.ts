@@ -24,7 +24,9 @@ const t0 = performance.now();
 const files = await emitTypeScriptClient(doc);
 const emitMs = performance.now() - t0;
 const bytes = files.reduce((n, f) => n + f.content.length, 0);
-console.log(`client: 7.22.3 extra, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB generated in ${emitMs.toFixed(0)} ms (target < 2000 ms)`);
+console.log(
+  `client: 7.22.3 extra, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB generated in ${emitMs.toFixed(0)} ms (target < 2000 ms)`,
+);
 
 const dir = await writeClient(model, "bench");
 /** `tsc --strict --noEmit` over one file: wall seconds and the memory tsc reports, in MB. */
@@ -32,14 +34,29 @@ async function strictCompile(file: string): Promise<[seconds: number, mb: string
   const t = performance.now();
   const { stdout } = await promisify(execFile)(
     join(ROOT, "node_modules/.bin/tsc"),
-    ["--strict", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node", "--extendedDiagnostics", file],
+    [
+      "--strict",
+      "--noEmit",
+      "--module",
+      "NodeNext",
+      "--moduleResolution",
+      "NodeNext",
+      "--target",
+      "ES2022",
+      "--types",
+      "node",
+      "--extendedDiagnostics",
+      file,
+    ],
     { cwd: ROOT, maxBuffer: 16 << 20 },
   );
   const memory = /Memory used:\s+(\d+)K/.exec(stdout)?.[1];
   return [(performance.now() - t) / 1000, memory ? (Number(memory) / 1024).toFixed(0) : "?"];
 }
 const [compileS, memory] = await strictCompile(join(dir, "client/index.ts"));
-console.log(`  tsc --strict --noEmit, whole client: ${compileS.toFixed(1)} s wall (target < 60 s), memory used ${memory} MB (target < 2048 MB)`);
+console.log(
+  `  tsc --strict --noEmit, whole client: ${compileS.toFixed(1)} s wall (target < 60 s), memory used ${memory} MB (target < 2048 MB)`,
+);
 await writeFile(
   join(dir, "app.ts"),
   `import { createClient } from "./client/index.js";\n` +
@@ -48,5 +65,7 @@ await writeFile(
     `console.log(added[".id"], await ros.ip.address.list({ interface: "ether1" }));\n`,
 );
 const [appS, appMemory] = await strictCompile(join(dir, "app.ts"));
-console.log(`  tsc --strict --noEmit, a one-file program calling /ip/address: ${appS.toFixed(1)} s wall (target < 5 s), memory used ${appMemory} MB (target < 500 MB)`);
+console.log(
+  `  tsc --strict --noEmit, a one-file program calling /ip/address: ${appS.toFixed(1)} s wall (target < 5 s), memory used ${appMemory} MB (target < 500 MB)`,
+);
 await removeClient(dir);

@@ -31,13 +31,22 @@ const counts = countTree(model.root);
 const total = stages.reduce((sum, [, ms]) => sum + ms, 0);
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`generate: ${file}`);
-console.log(`  tree: ${JSON.stringify(counts)}; paths ${Object.keys(doc.paths).length}, schemas ${Object.keys(doc.components?.schemas ?? {}).length}`);
+console.log(
+  `  tree: ${JSON.stringify(counts)}; paths ${Object.keys(doc.paths).length}, schemas ${Object.keys(doc.components?.schemas ?? {}).length}`,
+);
 for (const [label, ms] of stages) console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms`);
 console.log(`  ${"total".padEnd(28)} ${total.toFixed(0).padStart(6)} ms   (target < 3000 ms)`);
 const mb = (text: string): string => `${(text.length / 1e6).toFixed(1)} MB`;
 const parts = [...splitByTopMenu(doc)].map(([top, part]) => [top, toJson(part)] as const).sort(([, a], [, b]) => b.length - a.length);
 console.log(`  output: JSON ${mb(json)} (compact; indented it would be ${mb(JSON.stringify(doc, null, 2))}), YAML ${mb(yaml)}`);
-console.log(`  split by top-level menu: ${parts.length} documents, largest ${parts.slice(0, 3).map(([top, text]) => `/${top} ${mb(text)}`).join(", ")}`);
+console.log(
+  `  split by top-level menu: ${parts.length} documents, largest ${parts
+    .slice(0, 3)
+    .map(([top, text]) => `/${top} ${mb(text)}`)
+    .join(", ")}`,
+);
 const coverage = typingCoverage(model);
-console.log(`  typed beyond a bare string: ${(coverage.share * 100).toFixed(1)}% of ${coverage.described - coverage.plainStrings} described args (${coverage.plainStrings} more say just "string value")`);
+console.log(
+  `  typed beyond a bare string: ${(coverage.share * 100).toFixed(1)}% of ${coverage.described - coverage.plainStrings} described args (${coverage.plainStrings} more say just "string value")`,
+);
 console.log(`  peak RSS ${peakMb.toFixed(0)} MB   (target < 500 MB)`);

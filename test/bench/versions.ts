@@ -19,7 +19,9 @@ async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
   const value = await fn();
   const used = process.cpuUsage(cpu);
   // CPU time beside wall time: on a shared machine the wall clock says more about the neighbours.
-  console.log(`  ${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(6)} ms   (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`);
+  console.log(
+    `  ${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(6)} ms   (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
+  );
   return value;
 }
 
@@ -30,11 +32,20 @@ const diff = await timed("diff 7.20.8-extra -> 7.22.3-extra (with load)", async 
   const [x, y] = await Promise.all([loadModel(a.file), loadModel(b.file)]);
   return diffModels(x, y);
 });
-console.log(`    ${diff.summary.changes} changes in ${diff.changes.length} entries, ${diff.summary.breaking} breaking   (target < 2000 ms)`);
-const history = await timed("history over six trees (with load)", async () => buildHistory(await Promise.all(DUMPS.map((d) => loadModel(d.file)))));
+console.log(
+  `    ${diff.summary.changes} changes in ${diff.changes.length} entries, ${diff.summary.breaking} breaking   (target < 2000 ms)`,
+);
+const history = await timed("history over six trees (with load)", async () =>
+  buildHistory(await Promise.all(DUMPS.map((d) => loadModel(d.file)))),
+);
 console.log(`    ${history.nodes.length} nodes over ${history.versions.join(", ")}   (target < 15000 ms)`);
-const merged = await timed("merged document over six trees (load, merge)", async () => mergeModels(await Promise.all(DUMPS.map((d) => loadModel(d.file)))));
-const document = await timed("  build and validate the document", async () => (await generate({ model: merged, targets: ["openapi"] })).document);
+const merged = await timed("merged document over six trees (load, merge)", async () =>
+  mergeModels(await Promise.all(DUMPS.map((d) => loadModel(d.file)))),
+);
+const document = await timed(
+  "  build and validate the document",
+  async () => (await generate({ model: merged, targets: ["openapi"] })).document,
+);
 console.log(`    ${Object.keys(document.paths).length} paths   (target < 15000 ms for the two lines above)`);
 // The client and collection emitters are not this bench's: they take as long on one big tree (bench:client, bench:postman).
 const all = await timed("  generate with client and collection", () => generate({ model: merged }));

@@ -18,7 +18,12 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const sample = sampleModel();
 /** util-linux `script`: runs the CLI on a pseudo-terminal, where ^C typed on its input is a SIGINT. */
 const scriptAvailable = await new Promise<boolean>((resolve) => execFile("script", ["--version"], (err) => resolve(!err)));
-const sampleIdentity = { version: sample.header.version, architecture: sample.header.architecture, board: sample.header.board, packages: sample.header.packages };
+const sampleIdentity = {
+  version: sample.header.version,
+  architecture: sample.header.architecture,
+  board: sample.header.board,
+  packages: sample.header.packages,
+};
 const crawlArgs = (url: string, out: string, ...more: string[]) => ["crawl", "--url", url, "--user", "admin", "--out", out, ...more];
 
 describe("rosapi crawl under failure", () => {
@@ -26,7 +31,11 @@ describe("rosapi crawl under failure", () => {
     ["a directory", async () => dir, /--out .* is a directory/],
     ["a name ending in /", async () => join(dir, "sub") + "/", /names a directory/],
     ["an empty name", async () => "", /--out is empty/],
-    ["a place below a file", async () => join(await writeFile(join(dir, "plain"), "x").then(() => join(dir, "plain")), "x.json"), /cannot write/],
+    [
+      "a place below a file",
+      async () => join(await writeFile(join(dir, "plain"), "x").then(() => join(dir, "plain")), "x.json"),
+      /cannot write/,
+    ],
   ])("refuses --out that is %s before sending anything", async (_name, out, message) => {
     const sim = await startSimulator({ model: sample });
     try {
@@ -48,7 +57,14 @@ describe("rosapi crawl under failure", () => {
       await expect(crawl({ url: sim.url, user: "admin", password: "", checkpointFile, save })).rejects.toThrow(/disk full/);
       const asked = sim.requests();
       let saved: unknown;
-      const model = await crawl({ url: sim.url, user: "admin", password: "", checkpointFile, resume: true, save: async (m) => void (saved = m) });
+      const model = await crawl({
+        url: sim.url,
+        user: "admin",
+        password: "",
+        checkpointFile,
+        resume: true,
+        save: async (m) => void (saved = m),
+      });
       expect(saved).toBe(model);
       expect(model.root).toEqual(sample.root);
       // Only the identification (resource, packages) is asked again.
@@ -63,7 +79,11 @@ describe("rosapi crawl under failure", () => {
     const sim = await startSimulator({ model: sample, version: "7.23" });
     try {
       const out = join(dir, "upgraded.json");
-      const made = await Checkpoint.open(`${out}.checkpoint`, { url: normalizeRouterUrl(sim.url), ...sampleIdentity }, { resume: false, force: false });
+      const made = await Checkpoint.open(
+        `${out}.checkpoint`,
+        { url: normalizeRouterUrl(sim.url), ...sampleIdentity },
+        { resume: false, force: false },
+      );
       await made.checkpoint.close();
       const refused = await runCli(crawlArgs(sim.url, out, "--resume"));
       expect(refused.code).toBe(1);
@@ -73,7 +93,11 @@ describe("rosapi crawl under failure", () => {
       expect((await runCli(crawlArgs(sim.url, out, "--force-resume"))).code).toBe(0);
 
       const same = join(dir, "same.json");
-      const first = await Checkpoint.open(`${same}.checkpoint`, { url: normalizeRouterUrl(sim.url), ...sampleIdentity, version: "7.23" }, { resume: false, force: false });
+      const first = await Checkpoint.open(
+        `${same}.checkpoint`,
+        { url: normalizeRouterUrl(sim.url), ...sampleIdentity, version: "7.23" },
+        { resume: false, force: false },
+      );
       await first.checkpoint.close();
       const spelled = sim.url.replace("127.0.0.1", "localhost") + "/";
       const resumed = await runCli(crawlArgs(spelled, same, "--resume"));
@@ -133,47 +157,52 @@ describe("rosapi crawl under failure", () => {
       const result = await runCli(crawlArgs(sim.url, out, "--give-up-after", "1", "--timeout", "500"));
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/the router is not answering; waiting up to 1 s for it \(--give-up-after\)/);
-      expect(result.stderr).toMatch(/stopped answering for 1 s; the answers so far are in .*silent\.json\.checkpoint: run the same command with --resume/);
+      expect(result.stderr).toMatch(
+        /stopped answering for 1 s; the answers so far are in .*silent\.json\.checkpoint: run the same command with --resume/,
+      );
       expect(await readdir(dir)).toContain("silent.json.checkpoint");
     } finally {
       await sim.close();
     }
   });
 
-  it.skipIf(!scriptAvailable)("Ctrl-C on a terminal restores the cursor and line wrap, keeps the checkpoint and says how to resume", async () => {
-    // Slow enough that the crawl is still running when ^C arrives: the test waits for progress, then types ^C.
-    const sim = await startSimulator({ model: sample, serviceMs: 20 });
-    try {
-      const out = join(dir, "interrupted.json");
-      // On a terminal the password would be asked for: it comes from the environment.
-      const args = [...crawlArgs(sim.url, out), "--password-env", "ROUTER_PASSWORD"];
-      const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
-      const child = execFile("script", ["-qfec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, ROUTER_PASSWORD: "" } });
-      let seen = "";
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.on("data", (chunk: Buffer) => {
-          seen += chunk.toString();
-          // Some nodes done: the router is identified and answers are logged.
-          if (/\] [1-9]\d*\/\d+ nodes \|/.test(seen)) resolve();
+  it.skipIf(!scriptAvailable)(
+    "Ctrl-C on a terminal restores the cursor and line wrap, keeps the checkpoint and says how to resume",
+    async () => {
+      // Slow enough that the crawl is still running when ^C arrives: the test waits for progress, then types ^C.
+      const sim = await startSimulator({ model: sample, serviceMs: 20 });
+      try {
+        const out = join(dir, "interrupted.json");
+        // On a terminal the password would be asked for: it comes from the environment.
+        const args = [...crawlArgs(sim.url, out), "--password-env", "ROUTER_PASSWORD"];
+        const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
+        const child = execFile("script", ["-qfec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, ROUTER_PASSWORD: "" } });
+        let seen = "";
+        await new Promise<void>((resolve, reject) => {
+          child.stdout!.on("data", (chunk: Buffer) => {
+            seen += chunk.toString();
+            // Some nodes done: the router is identified and answers are logged.
+            if (/\] [1-9]\d*\/\d+ nodes \|/.test(seen)) resolve();
+          });
+          child.once("exit", () => reject(new Error(`ended before its progress bar: ${seen}`)));
         });
-        child.once("exit", () => reject(new Error(`ended before its progress bar: ${seen}`)));
-      });
-      child.stdin!.write("\x03");
-      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-      expect(code).toBe(130);
-      const afterCtrlC = seen.slice(seen.lastIndexOf("nodes |"));
-      expect(afterCtrlC).toContain("\x1b[?25h"); // cursor shown again
-      expect(afterCtrlC).toContain("\x1b[?7h"); // line wrap on again
-      expect(seen).toMatch(/interrupted; the answers so far are in .*interrupted\.json\.checkpoint: run the same command with --resume/);
-      const log = await readFile(`${out}.checkpoint`, "utf8");
-      expect(log.split("\n").length).toBeGreaterThan(2);
-      const resumed = await runCli(crawlArgs(sim.url, out, "--resume"));
-      expect(resumed.code, resumed.stderr).toBe(0);
-      expect(parseModel(await readFile(out, "utf8")).root).toEqual(sample.root);
-    } finally {
-      await sim.close();
-    }
-  });
+        child.stdin!.write("\x03");
+        const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+        expect(code).toBe(130);
+        const afterCtrlC = seen.slice(seen.lastIndexOf("nodes |"));
+        expect(afterCtrlC).toContain("\x1b[?25h"); // cursor shown again
+        expect(afterCtrlC).toContain("\x1b[?7h"); // line wrap on again
+        expect(seen).toMatch(/interrupted; the answers so far are in .*interrupted\.json\.checkpoint: run the same command with --resume/);
+        const log = await readFile(`${out}.checkpoint`, "utf8");
+        expect(log.split("\n").length).toBeGreaterThan(2);
+        const resumed = await runCli(crawlArgs(sim.url, out, "--resume"));
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(parseModel(await readFile(out, "utf8")).root).toEqual(sample.root);
+      } finally {
+        await sim.close();
+      }
+    },
+  );
 });
 
 describe("rosapi mock start-up failures", () => {
@@ -207,4 +236,3 @@ describe("rosapi mock start-up failures", () => {
     expect(alone.stderr).toMatch(/--ca-out needs --https/);
   });
 });
-

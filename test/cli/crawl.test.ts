@@ -31,7 +31,9 @@ describe("rosapi crawl", () => {
       const base = ["crawl", "--url", sim.url, "--user", "ops", "--password-env", "ROUTER_PASSWORD"];
       const result = await runCli([...base, "--out", out, "--json"], { env });
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr).toMatch(/^crawled RouterOS 7\.22\.3 \(x86_64\): [\d,]+ requests in [\d.]+ s, nothing skipped -> .*sample\.json\n$/);
+      expect(result.stderr).toMatch(
+        /^crawled RouterOS 7\.22\.3 \(x86_64\): [\d,]+ requests in [\d.]+ s, nothing skipped -> .*sample\.json\n$/,
+      );
       expect(JSON.parse(result.stdout)).toMatchObject({ out, version: "7.22.3", failures: 0 });
       const model = parseModel(await readFile(out, "utf8"));
       expect(model.root.menus.ip!.menus.address!.properties).toHaveProperty("actual-interface");
@@ -52,23 +54,31 @@ describe("rosapi crawl", () => {
     const sim = await startSimulator({ model: await loadDump(d!), serviceMs: 0.25 });
     try {
       const out = join(dir, "resumed.json");
-      const child = spawnCli(["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", out], { env: { ROUTER_PASSWORD: "" } });
+      const child = spawnCli(["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", out], {
+        env: { ROUTER_PASSWORD: "" },
+      });
       const ended = exited(child);
       while (sim.requests() < 6000) await new Promise((r) => setTimeout(r, 20));
       child.kill("SIGKILL");
       await ended;
       const beforeKill = sim.requests();
-      const resumed = await runCli(["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", out, "--resume", "--json"], {
-        env: { ROUTER_PASSWORD: "" },
-      });
+      const resumed = await runCli(
+        ["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", out, "--resume", "--json"],
+        {
+          env: { ROUTER_PASSWORD: "" },
+        },
+      );
       expect(resumed.code, resumed.stderr).toBe(0);
       const afterResume = JSON.parse(resumed.stdout).requests as number;
 
       // A full crawl (of a router without the delay), for the request count and the tree to compare with.
       const fast = await startSimulator({ model: await loadDump(d!) });
-      const full = await runCli(["crawl", "--url", fast.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", join(dir, "full.json"), "--json"], {
-        env: { ROUTER_PASSWORD: "" },
-      });
+      const full = await runCli(
+        ["crawl", "--url", fast.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", join(dir, "full.json"), "--json"],
+        {
+          env: { ROUTER_PASSWORD: "" },
+        },
+      );
       await fast.close();
       const fullRequests = JSON.parse(full.stdout).requests as number;
       const wasted = beforeKill + afterResume - fullRequests;
@@ -85,7 +95,10 @@ describe("rosapi crawl", () => {
   it("fails at once, with one message and exit 1, on a wrong password", async () => {
     const sim = await startSimulator({ model: sampleModel(), password: "right" });
     try {
-      const result = await runCli(["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", join(dir, "x.json")], { env });
+      const result = await runCli(
+        ["crawl", "--url", sim.url, "--user", "admin", "--password-env", "ROUTER_PASSWORD", "--out", join(dir, "x.json")],
+        { env },
+      );
       expect(result.code).toBe(1);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toMatch(/401/);

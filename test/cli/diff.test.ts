@@ -21,7 +21,9 @@ describe("rosapi diff", () => {
     expect(text).toMatchObject({ code: 0, stderr: "" });
     expect(text.stdout).toContain("- command /ip/address/export removed");
     const json = await runCli(["diff", older, newer, "--json"]);
-    expect(JSON.parse(json.stdout).changes).toMatchObject([{ kind: "removed", level: "command", path: "/ip/address/export", breaking: true }]);
+    expect(JSON.parse(json.stdout).changes).toMatchObject([
+      { kind: "removed", level: "command", path: "/ip/address/export", breaking: true },
+    ]);
   });
 
   it("fails with one message on a missing file", async () => {

@@ -22,7 +22,12 @@ describe.each(DUMPS)("crawl of $name", ({ name }) => {
   it("equals the dump", async () => {
     const { model, d } = await crawlDump(name);
     expect(restramlView(model)).toBe(await dumpView(d.file));
-    expect(model.header).toMatchObject({ architecture: "x86_64", board: "CHR", packages: ["routeros"], source: { kind: "crawl", url: sim!.url } });
+    expect(model.header).toMatchObject({
+      architecture: "x86_64",
+      board: "CHR",
+      packages: ["routeros"],
+      source: { kind: "crawl", url: sim!.url },
+    });
     expect(model.header.stats).toMatchObject({ retries: 0, failures: 0, skipped: [] });
   });
 });

@@ -12,7 +12,9 @@ afterEach(async () => {
 
 /** RouterOS's own 403 on the given paths, as a router answers a user whose group lacks the policy. */
 async function refusing(sim: RunningSimulator, refused: string[]): Promise<string> {
-  const proxy = await tamperingProxy(sim, (path) => (refused.includes(path) ? routerOsError(403, "Forbidden", "not enough permissions (9)") : undefined));
+  const proxy = await tamperingProxy(sim, (path) =>
+    refused.includes(path) ? routerOsError(403, "Forbidden", "not enough permissions (9)") : undefined,
+  );
   closers.push(() => proxy.close());
   return proxy.url;
 }

@@ -31,11 +31,18 @@ export async function tamperingProxy(sim: RunningSimulator, tamper: Tamper): Pro
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       upstream
-        .request({ method: req.method as "GET" | "POST", path: req.url!, headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" }, body })
+        .request({
+          method: req.method as "GET" | "POST",
+          path: req.url!,
+          headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" },
+          body,
+        })
         .then(async (answer) => {
           const text = await answer.body.text();
           const replaced = tamper(req.url!, body);
-          res.writeHead(replaced?.status ?? answer.statusCode, { "content-type": "application/json" }).end(replaced ? JSON.stringify(replaced.body) : text);
+          res
+            .writeHead(replaced?.status ?? answer.statusCode, { "content-type": "application/json" })
+            .end(replaced ? JSON.stringify(replaced.body) : text);
         })
         .catch(() => req.socket.destroy());
     });

@@ -17,7 +17,10 @@ describe("crawl scope", () => {
       { request: "child", path: ["ip"] },
       { request: "syntax", path: ["ip"] },
     ]);
-    const inside = [{ name: "address", "node-type": "dir", type: "child" }, { name: "route", "node-type": "dir", type: "child" }];
+    const inside = [
+      { name: "address", "node-type": "dir", type: "child" },
+      { name: "route", "node-type": "dir", type: "child" },
+    ];
     expect(tasksAfterChild(["ip"], inside, scope, true)).toEqual([
       { request: "child", path: ["ip", "address"] },
       { request: "syntax", path: ["ip", "address"] },
@@ -40,11 +43,15 @@ describe("crawl scope", () => {
   });
 
   it("names a chosen menu the router does not have, at once", async () => {
-    expect(new Scope(["ip/firewal", "system"]).missing(["ip"], [{ name: "address", "node-type": "dir", type: "child" }])).toBe("ip/firewal");
+    expect(new Scope(["ip/firewal", "system"]).missing(["ip"], [{ name: "address", "node-type": "dir", type: "child" }])).toBe(
+      "ip/firewal",
+    );
     expect(new Scope(["ip/address"]).missing(["ip"], [{ name: "address", "node-type": "dir", type: "child" }])).toBeUndefined();
     const sim = await startSimulator({ model: sampleModel() });
     try {
-      await expect(crawl({ url: sim.url, user: "admin", password: "", only: ["ip/address", "firewall"] })).rejects.toThrow("--only firewall: this router has no such menu");
+      await expect(crawl({ url: sim.url, user: "admin", password: "", only: ["ip/address", "firewall"] })).rejects.toThrow(
+        "--only firewall: this router has no such menu",
+      );
     } finally {
       await sim.close();
     }

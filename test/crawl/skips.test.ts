@@ -35,7 +35,9 @@ const asks = (request: string, path: string) => (body: string) => body === JSON.
 describe("skipped requests", () => {
   it("skips and records a path that RouterOS answers with 400, and keeps the rest of the tree", async () => {
     const refused = asks("completion", "ip,address,add,interface");
-    const url = await proxied((_path, body) => (refused(body) ? routerOsError(400, "Bad Request", "input does not match any value of path") : undefined));
+    const url = await proxied((_path, body) =>
+      refused(body) ? routerOsError(400, "Bad Request", "input does not match any value of path") : undefined,
+    );
     const model = await crawl({ url, user: "admin", password: "" });
     expect(model.header.stats).toMatchObject({ failures: 1, skipped: ["completion /ip/address/add/interface"] });
     const expected = sampleModel().root;
@@ -99,4 +101,9 @@ describe("skipped requests", () => {
 });
 
 /** The identity the simulator of a model gives. */
-const identityOf = (model: SchemaModel) => ({ version: model.header.version, architecture: model.header.architecture, board: model.header.board, packages: model.header.packages });
+const identityOf = (model: SchemaModel) => ({
+  version: model.header.version,
+  architecture: model.header.architecture,
+  board: model.header.board,
+  packages: model.header.packages,
+});

@@ -29,7 +29,9 @@ interface Walked {
 
 const child = (node: Raw | undefined, name: string): Raw | undefined => node?.[name] as Raw | undefined;
 const words = (arg: Raw | undefined) => {
-  const list = Object.entries(arg?._completion ?? {}).filter(([, c]) => c.style === "none" || c.style === "arg").map(([w]) => w);
+  const list = Object.entries(arg?._completion ?? {})
+    .filter(([, c]) => c.style === "none" || c.style === "arg")
+    .map(([w]) => w);
   return list.length ? list : undefined;
 };
 
@@ -38,7 +40,10 @@ function walk(node: Raw, names: string[], out: Walked): void {
   out.nodes.add(`menu ${path}`);
   const argsOf = (cmd: string) => Object.keys(child(node, cmd) ?? {}).filter((k) => !k.startsWith("_"));
   const listed = words(child(child(node, "print"), "proplist")) ?? words(child(child(node, "get"), "value-name"));
-  out.menus.set(`menu ${path}`, { ...(listed ? { listed: new Set(listed) } : {}), writable: new Set([...argsOf("add"), ...argsOf("set")]) });
+  out.menus.set(`menu ${path}`, {
+    ...(listed ? { listed: new Set(listed) } : {}),
+    writable: new Set([...argsOf("add"), ...argsOf("set")]),
+  });
   for (const p of listed ?? []) out.nodes.add(`property ${path} .${p}`);
   for (const [name, value] of Object.entries(node)) {
     if (name.startsWith("_") || typeof value !== "object" || value === null) continue;
@@ -56,7 +61,9 @@ function expectedSpans(trees: { version: string; walked: Walked }[]): Map<string
   const versions = [...new Set(trees.map((t) => t.version))].sort(compareVersions);
   const byVersion = versions.map((v) => trees.filter((t) => t.version === v).map((t) => t.walked));
   const all = new Set(trees.flatMap((t) => [...t.walked.nodes]));
-  const packaged = new Set([...all].filter((k) => byVersion.some((ws) => ws.some((w) => w.nodes.has(k)) && ws.some((w) => !w.nodes.has(k)))));
+  const packaged = new Set(
+    [...all].filter((k) => byVersion.some((ws) => ws.some((w) => w.nodes.has(k)) && ws.some((w) => !w.nodes.has(k)))),
+  );
   const withPackages = byVersion.map((ws) => ws.some((w) => [...packaged].some((k) => w.nodes.has(k))));
   const spans = new Map<string, { since?: string; removedIn?: string }>();
   for (const key of all) {
@@ -99,7 +106,11 @@ describe("merge on a tiny model", () => {
     expect(merged.header).toMatchObject({ version: "7.1..7.2", mergedVersions: ["7.1", "7.2"] });
     expect(merged.root.commands.ping!.args.count!.syntax![0]!.text).toBe("1..100");
     const doc = buildOpenApi(merged) as OpenAPIV3.Document & { paths: Record<string, Record<string, unknown>> };
-    expect(doc.paths["/ip/address/export"]).toMatchObject({ "x-routeros-since": "7.1", "x-routeros-removed-in": "7.2", post: { "x-routeros-removed-in": "7.2" } });
+    expect(doc.paths["/ip/address/export"]).toMatchObject({
+      "x-routeros-since": "7.1",
+      "x-routeros-removed-in": "7.2",
+      post: { "x-routeros-removed-in": "7.2" },
+    });
     expect(doc.paths["/ip/address"]).toMatchObject({ "x-routeros-since": "7.1", get: { "x-routeros-since": "7.1" } });
   });
 });
@@ -123,7 +134,9 @@ describe.skipIf(!haveAll)("history, where and the merged document over the six s
     spans = expectedSpans(walked);
     const history = buildHistory(models);
     expect(history.versions).toEqual(["7.16", "7.20.8", "7.22.3", "7.23.3"]);
-    const got = new Map(history.nodes.map((n) => [`${n.level} ${n.path}`, { since: n.since, ...(n.removedIn ? { removedIn: n.removedIn } : {}) }]));
+    const got = new Map(
+      history.nodes.map((n) => [`${n.level} ${n.path}`, { since: n.since, ...(n.removedIn ? { removedIn: n.removedIn } : {}) }]),
+    );
     expect(got.size).toBe(spans.size);
     for (const [key, span] of spans) expect(got.get(key), key).toEqual(span);
     expect([...got.values()].some((s) => s.removedIn)).toBe(true);
@@ -138,7 +151,12 @@ describe.skipIf(!haveAll)("history, where and the merged document over the six s
       const o = x as Record<string, string | undefined>;
       return { since: o["x-routeros-since"], ...(o["x-routeros-removed-in"] ? { removedIn: o["x-routeros-removed-in"] } : {}) };
     };
-    const component = (ref: unknown) => doc.components!.schemas![String((ref as { $ref: string }).$ref).split("/").pop()!] as OpenAPIV3.SchemaObject;
+    const component = (ref: unknown) =>
+      doc.components!.schemas![
+        String((ref as { $ref: string }).$ref)
+          .split("/")
+          .pop()!
+      ] as OpenAPIV3.SchemaObject;
     let checked = 0;
     const check = (key: string, node: object) => {
       const want = spans.get(key);
@@ -154,9 +172,11 @@ describe.skipIf(!haveAll)("history, where and the merged document over the six s
         for (const [arg, schema] of Object.entries(body.properties ?? {})) if (!arg.startsWith(".")) check(`arg ${url} ${arg}`, schema);
       } else if (!url.endsWith("/{id}")) {
         check(`menu ${url}`, item);
-        const reply = (item.get!.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.SchemaObject;
+        const reply = (item.get!.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!
+          .schema as OpenAPIV3.SchemaObject;
         const object = component("items" in reply ? reply.items : reply);
-        for (const [name, schema] of Object.entries(object.properties ?? {})) if (spans.has(`property ${url} .${name}`)) check(`property ${url} .${name}`, schema);
+        for (const [name, schema] of Object.entries(object.properties ?? {}))
+          if (spans.has(`property ${url} .${name}`)) check(`property ${url} .${name}`, schema);
       }
     }
     expect(checked).toBeGreaterThan(40_000);

@@ -4,7 +4,9 @@ import addFormatsModule from "ajv-formats";
 import type { OpenAPIV3 } from "openapi-types";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 export function documentValidator(doc: OpenAPIV3.Document): { ajv: Ajv; compile: (schema: object) => ValidateFunction } {
   const ajv = new Ajv({ strict: false, allErrors: false });

@@ -22,10 +22,15 @@ export interface CliResult {
 /** Runs `rosapi ...args` to its end. No time limit: vitest's own test timeout is the backstop for a hang. */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -36,7 +41,9 @@ export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv } = 
 
 /** Resolves with the exit code (or the signal) once the process has ended. */
 export const exited = (child: ChildProcessWithoutNullStreams): Promise<number | NodeJS.Signals> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal!)));
+  child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal!)));
 
 /** Resolves with everything the stream gave once it contains `text`; rejects if the process ends first. */
 export function waitForOutput(child: ChildProcessWithoutNullStreams, stream: "stdout" | "stderr", text: string | RegExp): Promise<string> {
@@ -66,13 +73,21 @@ function newest(dir: string): number {
 /** vitest globalSetup: builds the CLI when it is missing or older than a source file. */
 export function setup(): void {
   const built = statSafe(CLI);
-  const sources = Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsconfig.json")).mtimeMs, statSync(join(ROOT, "tsconfig.build.json")).mtimeMs);
+  const sources = Math.max(
+    newest(join(ROOT, "src")),
+    statSync(join(ROOT, "tsconfig.json")).mtimeMs,
+    statSync(join(ROOT, "tsconfig.build.json")).mtimeMs,
+  );
   if (built > sources) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
   } catch (err) {
     // tsc emits even with type errors (which `npm run typecheck` reports); only a missing output is fatal here.
-    if (statSafe(CLI) <= sources) throw new Error(`building the CLI failed: ${(err as { stdout?: Buffer }).stdout?.toString() ?? String(err)}`);
+    if (statSafe(CLI) <= sources)
+      throw new Error(`building the CLI failed: ${(err as { stdout?: Buffer }).stdout?.toString() ?? String(err)}`);
   }
 }
 

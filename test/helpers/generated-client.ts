@@ -25,7 +25,19 @@ export const removeClient = (dir: string) => rm(dir, { recursive: true, force: t
 
 /** `tsc --strict --noEmit` under NodeNext over the given files; resolves to tsc's output (empty when clean). */
 export async function compile(files: string[]): Promise<string> {
-  const args = ["--strict", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node", ...files];
+  const args = [
+    "--strict",
+    "--noEmit",
+    "--module",
+    "NodeNext",
+    "--moduleResolution",
+    "NodeNext",
+    "--target",
+    "ES2022",
+    "--types",
+    "node",
+    ...files,
+  ];
   try {
     await promisify(execFile)(join(ROOT, "node_modules/.bin/tsc"), args, { cwd: ROOT, maxBuffer: 64 << 20 });
     return "";

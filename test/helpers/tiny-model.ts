@@ -23,8 +23,17 @@ export function tinyModel(): SchemaModel {
     nodeType: "dir",
     menus: {},
     commands: {
-      add: cmd({ address: arg("A.B.C.D/M    (IP prefix)"), interface: arg(), disabled: arg(undefined, yesNo), comment: arg("string value") }, "Create a new item"),
-      set: cmd({ numbers: arg(), address: arg("A.B.C.D/M    (IP prefix)"), interface: arg(), disabled: arg(undefined, yesNo), comment: arg("string value") }),
+      add: cmd(
+        { address: arg("A.B.C.D/M    (IP prefix)"), interface: arg(), disabled: arg(undefined, yesNo), comment: arg("string value") },
+        "Create a new item",
+      ),
+      set: cmd({
+        numbers: arg(),
+        address: arg("A.B.C.D/M    (IP prefix)"),
+        interface: arg(),
+        disabled: arg(undefined, yesNo),
+        comment: arg("string value"),
+      }),
       remove: cmd({ numbers: arg() }),
       print: cmd({ proplist: arg(), where: arg(), follow: arg() }),
       get: cmd({ number: arg(), "value-name": arg() }),

@@ -30,7 +30,10 @@ describe.skipIf(DUMPS.length === 0)("restraml dumps", () => {
   });
 
   it.skipIf(!dump("7.20.8-extra"))("takes the version of an inspect.json from the folder restraml files it under", async () => {
-    expect((await loadDump(dump("7.20.8-extra")!)).header).toMatchObject({ version: "7.20.8", unknown: ["architecture", "board", "packages"] });
+    expect((await loadDump(dump("7.20.8-extra")!)).header).toMatchObject({
+      version: "7.20.8",
+      unknown: ["architecture", "board", "packages"],
+    });
   });
 
   it.skipIf(!dump("7.22.3-deep"))("round-trips through our own format", async () => {

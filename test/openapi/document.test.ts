@@ -102,7 +102,9 @@ describe("buildOpenApi on a tiny model", () => {
     expect(schema("Ipv4PrefixValue").description).toBeUndefined();
     // The same value schema in the reply, the add body and the set body: one component.
     const refOf = (owner: string) => JSON.stringify(schema(owner).properties!["address"]).match(/#\/components\/schemas\/\w+/)?.[0];
-    expect(new Set([refOf("IpAddress"), refOf("IpAddressAddArgs"), refOf("IpAddressSetPatch")])).toEqual(new Set(["#/components/schemas/Ipv4PrefixValue"]));
+    expect(new Set([refOf("IpAddress"), refOf("IpAddressAddArgs"), refOf("IpAddressSetPatch")])).toEqual(
+      new Set(["#/components/schemas/Ipv4PrefixValue"]),
+    );
   });
 
   it("leaves no inline enum or union in a property, which generators would name after the property (names that collide)", () => {
@@ -118,7 +120,10 @@ describe("buildOpenApi on a tiny model", () => {
     for (const [name, s] of Object.entries(doc.components!.schemas!)) {
       const { properties = {}, required = [], additionalProperties } = s as OpenAPIV3.SchemaObject;
       if (typeof additionalProperties !== "object") continue;
-      expect(Object.keys(properties).filter((p) => !required.includes(p)), name).toEqual([]);
+      expect(
+        Object.keys(properties).filter((p) => !required.includes(p)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -162,10 +167,17 @@ describe("buildOpenApi on a tiny model", () => {
   });
 
   it("inlines value components back for readers that want properties in place", () => {
-    const components = { Item: { type: "object", properties: { a: { type: "integer", description: "A" }, b: { type: "integer", readOnly: true } } } } as const;
+    const components = {
+      Item: { type: "object", properties: { a: { type: "integer", description: "A" }, b: { type: "integer", readOnly: true } } },
+    } as const;
     const hoisted = hoistValueSchemas(structuredClone(components) as never);
     expect(Object.keys(hoisted)).toEqual(["Item", "AValue"]);
-    const back = inlineValueSchemas({ openapi: OPENAPI_VERSION, info: { title: "", version: "" }, paths: {}, components: { schemas: hoisted } });
+    const back = inlineValueSchemas({
+      openapi: OPENAPI_VERSION,
+      info: { title: "", version: "" },
+      paths: {},
+      components: { schemas: hoisted },
+    });
     expect(back.components!.schemas).toEqual(components);
   });
 

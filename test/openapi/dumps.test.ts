@@ -45,7 +45,11 @@ describe.skipIf(DUMPS.length === 0)("OpenAPI over real dumps", () => {
 
   it.skipIf(!dump("7.22.3-deep"))("7.22.3: known menus get the verbs RouterOS gives them", async () => {
     const paths = buildOpenApi(await loadDump(dump("7.22.3-deep")!)).paths as Record<string, OpenAPIV3.PathItemObject>;
-    const methods = (url: string) => Object.keys(paths[url] ?? {}).filter((k) => k !== "parameters").sort().join(",");
+    const methods = (url: string) =>
+      Object.keys(paths[url] ?? {})
+        .filter((k) => k !== "parameters")
+        .sort()
+        .join(",");
     expect(methods("/ip/address")).toBe("get,put");
     expect(methods("/ip/address/{id}")).toBe("delete,get,patch");
     expect(methods("/ip/firewall/filter/{id}")).toBe("delete,get,patch");

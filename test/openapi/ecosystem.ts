@@ -67,7 +67,16 @@ function report(label: string, ok: boolean, detail: string): void {
 /** `tsc --strict` over generated files: error count by code, time and memory. */
 async function compile(label: string, dir: string, files: string[]): Promise<void> {
   const tsconfig = {
-    compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [] },
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: "ES2022",
+      module: "ESNext",
+      moduleResolution: "Bundler",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+    },
     files,
   };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
@@ -75,8 +84,19 @@ async function compile(label: string, dir: string, files: string[]): Promise<voi
   const errors = r.stdout.match(/error TS\d+/g) ?? [];
 
   const memory = r.stdout.match(/Memory used:\s+(\d+)K/)?.[1];
-  report(`${label}: tsc --strict`, r.code === 0 && errors.length === 0, `${errors.length} errors ${tally(errors.map((e) => e.slice(6)))} (${seconds(r.ms)}, ${memory ? Math.round(Number(memory) / 1024) : "?"} MB)`);
-  if (errors.length) console.log(r.stdout.split("\n").filter((l) => l.includes("error TS")).slice(0, 5).join("\n"));
+  report(
+    `${label}: tsc --strict`,
+    r.code === 0 && errors.length === 0,
+    `${errors.length} errors ${tally(errors.map((e) => e.slice(6)))} (${seconds(r.ms)}, ${memory ? Math.round(Number(memory) / 1024) : "?"} MB)`,
+  );
+  if (errors.length)
+    console.log(
+      r.stdout
+        .split("\n")
+        .filter((l) => l.includes("error TS"))
+        .slice(0, 5)
+        .join("\n"),
+    );
 }
 
 async function openapiTypescript(name: string, dir: string): Promise<void> {
@@ -91,7 +111,10 @@ async function openapiTypescript(name: string, dir: string): Promise<void> {
 async function orval(name: string, dir: string): Promise<void> {
   const out = join(dir, `orval-${name}`);
   const config = join(dir, `orval-${name}.config.cjs`);
-  await writeFile(config, `module.exports = { api: { input: { target: ${JSON.stringify(join(dir, `${name}.json`))} }, output: { target: ${JSON.stringify(join(out, "api.ts"))}, client: "fetch", mode: "single" } } };\n`);
+  await writeFile(
+    config,
+    `module.exports = { api: { input: { target: ${JSON.stringify(join(dir, `${name}.json`))} }, output: { target: ${JSON.stringify(join(out, "api.ts"))}, client: "fetch", mode: "single" } } };\n`,
+  );
   const r = await run("orval", ["--config", config], dir);
   report(`${name}: orval (fetch)`, r.code === 0, `${seconds(r.ms)}`);
   if (r.code === 0) await compile(`${name}: orval`, out, ["api.ts"]);
@@ -102,7 +125,10 @@ async function heyApi(name: string, dir: string): Promise<void> {
   const out = join(dir, `hey-api-${name}`);
   const config = join(dir, `hey-api-${name}.config.mjs`);
   const plugins = ["@hey-api/typescript", "@hey-api/sdk", "@hey-api/client-fetch"];
-  await writeFile(config, `export default { input: ${JSON.stringify(join(dir, `${name}.json`))}, output: ${JSON.stringify(out)}, plugins: ${JSON.stringify(plugins)} };\n`);
+  await writeFile(
+    config,
+    `export default { input: ${JSON.stringify(join(dir, `${name}.json`))}, output: ${JSON.stringify(out)}, plugins: ${JSON.stringify(plugins)} };\n`,
+  );
   const r = await run("openapi-ts", ["-f", config], dir, HEY_API_LIMIT_MS);
   report(`${name}: @hey-api/openapi-ts`, r.code === 0 && r.ms < HEY_API_LIMIT_MS, `${seconds(r.ms)} (limit ${seconds(HEY_API_LIMIT_MS)})`);
   if (r.code === 0) await compile(`${name}: @hey-api/openapi-ts`, out, ["index.ts"]);
@@ -113,14 +139,22 @@ async function lint(name: string, dir: string): Promise<void> {
   const file = join(dir, `${name}.json`);
   const redocly = await run("redocly", ["lint", "--format=json", file], dir);
   const totals = (JSON.parse(redocly.stdout.slice(redocly.stdout.indexOf("{"))) as { totals: { errors: number; warnings: number } }).totals;
-  report(`${name}: redocly lint (recommended)`, totals.errors === 0 && totals.warnings === 0, `${totals.errors} errors, ${totals.warnings} warnings (${seconds(redocly.ms)})`);
+  report(
+    `${name}: redocly lint (recommended)`,
+    totals.errors === 0 && totals.warnings === 0,
+    `${totals.errors} errors, ${totals.warnings} warnings (${seconds(redocly.ms)})`,
+  );
 
   const ruleset = join(dir, ".spectral.yaml");
   await writeFile(ruleset, "extends: spectral:oas\n");
   const spectral = await run("spectral", ["lint", "--ruleset", ruleset, "--format", "json", "--quiet", file], dir);
   const results = JSON.parse(spectral.stdout || "[]") as { code: string; severity: number }[];
   const missing = results.filter((r) => r.code === "operation-description").length;
-  report(`${name}: spectral (spectral:oas)`, missing === 0, `${missing} operation-description; all: ${tally(results.map((r) => r.code)) || "none"} (${seconds(spectral.ms)})`);
+  report(
+    `${name}: spectral (spectral:oas)`,
+    missing === 0,
+    `${missing} operation-description; all: ${tally(results.map((r) => r.code)) || "none"} (${seconds(spectral.ms)})`,
+  );
 }
 
 const dir = await mkdtemp(join(tmpdir(), "rosapi-ecosystem-"));

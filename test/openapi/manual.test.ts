@@ -15,8 +15,21 @@ const LISTED = [
   item({ ".id": "*1", "actual-interface": "ether2", address: "10.0.0.111/24", interface: "ether2", network: "10.0.0.0" }),
   item({ ".id": "*2", "actual-interface": "ether3", address: "10.0.0.109/24", disabled: "true", interface: "ether3", network: "10.0.0.0" }),
 ];
-const PATCHED = item({ ".id": "*3", "actual-interface": "dummy", address: "192.168.99.2/24", comment: "test", interface: "dummy", network: "192.168.99.0" });
-const ADDED = item({ ".id": "*A", "actual-interface": "dummy", address: "192.168.111.111/32", interface: "dummy", network: "192.168.111.111" });
+const PATCHED = item({
+  ".id": "*3",
+  "actual-interface": "dummy",
+  address: "192.168.99.2/24",
+  comment: "test",
+  interface: "dummy",
+  network: "192.168.99.0",
+});
+const ADDED = item({
+  ".id": "*A",
+  "actual-interface": "dummy",
+  address: "192.168.111.111/32",
+  interface: "dummy",
+  network: "192.168.111.111",
+});
 
 describe.skipIf(!dump("7.22.3-deep"))("the REST manual's /ip/address examples", () => {
   it("validate against the 7.22.3 document: list, item, PUT body and reply, PATCH body and reply", async () => {

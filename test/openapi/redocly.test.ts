@@ -34,6 +34,7 @@ describe("redocly lint (recommended rules)", () => {
       .split(/(?<=\n?\})(?=\{)/)
       .map((text) => JSON.parse(text) as { totals: { errors: number; warnings: number }; problems: unknown[] });
     expect(reports).toHaveLength(files.length);
-    for (const report of reports) expect(report.totals, JSON.stringify(report.problems.slice(0, 3))).toMatchObject({ errors: 0, warnings: 0 });
+    for (const report of reports)
+      expect(report.totals, JSON.stringify(report.problems.slice(0, 3))).toMatchObject({ errors: 0, warnings: 0 });
   });
 });

@@ -11,7 +11,10 @@ import { startSimulator, type RunningSimulator } from "../../src/simulator/index
 import { dump } from "../helpers/dumps.js";
 import { call } from "../helpers/rest.js";
 
-type Raw = { _type?: string; desc?: string; _completion?: Record<string, { style: string; preference: number; desc?: string }> } & Record<string, unknown>;
+type Raw = { _type?: string; desc?: string; _completion?: Record<string, { style: string; preference: number; desc?: string }> } & Record<
+  string,
+  unknown
+>;
 
 const deep = dump("7.22.3-deep");
 let sim: RunningSimulator | undefined;
@@ -47,7 +50,10 @@ describe.skipIf(!deep)("inspect over the 7.22.3 deep dump", () => {
           ]);
           const completion = await ask("completion", path);
           const want = Object.entries(node._completion ?? {}).map(([word, c]) => [word, c.style, String(c.preference), c.desc ?? ""]);
-          expect(completion.map((c) => [c.completion, c.style, c.preference, c.text]), path.join(",")).toEqual(want);
+          expect(
+            completion.map((c) => [c.completion, c.style, c.preference, c.text]),
+            path.join(","),
+          ).toEqual(want);
           expect(completion.every((c) => c.show === "true" && c.type === "completion")).toBe(true);
         });
         return;
@@ -56,7 +62,10 @@ describe.skipIf(!deep)("inspect over the 7.22.3 deep dump", () => {
       checks.push(async () => {
         const answer = await ask("child", path);
         expect(answer[0], path.join(",")).toEqual({ name: path.at(-1) ?? "root", "node-type": type, type: "self" });
-        const got = answer.slice(1).map((r) => `${r.name}:${r["node-type"]}:${r.type}`).sort();
+        const got = answer
+          .slice(1)
+          .map((r) => `${r.name}:${r["node-type"]}:${r.type}`)
+          .sort();
         expect(got, path.join(",")).toEqual(children.map(([n, c]) => `${n}:${c._type}:child`).sort());
       });
       for (const [name, child] of children) visit(child, [...path, name], child._type!);

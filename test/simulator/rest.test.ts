@@ -35,8 +35,14 @@ describe("item menus", () => {
   });
 
   it("ids increase", async () => {
-    const a = (await call(sim.url, "PUT", "ip/route", { body: { "dst-address": "10.1.0.0/16", gateway: "10.0.0.254" } })).body as Record<string, string>;
-    const b = (await call(sim.url, "PUT", "ip/route", { body: { "dst-address": "10.2.0.0/16", gateway: "10.0.0.254" } })).body as Record<string, string>;
+    const a = (await call(sim.url, "PUT", "ip/route", { body: { "dst-address": "10.1.0.0/16", gateway: "10.0.0.254" } })).body as Record<
+      string,
+      string
+    >;
+    const b = (await call(sim.url, "PUT", "ip/route", { body: { "dst-address": "10.2.0.0/16", gateway: "10.0.0.254" } })).body as Record<
+      string,
+      string
+    >;
     expect(parseInt(b[".id"]!.slice(1), 16)).toBeGreaterThan(parseInt(a[".id"]!.slice(1), 16));
   });
 
@@ -47,11 +53,15 @@ describe("item menus", () => {
   });
 
   it("runs print with .proplist and .query, and add/set/get/remove as commands", async () => {
-    const { body: ret } = await call(sim.url, "POST", "ip/firewall/filter/add", { body: { chain: "forward", action: "drop", protocol: "tcp" } });
+    const { body: ret } = await call(sim.url, "POST", "ip/firewall/filter/add", {
+      body: { chain: "forward", action: "drop", protocol: "tcp" },
+    });
     const id = (ret as { ret: string }).ret;
     expect(id).toMatch(/^\*[0-9A-F]+$/);
     expect((await call(sim.url, "POST", "ip/firewall/filter/set", { body: { numbers: id, comment: "x" } })).body).toEqual([]);
-    expect((await call(sim.url, "POST", "ip/firewall/filter/get", { body: { number: id, "value-name": "comment" } })).body).toEqual({ ret: "x" });
+    expect((await call(sim.url, "POST", "ip/firewall/filter/get", { body: { number: id, "value-name": "comment" } })).body).toEqual({
+      ret: "x",
+    });
     const printed = await call(sim.url, "POST", "ip/firewall/filter/print", {
       body: { ".proplist": "chain,action", ".query": ["chain=input", "action=drop", "#|"] },
     });
@@ -66,8 +76,28 @@ describe("item menus", () => {
   it("answers ping with one record per echo, in the REST manual's shape", async () => {
     const records = items((await call(sim.url, "POST", "ping", { body: { address: "10.155.101.1", count: "4" } })).body);
     expect(records).toHaveLength(4);
-    expect(Object.keys(records[0]!).sort()).toEqual(["avg-rtt", "host", "max-rtt", "min-rtt", "packet-loss", "received", "sent", "seq", "size", "time", "ttl"]);
-    expect(records[3]).toMatchObject({ host: "10.155.101.1", seq: "3", sent: "4", received: "4", "packet-loss": "0", size: "56", ttl: "64" });
+    expect(Object.keys(records[0]!).sort()).toEqual([
+      "avg-rtt",
+      "host",
+      "max-rtt",
+      "min-rtt",
+      "packet-loss",
+      "received",
+      "sent",
+      "seq",
+      "size",
+      "time",
+      "ttl",
+    ]);
+    expect(records[3]).toMatchObject({
+      host: "10.155.101.1",
+      seq: "3",
+      sent: "4",
+      received: "4",
+      "packet-loss": "0",
+      size: "56",
+      ttl: "64",
+    });
     expect(records.every((r) => Object.values(r).every((v) => typeof v === "string") && /^\d+us$/.test(r["time"]!))).toBe(true);
   });
 
@@ -84,9 +114,17 @@ describe("settings menus and system facts", () => {
   });
 
   it("serves /system/resource with the model's version", async () => {
-    expect((await call(sim.url, "GET", "system/resource")).body).toMatchObject({ version: "7.22.3 (stable)", "architecture-name": "x86_64", "board-name": "CHR" });
-    expect((await call(sim.url, "POST", "system/resource/get", { body: { "value-name": "version" } })).body).toEqual({ ret: "7.22.3 (stable)" });
-    expect((await call(sim.url, "GET", "system/package")).body).toEqual([{ ".id": "*1", name: "routeros", version: "7.22.3", disabled: "false" }]);
+    expect((await call(sim.url, "GET", "system/resource")).body).toMatchObject({
+      version: "7.22.3 (stable)",
+      "architecture-name": "x86_64",
+      "board-name": "CHR",
+    });
+    expect((await call(sim.url, "POST", "system/resource/get", { body: { "value-name": "version" } })).body).toEqual({
+      ret: "7.22.3 (stable)",
+    });
+    expect((await call(sim.url, "GET", "system/package")).body).toEqual([
+      { ".id": "*1", name: "routeros", version: "7.22.3", disabled: "false" },
+    ]);
   });
 
   it("serves a tree whose file carries no version as what it is: no version invented, and a crawl of it says so", async () => {

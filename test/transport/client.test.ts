@@ -53,10 +53,16 @@ describe("RestClient", () => {
       json(res, 200, [{ name: "ip", "node-type": "path", type: "child" }], "text/plain");
     });
     const c = client(server.url, { connections: 1 });
-    for (let i = 0; i < 5; i++) expect(await c.post("console/inspect", { request: "child", path: "" })).toEqual([{ name: "ip", "node-type": "path", type: "child" }]);
+    for (let i = 0; i < 5; i++)
+      expect(await c.post("console/inspect", { request: "child", path: "" })).toEqual([{ name: "ip", "node-type": "path", type: "child" }]);
     expect(server.sockets()).toBe(1);
     expect(c.sent).toBe(5);
-    expect(seen[0]).toEqual({ method: "POST", url: "/rest/console/inspect", auth: `Basic ${Buffer.from("admin:pw").toString("base64")}`, body: '{"request":"child","path":""}' });
+    expect(seen[0]).toEqual({
+      method: "POST",
+      url: "/rest/console/inspect",
+      auth: `Basic ${Buffer.from("admin:pw").toString("base64")}`,
+      body: '{"request":"child","path":""}',
+    });
   });
 
   it("sorts failures: RouterOS errors, timeouts, resets, refusals and non-JSON answers", async () => {
@@ -68,7 +74,11 @@ describe("RestClient", () => {
       // /rest/hang: never answers
     });
     const c = client(server.url, { timeoutMs: 300 });
-    const failure = (path: string) => c.get(path).then(() => undefined, (err: unknown) => err);
+    const failure = (path: string) =>
+      c.get(path).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
 
     const e401 = await failure("e401");
     expect(e401).toBeInstanceOf(HttpError);
@@ -92,7 +102,10 @@ describe("RestClient", () => {
     expect(isRetryable(reset)).toBe(true);
 
     const refused = client(server.url.replace(/:\d+/, ":1"));
-    expect(await refused.get("x").catch((e: unknown) => e)).toMatchObject({ kind: "unreachable", message: "cannot connect (ECONNREFUSED)" });
+    expect(await refused.get("x").catch((e: unknown) => e)).toMatchObject({
+      kind: "unreachable",
+      message: "cannot connect (ECONNREFUSED)",
+    });
   });
 
   it("rejects URLs with credentials or another scheme, as user errors", () => {
@@ -105,7 +118,11 @@ describe("RestClient", () => {
     const { cert, key } = await selfSignedCertificate();
     const port = await listen(createHttpsServer({ cert, key }, (_req, res) => json(res, 200, { version: "7.22.3" })));
     const url = `https://127.0.0.1:${port}/rest`;
-    expect(await client(url).get("system/resource").catch((e: unknown) => e)).toMatchObject({ kind: "tls" });
+    expect(
+      await client(url)
+        .get("system/resource")
+        .catch((e: unknown) => e),
+    ).toMatchObject({ kind: "tls" });
     expect(await client(url, { insecure: true }).get("system/resource")).toEqual({ version: "7.22.3" });
     const dir = await mkdtemp(join(tmpdir(), "rosapi-ca-"));
     closers.push(() => rm(dir, { recursive: true, force: true }));

@@ -16,8 +16,16 @@ describe("HealthGate verdicts", () => {
   });
 
   it.each([
-    ["checks again after a slow answer, until it answers promptly twice: an aborted request may stall the router once more", [200, 200, 0, 0], 4],
-    ["starts counting again when a prompt answer is followed by a slow one (a request given up on began the next stall)", [200, 0, 200, 0, 0], 5],
+    [
+      "checks again after a slow answer, until it answers promptly twice: an aborted request may stall the router once more",
+      [200, 200, 0, 0],
+      4,
+    ],
+    [
+      "starts counting again when a prompt answer is followed by a slow one (a request given up on began the next stall)",
+      [200, 0, 200, 0, 0],
+      5,
+    ],
   ])("%s", async (_name, delays, checks) => {
     let calls = 0;
     const gate = new HealthGate(() => sleep(delays[calls++] ?? 0), { ...options, settleMs: 1 });
@@ -26,7 +34,10 @@ describe("HealthGate verdicts", () => {
   });
 
   it("keeps polling through 5xx until the deadline", async () => {
-    const gate = new HealthGate(() => Promise.reject(new HttpError(500, { error: 500, message: "Internal Server Error" })), { ...options, deadlineMs: 50 });
+    const gate = new HealthGate(() => Promise.reject(new HttpError(500, { error: 500, message: "Internal Server Error" })), {
+      ...options,
+      deadlineMs: 50,
+    });
     await expect(gate.wait()).rejects.toThrow(/stopped answering/);
   });
 });

@@ -13,7 +13,10 @@ describe("TLS on the wrong port", () => {
         () => expect.fail("expected a TLS failure"),
         (e: unknown) => e,
       );
-      expect(err).toMatchObject({ kind: "tls", message: expect.stringMatching(/ERR_SSL_WRONG_VERSION_NUMBER.*does this port serve HTTPS/) });
+      expect(err).toMatchObject({
+        kind: "tls",
+        message: expect.stringMatching(/ERR_SSL_WRONG_VERSION_NUMBER.*does this port serve HTTPS/),
+      });
       expect(isRetryable(err)).toBe(false);
     } finally {
       await client.close();

@@ -57,13 +57,7 @@ function toWire(body: object | undefined): Wire | undefined {
   const out: Wire = {};
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
-    out[key] = Array.isArray(value)
-      ? key === ".query"
-        ? value
-        : value.join(",")
-      : typeof value === "object"
-        ? value
-        : String(value);
+    out[key] = Array.isArray(value) ? (key === ".query" ? value : value.join(",")) : typeof value === "object" ? value : String(value);
   }
   return out;
 }
@@ -98,8 +92,7 @@ export class Transport {
       text = await res.text();
     } catch (err) {
       const e = err as Error;
-      const why =
-        e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
+      const why = e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
       throw new RouterOSError(0, `${method} ${path} failed`, why);
     }
     // Some builds say text/plain: the body is JSON all the same.
@@ -123,8 +116,7 @@ export class Transport {
   /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
   list<T>(path: string, filter?: Filter<T>, options?: { proplist?: readonly (keyof T & string)[] }): Promise<T[]> {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][])
-      if (value !== undefined) query[key] = value;
+    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
     if (options?.proplist) query[".proplist"] = options.proplist.join(",");
     return this.request<T[]>("GET", path, undefined, query);
   }
@@ -184,7 +176,6 @@ export function asDuration(value: string | undefined): number | undefined {
     return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(s) * 1000;
   }
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value)
-    return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value) return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
   return parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0);
 }

@@ -70,7 +70,6 @@ export function exampleValue(doc: OpenAPIV3.Document, schemaOrRef: SchemaOrRef, 
   return value !== undefined && fits(schema, value) ? value : undefined;
 }
 
-
 function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVariable: string | undefined, name: string): unknown {
   const facts = valueFacts(schema);
   const type = facts["x-routeros-type"] ?? "";
@@ -104,7 +103,12 @@ function derived(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, idVari
 }
 
 /** An example object with a value for every property that has a true one, minus `omit`. */
-export function exampleObject(doc: OpenAPIV3.Document, schema: OpenAPIV3.SchemaObject, omit: (name: string) => boolean = () => false, idVariable?: string): Record<string, unknown> {
+export function exampleObject(
+  doc: OpenAPIV3.Document,
+  schema: OpenAPIV3.SchemaObject,
+  omit: (name: string) => boolean = () => false,
+  idVariable?: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (omit(name)) continue;

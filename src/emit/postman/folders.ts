@@ -24,7 +24,9 @@ function rank({ op }: { op: Operation }): string {
 
 function toItems(node: Node, path: string): (PostmanFolder | PostmanItem)[] {
   const requests = [...node.requests].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0)).map((r) => r.item);
-  const folders = [...node.children.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, child]) => toFolder(name, child, `${path}/${name}`));
+  const folders = [...node.children.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, child]) => toFolder(name, child, `${path}/${name}`));
   return [...requests, ...folders];
 }
 

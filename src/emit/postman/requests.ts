@@ -73,7 +73,10 @@ function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAP
 }
 
 function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanRequest["url"] {
-  const segments = op.path.split("/").filter(Boolean).map((s) => (s === "{id}" ? ":id" : s));
+  const segments = op.path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => (s === "{id}" ? ":id" : s));
   const query = (op.verb === "list" ? (op.operation.parameters ?? []) : [])
     .map((p) => resolve<OpenAPIV3.ParameterObject>(doc, p))
     .filter((p) => p.in === "query")
@@ -88,7 +91,9 @@ function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanR
     host: ["{{baseUrl}}"],
     path: segments,
     ...(query.length ? { query } : {}),
-    ...(segments.includes(":id") ? { variable: [{ key: "id", value: `{{${variable}}}`, description: "`.id` (`*1`) or name of the item" }] } : {}),
+    ...(segments.includes(":id")
+      ? { variable: [{ key: "id", value: `{{${variable}}}`, description: "`.id` (`*1`) or name of the item" }] }
+      : {}),
   };
 }
 
@@ -106,7 +111,14 @@ function describe(doc: OpenAPIV3.Document, op: Operation, safety: Safety): strin
     const syntax = valueFacts(schema)["x-routeros-syntax"];
     return `- \`${name}\`${syntax ? ` (\`${syntax}\`)` : ""}${schema.description ? `: ${schema.description}` : ""}`;
   });
-  return [op.operation.summary, op.operation.description, SAFETY_NOTES[safety], args.length ? ["Arguments:", ...args].join("\n") : undefined].filter(Boolean).join("\n\n");
+  return [
+    op.operation.summary,
+    op.operation.description,
+    SAFETY_NOTES[safety],
+    args.length ? ["Arguments:", ...args].join("\n") : undefined,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 function testScript(op: Operation, variable: string): string[] | undefined {

@@ -6,7 +6,7 @@ export const COLLECTION_TEST = [
   'pm.test("status is 2xx", function () {',
   "  pm.expect(pm.response.code).to.be.within(200, 299);",
   "});",
-  "if (pm.response.code !== 204 && (pm.response.text() || \"\").length > 0) {",
+  'if (pm.response.code !== 204 && (pm.response.text() || "").length > 0) {',
   '  pm.test("reply is JSON", function () {',
   "    pm.response.json();",
   "  });",
@@ -48,7 +48,8 @@ export function captureFirst(variable: string): string[] {
 export const ALLOW_VARIABLE = "allowDisruptive";
 
 /** The oldest runtimes with `pm.execution.skipRequest` (postman-runtime 7.35, newman 6.1.0). */
-export const MINIMUM_VERSIONS = "newman 6.1.0 or later, or a Postman app of November 2023 or later (postman-runtime 7.35+, where `pm.execution.skipRequest` exists)";
+export const MINIMUM_VERSIONS =
+  "newman 6.1.0 or later, or a Postman app of November 2023 or later (postman-runtime 7.35+, where `pm.execution.skipRequest` exists)";
 
 /**
  * Where a skipped request goes if the runtime cannot skip: a scheme no HTTP
@@ -88,7 +89,8 @@ export function guardScript(safety: Safety, variable: string | undefined): strin
       `else if (!allowed && pm.variables.get(${JSON.stringify(variable)}) !== pm.collectionVariables.get(${JSON.stringify(addedVariable(variable))})) reason = ${JSON.stringify(SKIP_REASONS.notOurs)};`,
     );
   }
-  if (safety === "changes-router" || (safety === "own-item" && !variable)) checks.push(`${checks.length ? "else " : ""}if (!allowed) reason = ${JSON.stringify(SKIP_REASONS.router)};`);
+  if (safety === "changes-router" || (safety === "own-item" && !variable))
+    checks.push(`${checks.length ? "else " : ""}if (!allowed) reason = ${JSON.stringify(SKIP_REASONS.router)};`);
   if (checks.length === 0) return undefined;
   const missing = `not sent: this runtime has no pm.execution.skipRequest, so the request went to ${NOT_SENT_URL} instead (needs ${MINIMUM_VERSIONS})`;
   return [

@@ -89,6 +89,7 @@ export function exampleOf(form: Form): string | undefined {
   if (one.length < (form.minLength ?? 0) || one.length > (form.maxLength ?? Infinity)) return undefined;
   // A list's example is a list where a second element exists.
   if (form.list && form.enum && form.enum.length > 1) return `${form.enum[0]},${form.enum[1]}`;
-  if (form.list && !form.enum && form.suggestions && form.suggestions.length > 1 && form.type === "string") return `${form.suggestions[0]},${form.suggestions[1]}`;
+  if (form.list && !form.enum && form.suggestions && form.suggestions.length > 1 && form.type === "string")
+    return `${form.suggestions[0]},${form.suggestions[1]}`;
   return one;
 }

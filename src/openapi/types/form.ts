@@ -117,7 +117,10 @@ function facts(form: Form): ValueExtensions {
   if (form.empty) x["x-routeros-empty"] = true;
   if (form.range) x["x-routeros-range"] = form.range;
   if (form.type === "integer" && (form.minimum !== undefined || form.maximum !== undefined)) {
-    x["x-routeros-range"] = { ...(form.minimum !== undefined ? { min: form.minimum } : {}), ...(form.maximum !== undefined ? { max: form.maximum } : {}) };
+    x["x-routeros-range"] = {
+      ...(form.minimum !== undefined ? { min: form.minimum } : {}),
+      ...(form.maximum !== undefined ? { max: form.maximum } : {}),
+    };
   }
   return x;
 }
@@ -131,7 +134,8 @@ export function toValueType(form: Form): ValueType {
   return {
     routerosType: form.type,
     reply: example === undefined ? reply : { ...reply, example },
-    request: example === undefined ? request : { ...request, example: request.oneOf && /^-?\d+$/.test(example) ? Number(example) : example },
+    request:
+      example === undefined ? request : { ...request, example: request.oneOf && /^-?\d+$/.test(example) ? Number(example) : example },
     ...(Object.keys(extensions).length ? { extensions } : {}),
   };
 }

@@ -46,7 +46,8 @@ function partForm(part: string, label: string | undefined): Form | undefined {
   if (fixed) return { ...fixed };
   if (label === "time interval") {
     const range = DURATION_RANGE.exec(part);
-    if (range) return { ...FIXED["time interval"]!, range: { ...(range[1] ? { min: range[1] } : {}), ...(range[2] ? { max: range[2] } : {}) } };
+    if (range)
+      return { ...FIXED["time interval"]!, range: { ...(range[1] ? { min: range[1] } : {}), ...(range[2] ? { max: range[2] } : {}) } };
   }
   const range = RANGE.exec(part);
   if (range) return { type: "integer", pattern: INTEGER, minimum: Number(range[1]), maximum: Number(range[2]) };
@@ -74,7 +75,11 @@ function alternativesForm(parts: string[], label: string | undefined): Form | un
   if (forms.length > 1) {
     // Two real forms (not seen in the dumps so far): keep both patterns, name both types.
     if (forms.some((f) => f.pattern === undefined)) return undefined;
-    return { type: forms.map((f) => f.type).join("|"), pattern: forms.map((f) => f.pattern).join("|"), ...(special.length ? { special } : {}) };
+    return {
+      type: forms.map((f) => f.type).join("|"),
+      pattern: forms.map((f) => f.pattern).join("|"),
+      ...(special.length ? { special } : {}),
+    };
   }
   return { ...forms[0]!, ...(special.length ? { special } : {}) };
 }

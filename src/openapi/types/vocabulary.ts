@@ -43,8 +43,12 @@ export function completionForm(name: string, arg: Arg, ctx: TypeContext): Vocabu
   // Keywords alone (style `arg`, like yes/no) are a closed vocabulary, whatever the arg's name. One
   // keyword alone (`auto` of an mtu) sits beside a form the dump did not keep: it closes nothing.
   if (keywords.length > 1 && suggested.length === 0 && !completions.some(isObjectStyle)) {
-    if (keywords.length === 2 && keywords.includes("yes") && keywords.includes("no") && !marks.list) return { form: { type: "boolean" }, objects: false };
-    return { form: { type: marks.list ? "enum-list" : "enum", enum: keywords, ...marks, ...(marks.list ? { empty: true } : {}) }, objects: false };
+    if (keywords.length === 2 && keywords.includes("yes") && keywords.includes("no") && !marks.list)
+      return { form: { type: "boolean" }, objects: false };
+    return {
+      form: { type: marks.list ? "enum-list" : "enum", enum: keywords, ...marks, ...(marks.list ? { empty: true } : {}) },
+      objects: false,
+    };
   }
   const objects = completions.some(isObjectStyle) || looksLikeObjects(suggested, ctx);
   if (objects || isReferenceName(name)) {

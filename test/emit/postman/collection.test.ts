@@ -21,7 +21,11 @@ interface Item {
 const requests = (items: Item[]): Item[] => items.flatMap((i) => (i.item ? requests(i.item) : [i]));
 
 describe("Postman collection of the sample tree", () => {
-  const collection = buildCollection(buildOpenApi(sampleModel())) as { item: Item[]; auth: unknown; variable: { key: string; value: string }[] };
+  const collection = buildCollection(buildOpenApi(sampleModel())) as {
+    item: Item[];
+    auth: unknown;
+    variable: { key: string; value: string }[];
+  };
   const all = requests(collection.item);
 
   it("merges single-child chains and keeps menu folders", () => {
@@ -72,7 +76,9 @@ describe("Postman collection of the sample tree", () => {
   });
 
   it("offers list filters as disabled query parameters with an item's example values", () => {
-    const list = all.find((r) => r.name === "GET /ip/address")!.request!.url as unknown as { query: { key: string; value: string; disabled: boolean }[] };
+    const list = all.find((r) => r.name === "GET /ip/address")!.request!.url as unknown as {
+      query: { key: string; value: string; disabled: boolean }[];
+    };
     expect(list.query.find((q) => q.key === "address")).toMatchObject({ value: "10.0.0.1/24", disabled: true });
     expect(list.query.every((q) => q.disabled)).toBe(true);
   });
@@ -93,7 +99,10 @@ describe.each(DUMPS)("Postman collection of $name", (d) => {
     let count = 0;
     sdk.forEachItem(() => count++);
     const methods = ["get", "put", "patch", "delete", "post"];
-    const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item ?? {}).filter((k) => methods.includes(k)).length, 0);
+    const operations = Object.values(doc.paths).reduce(
+      (n, item) => n + Object.keys(item ?? {}).filter((k) => methods.includes(k)).length,
+      0,
+    );
     expect(count).toBe(operations);
     expect(JSON.stringify(buildCollection(doc))).toBe(JSON.stringify(collection));
   });

@@ -7,7 +7,8 @@ import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
 
 const doc = { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} } as OpenAPIV3.Document;
-const duration = (range?: object) => ({ type: "string", "x-routeros-type": "duration", ...(range ? { "x-routeros-range": range } : {}) }) as OpenAPIV3.SchemaObject;
+const duration = (range?: object) =>
+  ({ type: "string", "x-routeros-type": "duration", ...(range ? { "x-routeros-range": range } : {}) }) as OpenAPIV3.SchemaObject;
 
 describe("example values", () => {
   it.each([

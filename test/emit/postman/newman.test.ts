@@ -46,8 +46,12 @@ function newmanRun(collection: Collection, baseUrl: string, allowDisruptive: boo
   const assertions: RunResult["assertions"] = [];
   return new Promise((resolve, reject) =>
     newman
-      .run({ collection: collection as never, environment: { values } as never, insecure: true, reporters: [] }, (err, summary) => (err ? reject(err) : resolve({ summary, assertions })))
-      .on("assertion", (_err: unknown, args: { item: { name: string }; assertion: string }) => assertions.push({ item: args.item.name, name: args.assertion })),
+      .run({ collection: collection as never, environment: { values } as never, insecure: true, reporters: [] }, (err, summary) =>
+        err ? reject(err) : resolve({ summary, assertions }),
+      )
+      .on("assertion", (_err: unknown, args: { item: { name: string }; assertion: string }) =>
+        assertions.push({ item: args.item.name, name: args.assertion }),
+      ),
   );
 }
 
@@ -74,7 +78,14 @@ function withoutSkipRequest(collection: Collection): Collection {
     items.map((i) =>
       i.item
         ? { ...i, item: strip(i.item) }
-        : { ...i, event: i.event?.map((e) => (e.listen === "prerequest" ? { ...e, script: { ...e.script, exec: ["pm.execution.skipRequest = undefined;", ...e.script.exec] } } : e)) },
+        : {
+            ...i,
+            event: i.event?.map((e) =>
+              e.listen === "prerequest"
+                ? { ...e, script: { ...e.script, exec: ["pm.execution.skipRequest = undefined;", ...e.script.exec] } }
+                : e,
+            ),
+          },
     );
   return { ...collection, item: strip(collection.item) };
 }
@@ -98,48 +109,74 @@ describe("newman against the simulator: the sample tree", () => {
   const options = () => ({ model: sampleModel(), store: sampleStore() });
   const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
 
-  it("by default sends only reads and the chain on its own items, and skips the rest with a reason", async () => {
-    const result = await run(options(), collection);
-    expectSafe(result);
-    // Settings, reboot, and anything on items the run did not add (the router's own ports) or beyond set/remove.
-    expect(result.skipped).toEqual(expect.arrayContaining(["POST /system/reboot", "POST /system/identity/set", "PATCH /interface/ethernet/:id", "POST /interface/disable", "POST /ip/firewall/filter/move"]));
-    expect(result.skipped).not.toEqual(expect.arrayContaining(["PUT /ip/address"]));
-    // The CRUD chain on what the run added.
-    const sent = new Set(result.summary.run.executions.map((e) => e.item.name));
-    expect([...sent]).toEqual(expect.arrayContaining(["PUT /ip/address", "PATCH /ip/address/:id", "DELETE /ip/address/:id", "POST /ip/route/remove"]));
-  }, LONG);
+  it(
+    "by default sends only reads and the chain on its own items, and skips the rest with a reason",
+    async () => {
+      const result = await run(options(), collection);
+      expectSafe(result);
+      // Settings, reboot, and anything on items the run did not add (the router's own ports) or beyond set/remove.
+      expect(result.skipped).toEqual(
+        expect.arrayContaining([
+          "POST /system/reboot",
+          "POST /system/identity/set",
+          "PATCH /interface/ethernet/:id",
+          "POST /interface/disable",
+          "POST /ip/firewall/filter/move",
+        ]),
+      );
+      expect(result.skipped).not.toEqual(expect.arrayContaining(["PUT /ip/address"]));
+      // The CRUD chain on what the run added.
+      const sent = new Set(result.summary.run.executions.map((e) => e.item.name));
+      expect([...sent]).toEqual(
+        expect.arrayContaining(["PUT /ip/address", "PATCH /ip/address/:id", "DELETE /ip/address/:id", "POST /ip/route/remove"]),
+      );
+    },
+    LONG,
+  );
 
-  it("with allowDisruptive=true sends every request, the previously skipped ones included", async () => {
-    const skipped = (await run(options(), collection)).skipped;
-    const result = await run(options(), collection, true);
-    expect(result.failures).toEqual([]);
-    expect(result.received).toHaveLength(requests(collection.item).length);
-    const sent = result.received.map((r) => `${r.method} ${r.path}`);
-    expect(skipped.length).toBeGreaterThan(0);
-    for (const name of skipped) expect(sent.some((s) => s.startsWith(name.replace(/:id$/, "")))).toBe(true);
-  }, LONG);
+  it(
+    "with allowDisruptive=true sends every request, the previously skipped ones included",
+    async () => {
+      const skipped = (await run(options(), collection)).skipped;
+      const result = await run(options(), collection, true);
+      expect(result.failures).toEqual([]);
+      expect(result.received).toHaveLength(requests(collection.item).length);
+      const sent = result.received.map((r) => `${r.method} ${r.path}`);
+      expect(skipped.length).toBeGreaterThan(0);
+      for (const name of skipped) expect(sent.some((s) => s.startsWith(name.replace(/:id$/, "")))).toBe(true);
+    },
+    LONG,
+  );
 
-  it("without pm.execution.skipRequest, a guarded request reaches nothing and its test says why", async () => {
-    const result = await run(options(), withoutSkipRequest(collection));
-    const verdict = judge(result.received);
-    expect(verdict.changes).toEqual([]);
-    expect(verdict.emptyIds).toEqual([]);
-    const notSent = result.assertions.filter((a) => a.name.startsWith("not sent: this runtime has no pm.execution.skipRequest"));
-    expect(notSent.map((a) => a.item)).toEqual(result.skipped);
-    expect(result.failures.filter((f) => f.endsWith(": skip unsupported: request not sent"))).toHaveLength(result.skipped.length);
-    // Each such request fails at the placeholder's scheme, before any lookup or connection; the rest pass.
-    const unexplained = result.failures.filter((f) => !result.skipped.some((name) => f.startsWith(`${name}: `)));
-    expect(unexplained).toEqual([]);
-  }, LONG);
+  it(
+    "without pm.execution.skipRequest, a guarded request reaches nothing and its test says why",
+    async () => {
+      const result = await run(options(), withoutSkipRequest(collection));
+      const verdict = judge(result.received);
+      expect(verdict.changes).toEqual([]);
+      expect(verdict.emptyIds).toEqual([]);
+      const notSent = result.assertions.filter((a) => a.name.startsWith("not sent: this runtime has no pm.execution.skipRequest"));
+      expect(notSent.map((a) => a.item)).toEqual(result.skipped);
+      expect(result.failures.filter((f) => f.endsWith(": skip unsupported: request not sent"))).toHaveLength(result.skipped.length);
+      // Each such request fails at the placeholder's scheme, before any lookup or connection; the rest pass.
+      const unexplained = result.failures.filter((f) => !result.skipped.some((name) => f.startsWith(`${name}: `)));
+      expect(unexplained).toEqual([]);
+    },
+    LONG,
+  );
 
-  it("moves an id variable left on a removed item to one that a list shows", async () => {
-    const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
-    const flow = ["GET /ip/address", "GET /ip/address/:id"].map((name) => address.item!.find((i) => i.name === name)!);
-    const variable = [...(collection["variable"] as { key: string; value: string }[]), { key: "ip_address_id", value: "*FFFF" }];
-    const result = await run(options(), { ...collection, variable, item: [{ name: "stale id", item: flow }] });
-    expectSafe(result);
-    expect(result.received.map((r) => r.status)).toEqual([200, 200]);
-  }, LONG);
+  it(
+    "moves an id variable left on a removed item to one that a list shows",
+    async () => {
+      const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
+      const flow = ["GET /ip/address", "GET /ip/address/:id"].map((name) => address.item!.find((i) => i.name === name)!);
+      const variable = [...(collection["variable"] as { key: string; value: string }[]), { key: "ip_address_id", value: "*FFFF" }];
+      const result = await run(options(), { ...collection, variable, item: [{ name: "stale id", item: flow }] });
+      expectSafe(result);
+      expect(result.received.map((r) => r.status)).toEqual([200, 200]);
+    },
+    LONG,
+  );
 });
 
 describe.each(DUMPS)("newman against the simulator serving $name", (d) => {
@@ -152,41 +189,59 @@ describe.each(DUMPS)("newman against the simulator serving $name", (d) => {
     collection = FULL ? whole : { ...whole, item: whole.item.filter((i) => !i.item || SLICE.has(i.name)) };
   }, LONG);
 
-  it(`${FULL ? "the whole collection" : "root commands and system"}: by default changes nothing it did not add, sends no empty id, fails no assertion`, async () => {
-    const result = await run(options, collection);
-    expectSafe(result);
-    expect(result.skipped.length).toBeGreaterThan(0);
-    console.log(`[postman] ${d.name}: ${result.received.length} requests reached the router by default, ${result.skipped.length} skipped`);
-    if (!FULL && d.name !== THOROUGH) return;
-    const disruptive = await run(options, collection, true);
-    const unlocked = result.skipped.filter((name) => !disruptive.skipped.includes(name));
-    console.log(`[postman] ${d.name}: allowDisruptive=true sends ${unlocked.length} of the ${result.skipped.length} skipped (${disruptive.received.length} requests in all)`);
-    // Only the ones that need an item id still wait for one.
-    expect(unlocked.length).toBeGreaterThan(0);
-    expect(disruptive.skipped.every((name) => result.skipped.includes(name))).toBe(true);
-  }, LONG);
+  it(
+    `${FULL ? "the whole collection" : "root commands and system"}: by default changes nothing it did not add, sends no empty id, fails no assertion`,
+    async () => {
+      const result = await run(options, collection);
+      expectSafe(result);
+      expect(result.skipped.length).toBeGreaterThan(0);
+      console.log(
+        `[postman] ${d.name}: ${result.received.length} requests reached the router by default, ${result.skipped.length} skipped`,
+      );
+      if (!FULL && d.name !== THOROUGH) return;
+      const disruptive = await run(options, collection, true);
+      const unlocked = result.skipped.filter((name) => !disruptive.skipped.includes(name));
+      console.log(
+        `[postman] ${d.name}: allowDisruptive=true sends ${unlocked.length} of the ${result.skipped.length} skipped (${disruptive.received.length} requests in all)`,
+      );
+      // Only the ones that need an item id still wait for one.
+      expect(unlocked.length).toBeGreaterThan(0);
+      expect(disruptive.skipped.every((name) => result.skipped.includes(name))).toBe(true);
+    },
+    LONG,
+  );
 
-  it.skipIf(!FULL && d.name !== THOROUGH)("without pm.execution.skipRequest still sends nothing that changes the router", async () => {
-    const result = await run(options, withoutSkipRequest(collection));
-    expect(judge(result.received).changes).toEqual([]);
-    expect(judge(result.received).emptyIds).toEqual([]);
-  }, LONG);
+  it.skipIf(!FULL && d.name !== THOROUGH)(
+    "without pm.execution.skipRequest still sends nothing that changes the router",
+    async () => {
+      const result = await run(options, withoutSkipRequest(collection));
+      expect(judge(result.received).changes).toEqual([]);
+      expect(judge(result.received).emptyIds).toEqual([]);
+    },
+    LONG,
+  );
 });
 
 describe.skipIf(!dump("7.22.3-deep"))("newman CRUD over HTTP and HTTPS", () => {
   let server: RunningSimulator;
   afterAll(() => server?.close());
-  it("runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along", async () => {
-    const model = await loadDump(dump("7.22.3-deep")!);
-    const collection = buildCollection(buildOpenApi(model)) as Collection;
-    const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
-    const flow = ["PUT /ip/address", "GET /ip/address", "GET /ip/address/:id", "PATCH /ip/address/:id", "DELETE /ip/address/:id"].map((name) => address.item!.find((i) => i.name === name)!);
-    const crud = { ...collection, item: [{ name: "ip/address CRUD", item: flow }] };
-    server = await startSimulator({ model, https: true });
-    for (const base of [server.url, server.httpsUrl!]) {
-      const { summary } = await newmanRun(crud, base, false);
-      expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
-      expect(summary.run.executions.map((e) => (e.response as unknown as { code: number }).code)).toEqual([200, 200, 200, 200, 204]);
-    }
-  }, LONG);
+  it(
+    "runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along",
+    async () => {
+      const model = await loadDump(dump("7.22.3-deep")!);
+      const collection = buildCollection(buildOpenApi(model)) as Collection;
+      const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
+      const flow = ["PUT /ip/address", "GET /ip/address", "GET /ip/address/:id", "PATCH /ip/address/:id", "DELETE /ip/address/:id"].map(
+        (name) => address.item!.find((i) => i.name === name)!,
+      );
+      const crud = { ...collection, item: [{ name: "ip/address CRUD", item: flow }] };
+      server = await startSimulator({ model, https: true });
+      for (const base of [server.url, server.httpsUrl!]) {
+        const { summary } = await newmanRun(crud, base, false);
+        expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
+        expect(summary.run.executions.map((e) => (e.response as unknown as { code: number }).code)).toEqual([200, 200, 200, 200, 204]);
+      }
+    },
+    LONG,
+  );
 });

@@ -30,7 +30,13 @@ export async function recordingProxy(target: string): Promise<Recorder> {
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
       const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (answer) => {
           const parts: Buffer[] = [];
           answer.on("data", (c: Buffer) => parts.push(c));

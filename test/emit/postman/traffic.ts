@@ -25,7 +25,8 @@ export function judge(requests: Recorded[]): Verdict {
   for (const r of requests) {
     const segments = r.path.split("/").slice(1);
     const selector = r.body["numbers"] ?? r.body["number"] ?? r.body[".id"];
-    if (segments.some((s) => s === "" || s.includes("{{")) || selector === "" || JSON.stringify(r.body).includes("{{")) verdict.emptyIds.push(show(r));
+    if (segments.some((s) => s === "" || s.includes("{{")) || selector === "" || JSON.stringify(r.body).includes("{{"))
+      verdict.emptyIds.push(show(r));
     const last = segments[segments.length - 1]!;
     const menu = `/${segments.slice(0, -1).join("/")}`;
     const reply = (() => {

@@ -91,7 +91,13 @@ function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; 
   return { checked, failures, addBodies };
 }
 
-const sources = [{ name: "the sample tree", doc: async () => buildOpenApi(sampleModel()) }, ...DUMPS.filter((d) => d.name === "7.16" || d.name === "7.22.3-extra" || process.env["ROSAPI_EXAMPLES_ALL"] === "1").map((d) => ({ name: d.name, doc: async () => buildOpenApi(await loadDump(d)) }))];
+const sources = [
+  { name: "the sample tree", doc: async () => buildOpenApi(sampleModel()) },
+  ...DUMPS.filter((d) => d.name === "7.16" || d.name === "7.22.3-extra" || process.env["ROSAPI_EXAMPLES_ALL"] === "1").map((d) => ({
+    name: d.name,
+    doc: async () => buildOpenApi(await loadDump(d)),
+  })),
+];
 
 describe.each(sources)("examples of $name", ({ doc }) => {
   it("every example value validates against its own schema, and POST add sends what PUT sends", async () => {

@@ -10,14 +10,26 @@ import { DUMPS, dump, loadDump } from "../../helpers/dumps.js";
 const UNTYPED_TEXTS = new Set(["see documentation"]);
 
 /** Objects of the CHR that the 7.22.3 dump was taken from. */
-const CHR_OBJECTS = ["ether1", "lo", "serial0", "admin", "client1", "default-encryption", "default-small", "static-only", "skins/", "default-trial"];
+const CHR_OBJECTS = [
+  "ether1",
+  "lo",
+  "serial0",
+  "admin",
+  "client1",
+  "default-encryption",
+  "default-small",
+  "static-only",
+  "skins/",
+  "default-trial",
+];
 
 /** Every word list in a document: enums, and the word lists kept in extensions. */
 function wordLists(node: unknown, out: string[][] = []): string[][] {
   if (Array.isArray(node)) for (const item of node) wordLists(item, out);
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
-      if ((key === "enum" || key === "x-routeros-enum" || key === "x-routeros-special") && Array.isArray(value)) out.push(value.map(String));
+      if ((key === "enum" || key === "x-routeros-enum" || key === "x-routeros-special") && Array.isArray(value))
+        out.push(value.map(String));
       else wordLists(value, out);
     }
   }

@@ -10,7 +10,8 @@ function withExamples(node: unknown, at: string, out: [string, Record<string, un
   else if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     if ("example" in record && ("type" in record || "oneOf" in record || "anyOf" in record || "enum" in record)) out.push([at, record]);
-    for (const [key, value] of Object.entries(record)) if (key !== "example" && key !== "examples") withExamples(value, `${at}/${key}`, out);
+    for (const [key, value] of Object.entries(record))
+      if (key !== "example" && key !== "examples") withExamples(value, `${at}/${key}`, out);
   }
   return out;
 }

@@ -72,7 +72,8 @@ describe.each(["7.22.3-deep", "7.22.3-extra"])("real export values against the %
       for (const [arg, value] of Object.entries(line.args)) {
         const schema = body?.properties?.[arg];
         if (!schema) {
-          if (!KNOWN_ABSENT.some(([re]) => re.test(`${line.menu} ${arg}`))) absent.push(`${line.file}: ${line.menu} ${line.command} ${arg}`);
+          if (!KNOWN_ABSENT.some(([re]) => re.test(`${line.menu} ${arg}`)))
+            absent.push(`${line.file}: ${line.menu} ${line.command} ${arg}`);
           continue;
         }
         checked++;

@@ -20,10 +20,16 @@ function mutations(schema: Schema): unknown[] {
   const out: unknown[] = [];
   if (typed.maxLength !== undefined) out.push("x".repeat(typed.maxLength + 1));
   const range = facts["x-routeros-range"];
-  if (facts["x-routeros-type"] === "integer" && !facts["x-routeros-list"] && typeof range?.max === "number" && Number.isSafeInteger(range.max + 1)) {
+  if (
+    facts["x-routeros-type"] === "integer" &&
+    !facts["x-routeros-list"] &&
+    typeof range?.max === "number" &&
+    Number.isSafeInteger(range.max + 1)
+  ) {
     out.push(range.max + 1, String(range.max + 1));
   }
-  if (facts["x-routeros-type"] === "integer" && !facts["x-routeros-list"] && typeof range?.min === "number" && range.min > 0) out.push(String(range.min - 1));
+  if (facts["x-routeros-type"] === "integer" && !facts["x-routeros-list"] && typeof range?.min === "number" && range.min > 0)
+    out.push(String(range.min - 1));
   if (facts["x-routeros-enum"]) out.push("not-a-word-of-it");
   if (facts["x-routeros-type"] === "mac") out.push("00:0C:29:AB:CD", "00:0C:29:AB:CD:GG");
   if (facts["x-routeros-type"] === "duration") out.push("1x", "P1D", "10 s");
