@@ -7,16 +7,13 @@
  *
  *   npm run bench:client
  */
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
 import { loadModel } from "../../src/model/load.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";
-import { ROOT } from "../helpers/cli.js";
-import { removeClient, writeClient } from "../helpers/generated-client.js";
+import { removeClient, runTsc, writeClient } from "../helpers/generated-client.js";
 
 const model = await loadModel(`${DUMPS_DIR}7.22.3/extra/inspect.json`);
 const doc = buildOpenApi(model);
@@ -32,24 +29,7 @@ const dir = await writeClient(model, "bench");
 /** `tsc --strict --noEmit` over one file: wall seconds and the memory tsc reports, in MB. */
 async function strictCompile(file: string): Promise<[seconds: number, mb: string]> {
   const t = performance.now();
-  const { stdout } = await promisify(execFile)(
-    join(ROOT, "node_modules/.bin/tsc"),
-    [
-      "--strict",
-      "--noEmit",
-      "--module",
-      "NodeNext",
-      "--moduleResolution",
-      "NodeNext",
-      "--target",
-      "ES2022",
-      "--types",
-      "node",
-      "--extendedDiagnostics",
-      file,
-    ],
-    { cwd: ROOT, maxBuffer: 16 << 20 },
-  );
+  const { stdout } = await runTsc(["--extendedDiagnostics", file]);
   const memory = /Memory used:\s+(\d+)K/.exec(stdout)?.[1];
   return [(performance.now() - t) / 1000, memory ? (Number(memory) / 1024).toFixed(0) : "?"];
 }

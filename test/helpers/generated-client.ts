@@ -23,25 +23,24 @@ export async function writeClient(model: SchemaModel, label: string): Promise<st
 
 export const removeClient = (dir: string) => rm(dir, { recursive: true, force: true });
 
+/** The flags of a strict NodeNext check, as a user of the client compiles it. */
+const STRICT = ["--strict", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node"];
+
+/** Runs `tsc` with the strict flags and `extra` arguments; resolves to its output and whether it passed. */
+export async function runTsc(extra: string[]): Promise<{ ok: boolean; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(join(ROOT, "node_modules/.bin/tsc"), [...STRICT, ...extra], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    });
+    return { ok: true, stdout };
+  } catch (err) {
+    return { ok: false, stdout: (err as { stdout?: string }).stdout ?? String(err) };
+  }
+}
+
 /** `tsc --strict --noEmit` under NodeNext over the given files; resolves to tsc's output (empty when clean). */
 export async function compile(files: string[]): Promise<string> {
-  const args = [
-    "--strict",
-    "--noEmit",
-    "--module",
-    "NodeNext",
-    "--moduleResolution",
-    "NodeNext",
-    "--target",
-    "ES2022",
-    "--types",
-    "node",
-    ...files,
-  ];
-  try {
-    await promisify(execFile)(join(ROOT, "node_modules/.bin/tsc"), args, { cwd: ROOT, maxBuffer: 64 << 20 });
-    return "";
-  } catch (err) {
-    return (err as { stdout?: string }).stdout ?? String(err);
-  }
+  const { ok, stdout } = await runTsc(files);
+  return ok ? "" : stdout;
 }
