@@ -20,6 +20,8 @@ export interface Operation {
   /** Items (`/ip/address`) or one settings object (`/system/identity`). */
   kind: MenuKind;
   verb: Verb;
+  /** Addresses one item by its id in the URL (GET, PATCH, DELETE `/ip/address/{id}`). */
+  onItem: boolean;
   /** The console command: add, set, remove, or the POST command's name. */
   command?: string;
   /** For commands that run until stopped: the args that bound them. */
@@ -33,6 +35,9 @@ export interface Operation {
 }
 
 const METHODS: Method[] = ["get", "put", "patch", "delete", "post"];
+
+/** The verbs of an item menu whose URL names one item; on a settings menu `get` is the whole object. */
+const ITEM_VERBS: ReadonlySet<Verb> = new Set(["get", "set", "remove"]);
 
 /** The component a schema names with `$ref` (`IpAddress`), if it names one. */
 export const componentName = (schema: unknown): string | undefined => (schema as { $ref?: string } | undefined)?.$ref?.split("/").pop();
@@ -50,7 +55,7 @@ export function resolve<T>(doc: OpenAPIV3.Document, value: T | OpenAPIV3.Referen
 
 /** Every operation, in path order (paths as the document lists them), then method order. */
 export function listOperations(doc: OpenAPIV3.Document): Operation[] {
-  const out: Omit<Operation, "kind">[] = [];
+  const out: Omit<Operation, "kind" | "onItem">[] = [];
   const kinds = new Map<string, MenuKind>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
@@ -79,7 +84,10 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
       });
     }
   }
-  return out.map((op) => ({ ...op, kind: kinds.get(op.menu) ?? "settings" }));
+  return out.map((op) => {
+    const kind = kinds.get(op.menu) ?? "settings";
+    return { ...op, kind, onItem: kind === "items" && ITEM_VERBS.has(op.verb) };
+  });
 }
 
 /** The schema of a successful reply, resolved (undefined for an empty reply). */

@@ -132,7 +132,7 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
   const variable = idVariable(op.menu);
   const safety = safetyOf(doc, op);
   const example = body(doc, op, safety, variable);
-  const usesId = op.path.includes("{id}") || Object.values(example ?? {}).includes(`{{${variable}}}`);
+  const usesId = op.onItem || Object.values(example ?? {}).includes(`{{${variable}}}`);
   const guard = guardScript(safety, usesId ? variable : undefined);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
