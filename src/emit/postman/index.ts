@@ -16,7 +16,7 @@ export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.
 /** Takes the emitter view (or a document, for callers that have only that). */
 export function buildCollection(source: EmitterView | OpenAPIV3.Document): Record<string, unknown> {
   const view = "operations" in source ? source : buildView(source);
-  const { document: doc, operations } = view;
+  const { document: doc } = view;
   const version = doc.info.version;
   return {
     info: {
@@ -47,7 +47,7 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
       { key: "password", value: "", type: "string" },
       { key: ALLOW_VARIABLE, value: "false", type: "string" },
     ],
-    item: folderTree(operations.map((op) => ({ op, item: requestItem(doc, op) }))),
+    item: folderTree(view.tree, (op) => requestItem(doc, op)),
   };
 }
 
