@@ -5,7 +5,8 @@
  */
 import type { Arg } from "../../model/types.js";
 import { syntaxText } from "../../model/syntax-text.js";
-import { toValueType, type Form, type ValueType } from "./form.js";
+import type { Form, ValueType } from "./form.js";
+import { toValueType } from "./form-schemas.js";
 import { parseSyntaxText } from "./syntax.js";
 import { completionForm, type Vocabulary } from "./vocabulary.js";
 import { durationPatternByName, formByName, isAddressListName, isWordListName } from "./by-name.js";

@@ -1,7 +1,7 @@
 /** The syntax-text grammar, family by family: what each text types to, and which values its pattern takes. */
 import { describe, expect, it } from "vitest";
 import { parseSyntaxText } from "../../../src/openapi/types/index.js";
-import { toValueType } from "../../../src/openapi/types/form.js";
+import { toValueType } from "../../../src/openapi/types/form-schemas.js";
 
 interface Case {
   given: string;
