@@ -23,6 +23,17 @@ function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Reco
   return example;
 }
 
+/** `/console/inspect` asked as a crawler asks it: the children of the root (`input` only ever goes with completion). */
+const INSPECT: Record<string, string> = { request: "child", path: "" };
+
+function inspectBody(doc: OpenAPIV3.Document, op: Operation): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(INSPECT)) {
+    if (op.body!.properties?.[name] && fits(property(doc, op, name), value)) body[name] = value;
+  }
+  return body;
+}
+
 /** Only the args that keep a reading command reading: the item, the bound, the router itself as target. */
 function readBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
   if (op.command === "print") {
@@ -32,7 +43,7 @@ function readBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Rec
     const names = (proplist?.enum ?? facts["x-routeros-enum"] ?? facts["x-routeros-suggestions"] ?? []).slice(0, 3) as string[];
     return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
   }
-  if (op.menu === "/console") return exampleObject(doc, op.body!, (name) => UNSAFE.has(name), variable);
+  if (op.menu === "/console") return inspectBody(doc, op);
   const example = exampleObject(doc, op.body!, (name) => !isSelectorArg(name), variable);
   const bound = readingBound(doc, op);
   if (bound) example[bound] = boundValue(doc, op, bound);
