@@ -2,7 +2,7 @@
  * Runtime of the generated RouterOS REST client: fetch with an undici Agent
  * (TLS options, keep-alive), HTTP Basic auth, a timeout, JSON read whatever
  * the content type, and RouterOS errors as RouterOSError.
- * Copied beside the generated code by rosapi; do not edit.
+ * Shipped beside the generated code by rosapi, as runtime.js and runtime.d.ts; do not edit.
  */
 import { Agent, fetch } from "undici";
 

@@ -10,6 +10,9 @@
  * root, the console's scripting words (`:for`, `:if`, `:global`, `:put`, ...)
  * and its session commands (`quit`, `undo`, ...) are grouped under
  * `ros.script`, so that the root holds menus and the commands a program uses.
+ *
+ * A menu's shape is built once and written twice: as a type in the client's
+ * declarations and as an object in its JavaScript.
  */
 import { operationFacts } from "../../openapi/extensions.js";
 import { UniqueNames } from "../../openapi/names.js";
@@ -38,47 +41,84 @@ interface MenuFacts {
   items: boolean;
 }
 
+/** A parameter of a method; `fallback` is its default value in the code (optional in the declaration). */
+interface Param {
+  name: string;
+  type: string;
+  optional?: boolean;
+  fallback?: string;
+}
+
+/** One method of a menu: its signature for the declarations (`.d.ts`) and the call it makes in the code (`.js`). */
+export interface Method {
+  name: string;
+  doc: string;
+  params: Param[];
+  /** What the promise resolves to. */
+  returns: string;
+  call: string;
+}
+
+/** A menu object: its methods, the root's grouped script words, and its submenus, each with the name it has in the client. */
+export interface MenuShape {
+  methods: Method[];
+  group?: { name: string; doc: string; methods: Method[] };
+  children: [string, MenuShape][];
+}
+
 function replyType(op: ViewOperation, ctx: TypeContext): string {
   if (!op.reply.schema) return "void";
   const name = op.replyComponent ? ctx.ref(op.replyComponent) : "unknown";
   return op.replyMany ? `${name}[]` : name;
 }
 
-/** One member of a menu object: its name and the arrow function it holds. */
-function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, string] | undefined {
+type Signature = Omit<Method, "name" | "doc">;
+
+/** One member of a menu: its RouterOS-side name and signature, or nothing where a REST verb already covers the command. */
+function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, Signature] | undefined {
   const path = JSON.stringify(op.menu === "/" ? "" : op.menu);
-  const body = op.bodyComponent ? ctx.ref(op.bodyComponent) : undefined;
-  const filter = () => ctx.runtime("Filter");
-  const item = () => ctx.runtime("itemPath", "value");
+  const body = op.bodyComponent ? ctx.ref(op.bodyComponent) : "Record<string, never>";
+  const id: Param = { name: "id", type: "string" };
+  const item = () => `${ctx.runtime("itemPath", "value")}(${path}, id)`;
   switch (op.verb) {
     case "list":
       return [
         "list",
-        `(filter?: ${filter()}<${itemType}>, options?: { proplist?: readonly (keyof ${itemType} & string)[] }) => t.list<${itemType}>(${path}, filter, options)`,
+        {
+          params: [
+            { name: "filter", type: `${ctx.runtime("Filter")}<${itemType}>`, optional: true },
+            { name: "options", type: `{ proplist?: readonly (keyof ${itemType} & string)[] }`, optional: true },
+          ],
+          returns: `${itemType}[]`,
+          call: `t.list(${path}, filter, options)`,
+        },
       ];
     case "get":
       return op.kind === "items"
-        ? ["get", `(id: string) => t.request<${replyType(op, ctx)}>("GET", ${item()}(${path}, id))`]
-        : ["get", `() => t.request<${replyType(op, ctx)}>("GET", ${path})`];
+        ? ["get", { params: [id], returns: replyType(op, ctx), call: `t.request("GET", ${item()})` }]
+        : ["get", { params: [], returns: replyType(op, ctx), call: `t.request("GET", ${path})` }];
     case "add":
-      return ["add", `(body: ${body ?? "Record<string, never>"}) => t.request<${replyType(op, ctx)}>("PUT", ${path}, body)`];
+      return ["add", { params: [{ name: "body", type: body }], returns: replyType(op, ctx), call: `t.request("PUT", ${path}, body)` }];
     case "set":
       return [
         "set",
-        `(id: string, patch: ${body ?? "Record<string, never>"}) => t.request<${replyType(op, ctx)}>("PATCH", ${item()}(${path}, id), patch)`,
+        { params: [id, { name: "patch", type: body }], returns: replyType(op, ctx), call: `t.request("PATCH", ${item()}, patch)` },
       ];
     case "remove":
-      return ["remove", `(id: string) => t.request<void>("DELETE", ${item()}(${path}, id))`];
+      return ["remove", { params: [id], returns: "void", call: `t.request("DELETE", ${item()})` }];
   }
   const command = op.command!;
   const url = JSON.stringify(op.path);
-  if (command === "print" && itemType)
-    return ["print", `(args?: ${ctx.runtime("PrintArgs")}<${body}, ${itemType}>) => t.print<${itemType}>(${url}, args)`];
+  if (command === "print" && itemType) {
+    const args = { name: "args", type: `${ctx.runtime("PrintArgs")}<${body}, ${itemType}>`, optional: true };
+    return ["print", { params: [args], returns: `${itemType}[]`, call: `t.print(${url}, args)` }];
+  }
   if ((items ? COVERED_ON_ITEMS : itemType ? COVERED_ON_SETTINGS : new Set()).has(command)) return undefined;
-  return [memberName(command), `(body: ${body ?? "Record<string, never>"} = {}) => t.request<${replyType(op, ctx)}>("POST", ${url}, body)`];
+  const args = { name: "body", type: body, fallback: "{}" };
+  return [memberName(command), { params: [args], returns: replyType(op, ctx), call: `t.request("POST", ${url}, body)` }];
 }
 
-/** Names within one object literal: a name taken steps aside with a suffix (`listMenu`, `systemCommand`), numbered only past that. */
+/** Names within one object: a name taken steps aside with a suffix (`listMenu`, `systemCommand`), numbered only past that. */
 class Members {
   private readonly unique = new UniqueNames();
   private readonly used = new Set<string>();
@@ -89,23 +129,22 @@ class Members {
   }
 }
 
-function writeMember(w: Writer, op: ViewOperation, written: [string, string], names: Members): void {
+const method = (op: ViewOperation, [name, signature]: [string, Signature], names: Members): Method => {
   const o = op.operation;
-  writeDocs(w, docText([o.summary, o.description].filter(Boolean).join("\n\n"), operationFacts(o)));
-  w.writeLine(`${names.claim(written[0], "Command")}: ${written[1]},`);
-}
+  const doc = docText([o.summary, o.description].filter(Boolean).join("\n\n"), operationFacts(o));
+  return { name: names.claim(name, "Command"), doc, ...signature };
+};
 
 /**
- * Writes the object literal of a menu: its members, then its submenus. `taken` holds names used beside it (at the root:
- * the top-level menus and `close`); `group` moves some commands into one nested object (the root's script words).
+ * The shape of a menu object: its members, then its submenus. `taken` holds names used beside it (at the root: the
+ * top-level menus and `close`); `group` moves some commands into one nested object (the root's script words).
  */
-export function writeMenuObject(
-  w: Writer,
+export function menuShape(
   node: MenuNode,
   ctx: TypeContext,
   taken: readonly string[] = [],
   group?: (op: ViewOperation) => boolean,
-): void {
+): MenuShape {
   const ops = node.operations;
   const item = ops.find((op) => op.verb === "list" || op.verb === "get");
   const facts: MenuFacts = {
@@ -114,27 +153,70 @@ export function writeMenuObject(
   };
   const names = new Members();
   for (const name of taken) names.claim(name);
-  const grouped: [ViewOperation, [string, string]][] = [];
+  const methods: Method[] = [];
+  const grouped: [ViewOperation, [string, Signature]][] = [];
+  for (const op of ops) {
+    const m = member(op, facts, ctx);
+    if (!m) continue;
+    if (group?.(op)) grouped.push([op, m]);
+    else methods.push(method(op, m, names));
+  }
+  const shape: MenuShape = { methods, children: [] };
+  if (grouped.length > 0) {
+    const inner = new Members();
+    shape.group = {
+      name: names.claim(SCRIPT_GROUP),
+      doc: "The console's scripting words and session commands (`:put`, `:if`, `quit`, ...), as the REST API runs them.",
+      methods: grouped.map(([op, m]) => method(op, m, inner)),
+    };
+  }
+  for (const [name, child] of node.children) shape.children.push([names.claim(memberName(name), "Menu"), menuShape(child, ctx)]);
+  return shape;
+}
+
+/** How one rendering writes a method, whether it keeps the docs, and what ends a nested object. */
+interface Rendering {
+  method(m: Method): string;
+  docs: boolean;
+  end: ";" | ",";
+}
+
+function writeShape(w: Writer, shape: MenuShape, r: Rendering): void {
+  const methods = (list: Method[]) => {
+    for (const m of list) {
+      if (r.docs) writeDocs(w, m.doc);
+      w.writeLine(r.method(m));
+    }
+  };
   w.inlineBlock(() => {
-    for (const op of ops) {
-      const m = member(op, facts, ctx);
-      if (!m) continue;
-      if (group?.(op)) grouped.push([op, m]);
-      else writeMember(w, op, m, names);
+    methods(shape.methods);
+    if (shape.group) {
+      if (r.docs) writeDocs(w, shape.group.doc);
+      w.write(`${shape.group.name}: `).inlineBlock(() => methods(shape.group!.methods));
+      w.write(r.end).newLine();
     }
-    if (grouped.length > 0) {
-      writeDocs(w, "The console's scripting words and session commands (`:put`, `:if`, `quit`, ...), as the REST API runs them.");
-      w.write(`${names.claim(SCRIPT_GROUP)}: `);
-      const inner = new Members();
-      w.inlineBlock(() => {
-        for (const [op, m] of grouped) writeMember(w, op, m, inner);
-      });
-      w.write(",").newLine();
-    }
-    for (const [name, child] of node.children) {
-      w.write(`${names.claim(memberName(name), "Menu")}: `);
-      writeMenuObject(w, child, ctx);
-      w.write(",").newLine();
+    for (const [name, child] of shape.children) {
+      w.write(`${name}: `);
+      writeShape(w, child, r);
+      w.write(r.end).newLine();
     }
   });
 }
+
+const parameter = (p: Param) => `${p.name}${p.optional || p.fallback ? "?" : ""}: ${p.type}`;
+
+/** The menu's type, for the declarations: `{ list(filter?: ...): Promise<...>; ip: {...}; }`, documented. */
+export const writeMenuType = (w: Writer, shape: MenuShape): void =>
+  writeShape(w, shape, {
+    method: (m) => `${m.name}(${m.params.map(parameter).join(", ")}): Promise<${m.returns}>;`,
+    docs: true,
+    end: ";",
+  });
+
+/** The menu's object, for the code: `{ list: (filter, options) => t.list(...), ip: {...}, }` (the docs are in the declarations). */
+export const writeMenuObject = (w: Writer, shape: MenuShape): void =>
+  writeShape(w, shape, {
+    method: (m) => `${m.name}: (${m.params.map((p) => (p.fallback ? `${p.name} = ${p.fallback}` : p.name)).join(", ")}) => ${m.call},`,
+    docs: false,
+    end: ",",
+  });

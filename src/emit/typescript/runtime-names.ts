@@ -1,4 +1,8 @@
-/** The runtime template (templates/runtime.ts) and the names it exports, read from its source rather than kept by hand. */
+/**
+ * The runtime template (templates/runtime.ts), as the client ships it
+ * (JavaScript and declarations, transpiled from the one source), and the
+ * names it exports, read from its source rather than kept by hand.
+ */
 import { readFileSync } from "node:fs";
 import { ts } from "ts-morph";
 
@@ -27,4 +31,19 @@ export function runtimeExports(source = RUNTIME): string[] {
     }
   }
   return out;
+}
+
+// ES modules as the client's package is one (`transpileModule` has no package.json to tell it).
+const options = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true };
+let shipped: { js: string; dts: string } | undefined;
+
+/** The template as `runtime.js` and `runtime.d.ts` (transpiled once per process: no type check, so it is quick). */
+export function runtimeFiles(): { js: string; dts: string } {
+  if (!shipped) {
+    const js = ts.transpileModule(RUNTIME, { compilerOptions: options, fileName: "runtime.ts" }).outputText;
+    const declarations = ts.transpileDeclaration(RUNTIME, { compilerOptions: options, fileName: "runtime.ts", reportDiagnostics: true });
+    if (declarations.diagnostics?.length) throw new Error("templates/runtime.ts must declare every exported type explicitly");
+    shipped = { js, dts: declarations.outputText };
+  }
+  return shipped;
 }

@@ -13,17 +13,23 @@ interface Home {
   file: string;
 }
 
+/** How a file uses an imported name: in its declarations (`.d.ts`), its code (`.js`), or both. */
+export interface Use {
+  type: boolean;
+  value: boolean;
+}
+
 export interface ImportLine {
   from: string;
-  names: { name: string; typeOnly: boolean }[];
+  names: ({ name: string } & Use)[];
 }
 
 export class SymbolTable {
   private readonly unique = new UniqueNames();
   private readonly taken = new Set<string>();
   private readonly homes = new Map<string, Home>();
-  /** file → imported file → name → used as a value (not only as a type) */
-  private readonly imports = new Map<string, Map<string, Map<string, boolean>>>();
+  /** file → imported file → name → how it is used */
+  private readonly imports = new Map<string, Map<string, Map<string, Use>>>();
 
   constructor(runtime: readonly string[]) {
     for (const name of BUILT_INS) this.take(name);
@@ -43,24 +49,25 @@ export class SymbolTable {
     return name;
   }
 
-  /** A declared name, used in `file` (as a type unless said otherwise): recorded as an import when it lives elsewhere. */
+  /** A declared name, used in `file` as a type (in its declarations) or a value (in its code): recorded as an import when it lives elsewhere. */
   use(name: string, file: string, as: "type" | "value" = "type"): string {
     const home = this.homes.get(name);
     if (!home) throw new Error(`undeclared symbol ${name}`);
     if (home.file !== file) {
       const byFile = this.imports.get(file) ?? this.imports.set(file, new Map()).get(file)!;
       const names = byFile.get(home.file) ?? byFile.set(home.file, new Map()).get(home.file)!;
-      names.set(name, names.get(name) === true || as === "value");
+      const use = names.get(name) ?? names.set(name, { type: false, value: false }).get(name)!;
+      use[as] = true;
     }
     return name;
   }
 
   /** The imports a file needs: the runtime first, then the other files by name; names sorted. */
   importsOf(file: string): ImportLine[] {
-    const byFile = this.imports.get(file) ?? new Map<string, Map<string, boolean>>();
+    const byFile = this.imports.get(file) ?? new Map<string, Map<string, Use>>();
     const order = (f: string) => (f === RUNTIME_FILE ? "" : f);
     return [...byFile]
       .sort(([a], [b]) => (order(a) < order(b) ? -1 : 1))
-      .map(([from, names]) => ({ from, names: [...names.keys()].sort().map((name) => ({ name, typeOnly: !names.get(name) })) }));
+      .map(([from, names]) => ({ from, names: [...names.keys()].sort().map((name) => ({ name, ...names.get(name)! })) }));
   }
 }

@@ -45,22 +45,23 @@ describe("symbol table", () => {
     ]);
   });
 
-  it("records imports by file, type-only unless used as a value", () => {
+  it("records imports by file, as types (for the declarations) and values (for the code)", () => {
     const symbols = new SymbolTable(["Transport", "itemPath"]);
     symbols.declare("IpAddress", "ip");
     symbols.use("IpAddress", "types");
     symbols.use("Transport", "types");
     symbols.use("itemPath", "types", "value");
+    symbols.use("Transport", "types", "value");
     symbols.use("IpAddress", "ip");
     expect(symbols.importsOf("types")).toEqual([
       {
         from: "runtime",
         names: [
-          { name: "Transport", typeOnly: true },
-          { name: "itemPath", typeOnly: false },
+          { name: "Transport", type: true, value: true },
+          { name: "itemPath", type: false, value: true },
         ],
       },
-      { from: "ip", names: [{ name: "IpAddress", typeOnly: true }] },
+      { from: "ip", names: [{ name: "IpAddress", type: true, value: false }] },
     ]);
     expect(symbols.importsOf("ip")).toEqual([]);
   });

@@ -44,7 +44,7 @@ async function setUp(model: SchemaModel, label: string, store?: StoreSeed) {
     () => removeClient(dir),
     () => sim.close(),
   );
-  const mod = (await import(join(dir, "client/index.ts"))) as Module;
+  const mod = (await import(join(dir, "client/index.js"))) as Module;
   return { mod, sim };
 }
 
