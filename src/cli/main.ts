@@ -15,7 +15,8 @@ const program = new Command("rosapi")
   .version((JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version)
   // `--version` is the tool's only before a command: `rosapi mock --version 7.24` must not print it and exit 0.
   .enablePositionalOptions()
-  .showHelpAfterError()
+  // A usage error is one line and a hint, not the whole help (subcommands inherit this).
+  .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 
 registerCrawl(program);

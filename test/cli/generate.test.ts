@@ -112,10 +112,11 @@ describe("rosapi generate", () => {
     expect(mislabelled.stderr).toMatch(/is RouterOS 7\.99, not 7\.24/);
   });
 
-  it("exits 2 on a usage error", async () => {
+  it("exits 2 on a usage error, with one line and a hint rather than the whole help", async () => {
     const run = await runCli(["generate", "--from", modelFile]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--out/);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^error: /), "(add --help for usage)"]);
   });
 });
 
