@@ -24,17 +24,19 @@ export interface PingArgs {
 }
 
 /** The root menu's commands. */
-export function root(t: Transport) {
-  return {
-    /**
-     * Run /ping
-     *
-     * Send ICMP echo requests
-     *
-     * `POST /rest/ping` runs `/ping` with the body's properties as its arguments.
-     *
-     * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
-     */
-    ping: (body: PingArgs = {}) => t.request<CommandReply>("POST", "/ping", body),
-  };
+export interface RootMenu {
+  /**
+   * Run /ping
+   *
+   * Send ICMP echo requests
+   *
+   * `POST /rest/ping` runs `/ping` with the body's properties as its arguments.
+   *
+   * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
+   */
+  ping(body?: PingArgs): Promise<CommandReply>;
 }
+
+/** The root menu's commands. */
+export declare function root(t: Transport): RootMenu;
+

@@ -1,0 +1,145 @@
+/**
+ * Runtime of the generated RouterOS REST client: fetch with an undici Agent
+ * (TLS options, keep-alive), HTTP Basic auth, a timeout, JSON read whatever
+ * the content type, and RouterOS errors as RouterOSError.
+ * Shipped beside the generated code by rosapi, as runtime.js and runtime.d.ts; do not edit.
+ */
+import { Agent, fetch } from "undici";
+/**
+ * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
+ * `detail` says why, such as `no such item`), or a failure to get one (status 0).
+ */
+export class RouterOSError extends Error {
+    status;
+    detail;
+    constructor(
+    /** HTTP status (the reply's `error`); 0 when no reply came. */
+    status, message, detail) {
+        super(message);
+        this.status = status;
+        this.detail = detail;
+        this.name = "RouterOSError";
+    }
+}
+/** Values as RouterOS takes them: strings, lists joined with commas. */
+function toWire(body) {
+    if (!body)
+        return undefined;
+    const out = {};
+    for (const [key, value] of Object.entries(body)) {
+        if (value === undefined)
+            continue;
+        out[key] = Array.isArray(value) ? (key === ".query" ? value : value.join(",")) : typeof value === "object" ? value : String(value);
+    }
+    return out;
+}
+export class Transport {
+    base;
+    auth;
+    agent;
+    timeoutMs;
+    constructor(options) {
+        this.base = options.baseUrl.replace(/\/+$/, "");
+        this.auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString("base64")}`;
+        const tls = options.tls ?? {};
+        this.agent = new Agent({ connect: tls.insecure ? { rejectUnauthorized: false } : tls.ca ? { ca: tls.ca } : {} });
+        this.timeoutMs = options.timeoutMs ?? 60_000;
+    }
+    async request(method, path, body, query) {
+        const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
+        let res;
+        let text;
+        try {
+            const wire = toWire(body);
+            res = await fetch(`${this.base}${path}${search}`, {
+                method,
+                headers: { authorization: this.auth, ...(wire ? { "content-type": "application/json" } : {}) },
+                ...(wire ? { body: JSON.stringify(wire) } : {}),
+                dispatcher: this.agent,
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+            text = await res.text();
+        }
+        catch (err) {
+            const e = err;
+            const why = e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
+            throw new RouterOSError(0, `${method} ${path} failed`, why);
+        }
+        // Some builds say text/plain: the body is JSON all the same.
+        let json;
+        try {
+            json = text === "" ? undefined : JSON.parse(text);
+        }
+        catch {
+            json = undefined;
+        }
+        if (!res.ok) {
+            const error = (json ?? {});
+            throw new RouterOSError(res.status, error.message ?? (res.statusText || `HTTP ${res.status}`), error.detail ?? (json === undefined ? text.slice(0, 200) || undefined : undefined));
+        }
+        return json;
+    }
+    /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
+    list(path, filter, options) {
+        const query = {};
+        for (const [key, value] of Object.entries(filter ?? {}))
+            if (value !== undefined)
+                query[key] = value;
+        if (options?.proplist)
+            query[".proplist"] = options.proplist.join(",");
+        return this.request("GET", path, undefined, query);
+    }
+    /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
+    print(path, args) {
+        const { proplist, query, ...rest } = (args ?? {});
+        return this.request("POST", path, {
+            ...rest,
+            ...(proplist ? { ".proplist": proplist } : {}),
+            ...(query ? { ".query": query } : {}),
+        });
+    }
+    close() {
+        return this.agent.close();
+    }
+}
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
+export const itemPath = (menu, id) => `${menu}/${encodeURIComponent(id)}`;
+/** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
+export function asBoolean(value) {
+    if (value === "true" || value === "yes")
+        return true;
+    if (value === "false" || value === "no")
+        return false;
+    return undefined;
+}
+/** `"1500"` → 1500; not a number → undefined. */
+export function asNumber(value) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+}
+const UNIT_MS = {
+    w: 604_800_000,
+    d: 86_400_000,
+    h: 3_600_000,
+    m: 60_000,
+    s: 1000,
+    ms: 1,
+    us: 0.001,
+    ns: 0.000001,
+};
+/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
+export function asDuration(value) {
+    if (!value)
+        return undefined;
+    const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(value);
+    if (clock) {
+        const [, d = "0", h, m, s = "0"] = clock;
+        return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(s) * 1000;
+    }
+    const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value)
+        return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
+    return parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0);
+}
