@@ -68,7 +68,7 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   process.stdout.write(`wrote ${files.length} files into ${flags.out}\n`);
 }
 
-/** Files that differ or are missing, and files a write would remove (left by an earlier run inside a folder this one produces). */
+/** Files that differ or are missing, and files a write would remove (left by an earlier run inside a folder this one produces or drops). */
 async function staleFiles(dir: string, files: OutputFile[], dropped: string[]): Promise<string[]> {
   const stale: string[] = [];
   for (const file of files) {
