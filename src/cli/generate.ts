@@ -14,6 +14,7 @@ interface GenerateFlags {
   out: string;
   only?: Target[];
   check?: boolean;
+  split?: boolean;
   rosVersion?: string;
 }
 
@@ -30,10 +31,14 @@ export function registerGenerate(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", "emit only these").choices([...ALL_TARGETS]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
+    .option(
+      "--split",
+      "also write one document per top-level menu, openapi/<menu>.json (root commands: openapi/root.json); without it, openapi/ goes",
+    )
     .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
+      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
 }
@@ -47,23 +52,24 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
   const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
+  let dropped: string[];
   try {
-    ({ files } = await generate({ model, ...(flags.only ? { targets: flags.only } : {}) }));
+    ({ files, dropped } = await generate({ model, split: flags.split ?? false, ...(flags.only ? { targets: flags.only } : {}) }));
   } finally {
     stopTicker();
   }
   if (flags.check) {
-    const stale = await staleFiles(flags.out, files);
+    const stale = await staleFiles(flags.out, files, dropped);
     if (stale.length > 0) throw new UserError(`${flags.out} is stale: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", ..." : ""}`);
     process.stdout.write(`${flags.out} is up to date (${files.length} files)\n`);
     return;
   }
-  await writeFilesAtomic(flags.out, files);
+  await writeFilesAtomic(flags.out, files, dropped);
   process.stdout.write(`wrote ${files.length} files into ${flags.out}\n`);
 }
 
-/** Files that differ or are missing, and files a write would remove (left by an earlier run inside a folder this one produces). */
-async function staleFiles(dir: string, files: OutputFile[]): Promise<string[]> {
+/** Files that differ or are missing, and files a write would remove (left by an earlier run inside a folder this one produces or drops). */
+async function staleFiles(dir: string, files: OutputFile[], dropped: string[]): Promise<string[]> {
   const stale: string[] = [];
   for (const file of files) {
     const current = await readFile(join(dir, file.path), "utf8").catch(() => undefined);
@@ -76,7 +82,7 @@ async function staleFiles(dir: string, files: OutputFile[]): Promise<string[]> {
       .filter((parts) => parts.length > 1)
       .map((parts) => parts[0]!),
   );
-  for (const folder of folders) {
+  for (const folder of [...folders, ...dropped]) {
     for (const path of await listFiles(join(dir, folder))) if (!produced.has(`${folder}/${path}`)) stale.push(`${folder}/${path} (extra)`);
   }
   return stale;

@@ -71,9 +71,10 @@ const topOf = (path: string): string => path.split("/")[0]!;
  * entry the files occupy (`openapi.json`, the whole `client/` folder)
  * replaces the old one, so a file an earlier run wrote and this one does not
  * is gone; entries this run does not produce (another target's, the user's
- * own) are left alone.
+ * own) are left alone. `dropped` names entries the run owns but no longer
+ * produces: they go too.
  */
-export async function writeFilesAtomic(dir: string, files: OutputFile[]): Promise<void> {
+export async function writeFilesAtomic(dir: string, files: OutputFile[], dropped: readonly string[] = []): Promise<void> {
   if (dir.trim() === "") throw new UserError("the output folder name is empty");
   const found = await stat(dir).catch(() => undefined);
   if (found && !found.isDirectory()) throw new UserError(`cannot write into ${dir}: it is a file, not a folder`);
@@ -87,7 +88,7 @@ export async function writeFilesAtomic(dir: string, files: OutputFile[]): Promis
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
-    if (found) await swapEntries(dir, staging, [...new Set(files.map((f) => topOf(f.path)))]);
+    if (found) await swapEntries(dir, staging, [...new Set([...files.map((f) => topOf(f.path)), ...dropped])]);
     else await rename(staging, dir);
   } catch (err) {
     throw new UserError(`cannot write into ${dir}: ${describeFsError(err)}`);
@@ -96,6 +97,12 @@ export async function writeFilesAtomic(dir: string, files: OutputFile[]): Promis
   }
 }
 
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
 /** Moves each entry of `staging` into `dir`, the old one (if any) into `staging/.replaced`; on a failure, puts back what was moved. */
 async function swapEntries(dir: string, staging: string, entries: string[]): Promise<void> {
   const replaced = join(staging, ".replaced");
@@ -103,13 +110,11 @@ async function swapEntries(dir: string, staging: string, entries: string[]): Pro
   const done: { entry: string; hadOld: boolean }[] = [];
   try {
     for (const entry of entries) {
-      const hadOld = await stat(join(dir, entry)).then(
-        () => true,
-        () => false,
-      );
+      const hadOld = await exists(join(dir, entry));
       if (hadOld) await rename(join(dir, entry), join(replaced, entry));
       done.push({ entry, hadOld });
-      await rename(join(staging, entry), join(dir, entry));
+      // A dropped entry has nothing in staging: moving the old one aside is all.
+      if (await exists(join(staging, entry))) await rename(join(staging, entry), join(dir, entry));
     }
   } catch (err) {
     for (const { entry, hadOld } of done.reverse()) {
