@@ -53,19 +53,30 @@ export interface RunResult {
   summary: newman.NewmanRunSummary;
   /** Assertions as they happened (a skipped request's are missing from the summary's executions). */
   assertions: { item: string; name: string }[];
+  /** The collection variables after the last test script (the summary's collection keeps the declared ones only). */
+  variables: Record<string, unknown>;
+}
+
+interface ScriptResult {
+  collectionVariables?: { values: { key: string; value: unknown }[] };
 }
 
 export function newmanRun(collection: Collection, baseUrl: string, allowDisruptive: boolean): Promise<RunResult> {
   const values = [{ key: "baseUrl", value: baseUrl }, ...(allowDisruptive ? [{ key: "allowDisruptive", value: "true" }] : [])];
   const assertions: RunResult["assertions"] = [];
+  let variables: RunResult["variables"] = {};
   return new Promise((resolve, reject) =>
     newman
       .run({ collection: collection as never, environment: { values } as never, insecure: true, reporters: [] }, (err, summary) =>
-        err ? reject(err) : resolve({ summary, assertions }),
+        err ? reject(err) : resolve({ summary, assertions, variables }),
       )
       .on("assertion", (_err: unknown, args: { item: { name: string }; assertion: string }) =>
         assertions.push({ item: args.item.name, name: args.assertion }),
-      ),
+      )
+      .on("test", (_err: unknown, args: { executions: { result?: ScriptResult }[] }) => {
+        const scope = args.executions.at(-1)?.result?.collectionVariables;
+        if (scope) variables = Object.fromEntries(scope.values.map((v) => [v.key, v.value]));
+      }),
   );
 }
 
@@ -76,10 +87,10 @@ export async function run(options: SimulatorOptions, collection: Collection, all
   const sim = await startSimulator(options);
   const recorder = await recordingProxy(sim.url);
   try {
-    const { summary, assertions } = await newmanRun(collection, recorder.url, allowDisruptive);
+    const { summary, assertions, variables } = await newmanRun(collection, recorder.url, allowDisruptive);
     const failures = summary.run.failures.map((f) => `${f.source?.name}: ${f.error.message}`);
     const skipped = assertions.filter((a) => a.name.startsWith("skipped: ")).map((a) => a.item);
-    return { summary, assertions, failures, skipped, received: [...recorder.requests] as Recorded[] };
+    return { summary, assertions, variables, failures, skipped, received: [...recorder.requests] as Recorded[] };
   } finally {
     await recorder.close();
     await sim.close();
@@ -142,8 +153,11 @@ export function describeWholeRuns(n: number): void {
         const result = await defaultRun();
         expectSafe(result);
         expect(result.skipped.length).toBeGreaterThan(0);
+        // Each item added and removed took its id variables along: what is left names items that exist.
+        expect(Object.keys(result.variables).filter((key) => key.endsWith("_id_added"))).toEqual([]);
         console.log(
-          `[postman] ${d.name}: ${result.received.length} of ${requests(collection.item).length} requests reached the router by default, ${result.skipped.length} skipped`,
+          `[postman] ${d.name}: ${result.received.length} of ${requests(collection.item).length} requests reached the router by default, ` +
+            `${result.skipped.length} skipped, ${Object.keys(result.variables).length} collection variables at the end`,
         );
       },
       LONG,
