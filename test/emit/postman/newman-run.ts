@@ -17,8 +17,11 @@
  *   exercised there, and a whole run without skipRequest proves nothing
  *   more for minutes more).
  * - newman is CPU-bound in one thread and vitest runs files in parallel, so
- *   the dumps are shared out over three files (SHARES), balanced by measured
- *   time, so that no one file holds the suite back.
+ *   the dumps are shared out over three files (SHARES) of about equal work,
+ *   which start before the other files (test/helpers/sequencer.ts): no one
+ *   file holds the suite back.
+ * - A whole run costs the same per request from start to end (a remove
+ *   unsets the id variables it named; see scripts.ts releaseRemoved).
  *
  * ROSAPI_NEWMAN_ALL=1 runs every dump's whole collection all three ways.
  */
@@ -46,7 +49,11 @@ const SLICE = "system";
 /** Only catches a hang: a whole collection takes minutes on a busy machine. */
 export const LONG = 30 * 60_000;
 
-/** Which newman-whole-N file runs which dumps (index N-1): about equal time each, 7.22.3 extra counted three runs. */
+/**
+ * Which newman-whole-N file runs which dumps (index N-1), in requests sent or
+ * skipped: 7.22.3 extra twice (6,990 each) and its system folder (410);
+ * 7.16 5,208 + 7.20.8 5,347 + 7.23.3 5,518; 7.20.8 extra 6,757 + 7.22.3 deep 5,499.
+ */
 export const SHARES: readonly (readonly string[])[] = [["7.22.3-extra"], ["7.16", "7.20.8", "7.23.3"], ["7.20.8-extra", "7.22.3-deep"]];
 
 export interface RunResult {
