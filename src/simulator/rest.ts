@@ -41,6 +41,8 @@ export function errorReply(status: number, detail?: string): Reply {
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 
+const PACKAGES = "/system/package";
+
 /** A streaming command without the arg that bounds it (ping without count), or a print that follows. */
 function runsUntilStopped(name: string, menu: Menu, args: Record<string, unknown>): boolean {
   if (name === "print") return ["follow", "follow-only", "interval"].some((arg) => arg in args);
@@ -57,7 +59,10 @@ export class RestApi {
     /** Undefined for a tree that does not say: /system/resource then says none either. */
     private readonly version: string | undefined,
     private readonly commandTimeoutMs: number,
-  ) {}
+  ) {
+    // Every router has packages: unless seeded, the tree's header lists them, as items that GET by id and `get` find.
+    if (store.list(PACKAGES).length === 0) store.fill(PACKAGES, this.packages());
+  }
 
   handle(req: RestRequest): Reply {
     try {
@@ -76,8 +81,8 @@ export class RestApi {
     if (joined === "system/resource" && method === "GET") return ok(this.resource());
     if (joined === "system/resource/get" && method === "POST") return ok({ ret: this.resource()[String(req.body["value-name"])] ?? "" });
     if (joined === "system/resource/print" && method === "POST") return ok([this.resource()]);
-    // Every router has packages: unless seeded, the tree's header lists them.
-    if (joined === "system/package" && method === "GET" && this.store.list("/system/package").length === 0) return ok(this.packages());
+    // A tree without the menu still lists them: a crawl identifies the router by them.
+    if (joined === "system/package" && method === "GET" && !this.store.menu(PACKAGES)) return ok(this.store.list(PACKAGES));
 
     let menu = this.model.root;
     let depth = 0;

@@ -90,6 +90,14 @@ export class Store {
     return object;
   }
 
+  /** A table the router fills itself (packages): items with their own ids, not checked against `add`. */
+  fill(path: string, items: Item[]): void {
+    this.lists.set(
+      path,
+      items.map((item) => ({ ...item })),
+    );
+  }
+
   remove(path: string, item: Item): void {
     this.lists.set(
       path,

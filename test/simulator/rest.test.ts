@@ -127,6 +127,37 @@ describe("settings menus and system facts", () => {
     ]);
   });
 
+  it("answers the packages it lists by id and by `get`, as a router does, where the tree has /system/package", async () => {
+    const model = sampleModel();
+    const command = (...args: string[]) => ({
+      kind: "command" as const,
+      args: Object.fromEntries(args.map((a) => [a, { kind: "arg" as const }])),
+    });
+    model.root.menus["system"]!.menus["package"] = {
+      kind: "menu",
+      nodeType: "dir",
+      menus: {},
+      commands: { print: command("proplist"), get: command("number", "value-name"), disable: command("numbers") },
+    };
+    const withMenu = await startSimulator({ model });
+    try {
+      const listed = items((await call(withMenu.url, "GET", "system/package")).body);
+      expect(listed).toEqual([{ ".id": "*1", name: "routeros", version: "7.22.3", disabled: "false" }]);
+      expect(await call(withMenu.url, "GET", "system/package/*1")).toMatchObject({ status: 200, body: listed[0] });
+      expect(await call(withMenu.url, "POST", "system/package/get", { body: { number: "*1" } })).toMatchObject({
+        status: 200,
+        body: listed[0],
+      });
+      expect((await call(withMenu.url, "POST", "system/package/get", { body: { number: "*1", "value-name": "name" } })).body).toEqual({
+        ret: "routeros",
+      });
+      expect((await call(withMenu.url, "POST", "system/package/print", { body: {} })).body).toEqual(listed);
+      expect((await call(withMenu.url, "GET", "system/package/*2")).status).toBe(404);
+    } finally {
+      await withMenu.close();
+    }
+  });
+
   it("serves a tree whose file carries no version as what it is: no version invented, and a crawl of it says so", async () => {
     const model = sampleModel();
     delete model.header.version;

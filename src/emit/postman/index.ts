@@ -25,7 +25,8 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
       description: [
         doc.info.description ?? "",
         "Set `baseUrl`, `username` and `password` (collection variables, or better an environment) to your router's.",
-        "Item requests use `{{<menu>_id}}` variables (`ip_address_id`): a list fills it with the first item, an add with the new one (and `<menu>_id_added`). " +
+        "Item requests use `{{<menu>_id}}` variables (`ip_address_id`): a list fills it with the first item, an add with the new one (and `<menu>_id_added`); " +
+          "a remove that succeeds unsets both, since the id then names nothing. " +
           "They are created by the run rather than declared, since every declared variable slows each script of a run; set one in an environment to aim at an item.",
         SAFETY_RULE,
         `Requires ${MINIMUM_VERSIONS}. An older runtime cannot skip: a guarded request is then sent to \`${NOT_SENT_URL}\` (no DNS lookup, no connection) and fails its test.`,

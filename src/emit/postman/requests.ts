@@ -6,7 +6,7 @@ import { idVariable, stableId } from "./ids.js";
 import { boundValue, PROBE_TARGET, readingBound, safetyOf, type Safety } from "./safety.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
 import { valueFacts } from "../../openapi/extensions.js";
-import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript } from "./scripts.js";
+import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript, releaseRemoved } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
 /** Args an example body never carries: they stream, write files, or select by condition. */
@@ -132,10 +132,11 @@ function describe(doc: OpenAPIV3.Document, op: Operation, safety: Safety): strin
     .join("\n\n");
 }
 
-function testScript(op: Operation, variable: string): string[] | undefined {
+function testScript(op: Operation, variable: string, usesId: boolean): string[] | undefined {
   if (op.verb === "add") return captureAdded(variable, ".id");
   if (op.verb === "command" && op.command === "add") return captureAdded(variable, "ret");
   if (op.verb === "list") return captureFirst(variable);
+  if (usesId && (op.verb === "remove" || (op.verb === "command" && op.command === "remove"))) return releaseRemoved(variable);
   return undefined;
 }
 
@@ -153,7 +154,7 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
     description: describe(doc, op, safety),
   };
   const reply = replySchema(doc, op);
-  const script = testScript(op, variable);
+  const script = testScript(op, variable, usesId);
   const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
   const replyExample = reply.schema ? exampleValue(doc, reply.schema) : undefined;
   return {

@@ -44,6 +44,24 @@ export function captureFirst(variable: string): string[] {
   ];
 }
 
+/**
+ * After a remove that succeeded: the id names nothing any more, so the
+ * variables that held it are unset (a list or an add fills them again). Also
+ * keeps a whole run flat: every variable set slows each later script, since
+ * the sandbox carries all of them into every execution.
+ */
+export function releaseRemoved(variable: string): string[] {
+  const name = JSON.stringify(variable);
+  const added = JSON.stringify(addedVariable(variable));
+  return [
+    "if (pm.response.code >= 200 && pm.response.code < 300) {",
+    `  var removed = pm.variables.get(${name});`,
+    `  if (pm.collectionVariables.get(${name}) === removed) pm.collectionVariables.unset(${name});`,
+    `  if (pm.collectionVariables.get(${added}) === removed) pm.collectionVariables.unset(${added});`,
+    "}",
+  ];
+}
+
 /** The collection variable that lets guarded requests run on any item, and requests that change the router run at all. */
 export const ALLOW_VARIABLE = "allowDisruptive";
 

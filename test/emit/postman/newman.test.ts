@@ -1,109 +1,30 @@
 /**
- * newman runs the generated collections against the simulator through a
- * recording proxy: by default nothing reaches the router that could change
- * anything but the run's own items, no request names an empty id, and no
- * assertion fails; with allowDisruptive=true the skipped requests are sent;
- * without pm.execution.skipRequest a guarded request still sends nothing.
- *
- * A whole-collection run of a real dump is ~5,000-7,000 requests (minutes
- * each under newman): by default the sample tree runs whole and each real
- * dump runs its root commands and the `system` folder (where reboot, reset,
- * license, package and device-mode live), 7.22.3 extra also with
- * allowDisruptive=true and without skipRequest; ROSAPI_NEWMAN_ALL=1 runs every
- * dump's whole collection, all three ways.
+ * newman against the simulator through a recording proxy, on the sample tree
+ * (whole, all three ways) and a CRUD chain over HTTP and HTTPS; the whole
+ * collection of every real dump runs in newman-whole-1..3 (newman-run.ts says
+ * what runs by default and why).
  */
-import newman from "newman";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel, sampleStore } from "../../../src/sample/index.js";
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../src/simulator/index.js";
+import { startSimulator, type RunningSimulator } from "../../../src/simulator/index.js";
 import { DUMPS, dump, loadDump } from "../../helpers/dumps.js";
-import { recordingProxy, type Recorded } from "./recorder.js";
-import { judge } from "./traffic.js";
+import {
+  expectNothingSent,
+  expectSafe,
+  LONG,
+  newmanRun,
+  requests,
+  run,
+  SHARES,
+  withoutSkipRequest,
+  type Collection,
+} from "./newman-run.js";
 
-interface Item {
-  name: string;
-  item?: Item[];
-  event?: { listen: string; script: { exec: string[] } }[];
-}
-type Collection = Record<string, unknown> & { item: Item[] };
-
-const FULL = process.env["ROSAPI_NEWMAN_ALL"] === "1";
-const SLICE = new Set(["system"]);
-/** The dump whose slice also runs with allowDisruptive=true and without skipRequest. */
-const THOROUGH = "7.22.3-extra";
-const LONG = 30 * 60_000;
-
-interface RunResult {
-  summary: newman.NewmanRunSummary;
-  /** Assertions as they happened (a skipped request's are missing from the summary's executions). */
-  assertions: { item: string; name: string }[];
-}
-
-function newmanRun(collection: Collection, baseUrl: string, allowDisruptive: boolean): Promise<RunResult> {
-  const values = [{ key: "baseUrl", value: baseUrl }, ...(allowDisruptive ? [{ key: "allowDisruptive", value: "true" }] : [])];
-  const assertions: RunResult["assertions"] = [];
-  return new Promise((resolve, reject) =>
-    newman
-      .run({ collection: collection as never, environment: { values } as never, insecure: true, reporters: [] }, (err, summary) =>
-        err ? reject(err) : resolve({ summary, assertions }),
-      )
-      .on("assertion", (_err: unknown, args: { item: { name: string }; assertion: string }) =>
-        assertions.push({ item: args.item.name, name: args.assertion }),
-      ),
-  );
-}
-
-/** One run through a fresh recorder in front of a fresh simulator (so that every run starts from the same store). */
-async function run(options: SimulatorOptions, collection: Collection, allowDisruptive = false) {
-  const sim = await startSimulator(options);
-  const recorder = await recordingProxy(sim.url);
-  try {
-    const { summary, assertions } = await newmanRun(collection, recorder.url, allowDisruptive);
-    const failures = summary.run.failures.map((f) => `${f.source?.name}: ${f.error.message}`);
-    const skipped = assertions.filter((a) => a.name.startsWith("skipped: ")).map((a) => a.item);
-    return { summary, assertions, failures, skipped, received: [...recorder.requests] as Recorded[] };
-  } finally {
-    await recorder.close();
-    await sim.close();
-  }
-}
-
-const requests = (items: Item[]): Item[] => items.flatMap((i) => (i.item ? requests(i.item) : [i]));
-
-/** The collection as a runtime without pm.execution.skipRequest sees it. */
-function withoutSkipRequest(collection: Collection): Collection {
-  const strip = (items: Item[]): Item[] =>
-    items.map((i) =>
-      i.item
-        ? { ...i, item: strip(i.item) }
-        : {
-            ...i,
-            event: i.event?.map((e) =>
-              e.listen === "prerequest"
-                ? { ...e, script: { ...e.script, exec: ["pm.execution.skipRequest = undefined;", ...e.script.exec] } }
-                : e,
-            ),
-          },
-    );
-  return { ...collection, item: strip(collection.item) };
-}
-
-/**
- * Failures the simulator causes, not the collection: it lists /system/package
- * (a synthesized item) but answers 404 for that item by id.
- */
-const EXPLAINED = [/^(GET \/system\/package\/:id|POST \/system\/package\/get): expected 404 to be within 200\.\.299$/];
-
-/** Checks a default run: nothing changed outside the run's own items, no empty id, no failed assertion. */
-function expectSafe(result: Awaited<ReturnType<typeof run>>) {
-  const verdict = judge(result.received);
-  expect(verdict.changes, "state-changing requests outside the run's own items").toEqual([]);
-  expect(verdict.emptyIds, "requests with an empty item id").toEqual([]);
-  expect(result.failures.filter((f) => !EXPLAINED.some((e) => e.test(f)))).toEqual([]);
-  return verdict;
-}
+it("runs the whole collection of every dump in one of the newman-whole files", () => {
+  expect(DUMPS.map((d) => d.name).filter((name) => !SHARES.some((share) => share.includes(name)))).toEqual([]);
+});
 
 describe("newman against the simulator: the sample tree", () => {
   const options = () => ({ model: sampleModel(), store: sampleStore() });
@@ -130,6 +51,9 @@ describe("newman against the simulator: the sample tree", () => {
       expect([...sent]).toEqual(
         expect.arrayContaining(["PUT /ip/address", "PATCH /ip/address/:id", "DELETE /ip/address/:id", "POST /ip/route/remove"]),
       );
+      // It removed all it added, and with each item the variables naming it: a whole run does not pile them up.
+      expect(Object.keys(result.variables).filter((key) => key.endsWith("_id_added"))).toEqual([]);
+      expect(Object.keys(result.variables)).toEqual(expect.arrayContaining(["interface_id"]));
     },
     LONG,
   );
@@ -152,9 +76,7 @@ describe("newman against the simulator: the sample tree", () => {
     "without pm.execution.skipRequest, a guarded request reaches nothing and its test says why",
     async () => {
       const result = await run(options(), withoutSkipRequest(collection));
-      const verdict = judge(result.received);
-      expect(verdict.changes).toEqual([]);
-      expect(verdict.emptyIds).toEqual([]);
+      expectNothingSent(result);
       const notSent = result.assertions.filter((a) => a.name.startsWith("not sent: this runtime has no pm.execution.skipRequest"));
       expect(notSent.map((a) => a.item)).toEqual(result.skipped);
       expect(result.failures.filter((f) => f.endsWith(": skip unsupported: request not sent"))).toHaveLength(result.skipped.length);
@@ -177,46 +99,30 @@ describe("newman against the simulator: the sample tree", () => {
     },
     LONG,
   );
-});
-
-describe.each(DUMPS)("newman against the simulator serving $name", (d) => {
-  let collection: Collection;
-  let options: SimulatorOptions;
-  beforeAll(async () => {
-    const model = await loadDump(d);
-    options = { model };
-    const whole = buildCollection(buildOpenApi(model)) as Collection;
-    collection = FULL ? whole : { ...whole, item: whole.item.filter((i) => !i.item || SLICE.has(i.name)) };
-  }, LONG);
 
   it(
-    `${FULL ? "the whole collection" : "root commands and system"}: by default changes nothing it did not add, sends no empty id, fails no assertion`,
+    "forgets the id of its own item once removed, and a list then gives get-by-id an item that exists",
     async () => {
-      const result = await run(options, collection);
+      const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
+      const named = (name: string) => address.item!.find((i) => i.name === name)!;
+      const flow = [
+        named("PUT /ip/address"),
+        named("DELETE /ip/address/:id"),
+        named("GET /ip/address/:id"),
+        named("GET /ip/address"),
+        { ...named("GET /ip/address/:id"), id: "get-after-list" },
+      ];
+      const result = await run(options(), { ...collection, item: [{ name: "remove, then list", item: flow }] });
       expectSafe(result);
-      expect(result.skipped.length).toBeGreaterThan(0);
-      console.log(
-        `[postman] ${d.name}: ${result.received.length} requests reached the router by default, ${result.skipped.length} skipped`,
-      );
-      if (!FULL && d.name !== THOROUGH) return;
-      const disruptive = await run(options, collection, true);
-      const unlocked = result.skipped.filter((name) => !disruptive.skipped.includes(name));
-      console.log(
-        `[postman] ${d.name}: allowDisruptive=true sends ${unlocked.length} of the ${result.skipped.length} skipped (${disruptive.received.length} requests in all)`,
-      );
-      // Only the ones that need an item id still wait for one.
-      expect(unlocked.length).toBeGreaterThan(0);
-      expect(disruptive.skipped.every((name) => result.skipped.includes(name))).toBe(true);
-    },
-    LONG,
-  );
-
-  it.skipIf(!FULL && d.name !== THOROUGH)(
-    "without pm.execution.skipRequest still sends nothing that changes the router",
-    async () => {
-      const result = await run(options, withoutSkipRequest(collection));
-      expect(judge(result.received).changes).toEqual([]);
-      expect(judge(result.received).emptyIds).toEqual([]);
+      expect(result.received.map((r) => `${r.method} ${r.status}`)).toEqual(["PUT 200", "DELETE 204", "GET 200", "GET 200"]);
+      expect(result.assertions).toContainEqual({
+        item: "GET /ip/address/:id",
+        name: "skipped: no item id (ip_address_id is empty; run the menu's list or add first)",
+      });
+      const listed = JSON.parse(result.received[2]!.reply) as { ".id": string }[];
+      expect(result.received[3]!.path).toBe(`/ip/address/${listed[0]![".id"]}`);
+      expect(result.variables).not.toHaveProperty("ip_address_id_added");
+      expect(result.variables).toMatchObject({ ip_address_id: listed[0]![".id"] });
     },
     LONG,
   );

@@ -106,5 +106,5 @@ describe.each(sources)("examples of $name", ({ doc }) => {
     expect(failures.slice(0, 20)).toEqual([]);
     const differing = [...addBodies].filter(([, bodies]) => new Set(bodies).size > 1).map(([menu]) => menu);
     expect(differing).toEqual([]);
-  }, 120_000);
+  });
 });

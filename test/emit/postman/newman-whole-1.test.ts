@@ -1,0 +1,4 @@
+/** The whole collection of share 1 of the dumps, against the simulator (newman-run.ts says which, and why). */
+import { describeWholeRuns } from "./newman-run.js";
+
+describeWholeRuns(1);
