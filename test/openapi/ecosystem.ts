@@ -3,7 +3,7 @@
  * to the generators users already have, whose output must compile under
  * `tsc --strict`; and the linters, which must find nothing.
  *
- *   npm run check:ecosystem            (about 50 minutes on two busy cores)
+ *   npm run check:ecosystem            (about 45 minutes on two busy cores)
  *   STEPS=hey-api npm run check:ecosystem   (only these: lint, openapi-typescript, orval, hey-api)
  *
  * - openapi-typescript and orval (fetch client) on both documents;
