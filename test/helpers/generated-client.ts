@@ -6,15 +6,16 @@ import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
+import type { OpenAPIV3 } from "openapi-types";
 import { ROOT } from "./cli.js";
 
 export const OUT = join(ROOT, ".test-out");
 
-/** Generates the client of a model into a fresh folder; returns the folder (holding client/). */
-export async function writeClient(model: SchemaModel, label: string): Promise<string> {
+/** Generates the client of a model or a document into a fresh folder; returns the folder (holding client/). */
+export async function writeClient(source: SchemaModel | OpenAPIV3.Document, label: string): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(OUT, `${label}-`));
-  for (const file of await emitTypeScriptClient(buildOpenApi(model))) {
+  for (const file of await emitTypeScriptClient("openapi" in source ? source : buildOpenApi(source))) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }

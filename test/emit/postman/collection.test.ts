@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
-import { DUMPS, DUMPS_DIR, loadDump } from "../../helpers/dumps.js";
+import { DUMPS, DUMPS_DIR } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 
 const schemaFile = `${DUMPS_DIR}../schemas/postman-collection-v2.1.0.schema.json`;
 // A CommonJS default export, as NodeNext sees it.
@@ -90,7 +91,7 @@ describe("Postman collection of the sample tree", () => {
 
 describe.each(DUMPS)("Postman collection of $name", (d) => {
   it("validates against the official schema, loads with the SDK, and is the same twice", async () => {
-    const doc = buildOpenApi(await loadDump(d));
+    const doc = await documentOf(d);
     const collection = buildCollection(doc);
     const ok = validate(collection);
     expect(validate.errors?.slice(0, 3) ?? [], "schema errors").toEqual([]);

@@ -10,7 +10,8 @@ import { buildCollection } from "../../../src/emit/postman/index.js";
 import { listOperations, replySchema, resolve } from "../../../src/emit/operations.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
-import { DUMPS, loadDump } from "../../helpers/dumps.js";
+import { DUMPS } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 
 interface Request {
   method: string;
@@ -95,7 +96,7 @@ const sources = [
   { name: "the sample tree", doc: async () => buildOpenApi(sampleModel()) },
   ...DUMPS.filter((d) => d.name === "7.16" || d.name === "7.22.3-extra" || process.env["ROSAPI_EXAMPLES_ALL"] === "1").map((d) => ({
     name: d.name,
-    doc: async () => buildOpenApi(await loadDump(d)),
+    doc: () => documentOf(d),
   })),
 ];
 
