@@ -2,13 +2,22 @@
 /** `rosapi`: a thin command line over the library. Exit codes: 0 ok, 1 failure, 2 usage. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { registerCrawl } from "./crawl.js";
-import { registerGenerate } from "./generate.js";
-import { registerMock } from "./mock.js";
-import { registerDemo } from "./demo.js";
-import { registerDiff } from "./diff.js";
-import { registerHistory } from "./history.js";
 import { EXIT_USAGE } from "./run.js";
+
+type Register = (program: Command) => void;
+
+/**
+ * The commands, each loaded only when it runs (a command's module pulls in the library it needs, and loading all
+ * of them up front made `rosapi --version` take most of a second). A new command is one line here.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  crawl: async () => (await import("./crawl.js")).registerCrawl,
+  generate: async () => (await import("./generate.js")).registerGenerate,
+  mock: async () => (await import("./mock.js")).registerMock,
+  diff: async () => (await import("./diff.js")).registerDiff,
+  history: async () => (await import("./history.js")).registerHistory,
+  demo: async () => (await import("./demo.js")).registerDemo,
+};
 
 const program = new Command("rosapi")
   .description("Schema toolchain for the MikroTik RouterOS REST API")
@@ -19,12 +28,15 @@ const program = new Command("rosapi")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 
-registerCrawl(program);
-registerGenerate(program);
-registerMock(program);
-registerDiff(program);
-registerHistory(program);
-registerDemo(program);
+// The command named on the line, or every command where none is (the help lists them all; an unknown name is refused).
+const named = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
+const chosen =
+  named !== undefined && named in COMMANDS
+    ? [named]
+    : process.argv.includes("--version") || process.argv.includes("-V")
+      ? []
+      : Object.keys(COMMANDS);
+for (const register of await Promise.all(chosen.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

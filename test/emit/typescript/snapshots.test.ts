@@ -16,7 +16,7 @@ afterAll(() => Promise.all(dirs.map(removeClient)));
 describe("client snapshots", () => {
   for (const [concern, document] of Object.entries(TINY)) {
     it(concern, async () => {
-      for (const file of emitTypeScriptClient(document)) {
+      for (const file of await emitTypeScriptClient(document)) {
         if (file.path.startsWith("client/runtime.")) continue;
         await expect(file.content).toMatchFileSnapshot(`__snapshots__/${concern}/${file.path}`);
       }
@@ -29,7 +29,7 @@ describe("client snapshots", () => {
     for (const [concern, document] of Object.entries(TINY)) {
       const dir = await mkdtemp(join(OUT, `snap-${concern}-`));
       dirs.push(dir);
-      for (const file of emitTypeScriptClient(document)) {
+      for (const file of await emitTypeScriptClient(document)) {
         await mkdir(dirname(join(dir, file.path)), { recursive: true });
         await writeFile(join(dir, file.path), file.content);
       }
