@@ -6,7 +6,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "./io/files.js";
 import type { SchemaModel } from "./model/types.js";
-import { buildOpenApi, splitByTopMenu, toJson, validateOpenApi } from "./openapi/index.js";
+import { buildOpenApi, splitByTopMenu, toJson, validateInWorker } from "./openapi/index.js";
 import { EMITTER_NAMES, EMITTERS, type EmitterName } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 
@@ -38,9 +38,10 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const targets = new Set(options.targets ?? ALL_TARGETS);
   const document = buildOpenApi(options.model);
-  await validateOpenApi(document);
+  // Validated on another thread while the emitters run; no file is returned before it passes.
+  const valid = validateInWorker(document);
   const view = buildView(document);
-  const outputs = await Promise.all(EMITTERS.filter((e) => targets.has(e.name)).map((e) => e.emit(view, {})));
+  const [outputs] = await Promise.all([Promise.all(EMITTERS.filter((e) => targets.has(e.name)).map((e) => e.emit(view, {}))), valid]);
   const files = outputs.flat();
   if (!targets.has("openapi")) return { document, files, dropped: [] };
   if (!options.split) return { document, files, dropped: [SPLIT_FOLDER] };
