@@ -4,11 +4,10 @@
  * when rosapi is imported or another output is generated: that load is most
  * of a cold start.
  */
-import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
 import type { EmitterView } from "../view.js";
 
-export async function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): Promise<OutputFile[]> {
+export async function emitTypeScriptClient(view: EmitterView): Promise<OutputFile[]> {
   const { writeClient } = await import("./client.js");
-  return writeClient(source);
+  return writeClient(view);
 }

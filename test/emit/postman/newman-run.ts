@@ -29,6 +29,7 @@
 import newman from "newman";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildView } from "../../../src/emit/view.js";
 import { startSimulator, type SimulatorOptions } from "../../../src/simulator/index.js";
 import { DUMPS, loadDump } from "../../helpers/dumps.js";
 import { documentOf } from "../../helpers/fixtures.js";
@@ -152,7 +153,7 @@ export function describeWholeRuns(n: number): void {
     const thorough = FULL || d.name === THOROUGH;
     beforeAll(async () => {
       options = { model: await loadDump(d) };
-      collection = buildCollection(await documentOf(d)) as Collection;
+      collection = buildCollection(buildView(await documentOf(d))) as Collection;
     }, LONG);
 
     it(
