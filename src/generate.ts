@@ -41,7 +41,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const view = buildView(document);
   const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
   const emitters: Emitter[] = EMITTERS.filter((e) => targets.has(e.name));
-  const [outputs] = await Promise.all([Promise.all(emitters.map((e) => e.emit(view, optionsOf(e, given[e.name])))), valid]);
+  const [outputs] = await Promise.all([Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e, given[e.name])))), valid]);
   const files = outputs.flat();
   const written = new Set(files.map((f) => f.path.split("/")[0]!));
   const dropped = emitters.flatMap((e) => e.owns.filter((entry) => !written.has(entry)));

@@ -9,7 +9,7 @@ const WORD_STYLES = new Set(["none", "arg"]);
  * router says what a GET returns (read-only properties included).
  * Returns undefined when neither was completed.
  */
-export function propertiesFromCompletions(commands: Record<string, Command>): Record<string, Property> | undefined {
+function propertiesFromCompletions(commands: Record<string, Command>): Record<string, Property> | undefined {
   const source = commands["print"]?.args["proplist"]?.completions ?? commands["get"]?.args["value-name"]?.completions;
   const words = source?.filter((c) => WORD_STYLES.has(c.style));
   if (!words || words.length === 0) return undefined;

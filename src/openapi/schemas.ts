@@ -16,7 +16,7 @@ export type Schema = OpenAPIV3.SchemaObject;
 type WithExtensions = Schema & { [key: `x-${string}`]: unknown };
 
 /** The `.id` RouterOS gives every item: `*` and hex digits. */
-export const ID_SCHEMA: Schema = {
+const ID_SCHEMA: Schema = {
   type: "string",
   pattern: "^\\*[0-9A-Fa-f]+$",
   description: "Internal item id: `*` and hex digits",
@@ -37,7 +37,7 @@ function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | u
 }
 
 /** The schema of one arg in a request body. */
-export function argSchema(name: string, arg: Arg, ctx: BuildContext): Schema {
+function argSchema(name: string, arg: Arg, ctx: BuildContext): Schema {
   const vt = argValueType(name, arg, ctx.types);
   return decorate(vt.request, vt, arg, arg.description);
 }

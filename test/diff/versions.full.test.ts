@@ -122,7 +122,7 @@ describe.skipIf(!haveAll)("history, where and the merged document over the six s
   }, 120_000);
 
   it("the merged document carries every node's since / removed-in, validates, lints clean and its client compiles", async () => {
-    const doc = buildOpenApi(mergeModels(models)) as OpenAPIV3.Document;
+    const doc = buildOpenApi(mergeModels(models));
     const ext = (x: object) => {
       const o = x as Record<string, string | undefined>;
       return { since: o["x-routeros-since"], ...(o["x-routeros-removed-in"] ? { removedIn: o["x-routeros-removed-in"] } : {}) };

@@ -34,9 +34,7 @@ const KNOWN: Dump[] = [
 /** The one dump of the quick tier. */
 export const QUICK_DUMP = "7.22.3-extra";
 
-/** ROSAPI_TEST_DUMPS: "quick" (7.22.3 extra), "others" (the five the full tier adds), or "all" (the default outside vitest). */
-export type DumpSet = "quick" | "others" | "all";
-
+/** The dumps of a ROSAPI_TEST_DUMPS value: "quick" (7.22.3 extra), "others" (the five the full tier adds), or "all" (the default outside vitest). */
 export function dumpsOf(set: string | undefined): Dump[] {
   const present = KNOWN.filter((d) => existsSync(d.file));
   if (set === "quick") return present.filter((d) => d.name === QUICK_DUMP);
@@ -44,7 +42,7 @@ export function dumpsOf(set: string | undefined): Dump[] {
   return present;
 }
 
-export const dumpsPresent = existsSync(DUMPS_DIR);
+const dumpsPresent = existsSync(DUMPS_DIR);
 if (!dumpsPresent) {
   console.warn(`[rosapi tests] ${DUMPS_DIR} is absent: tests over real RouterOS dumps are skipped.`);
 }

@@ -47,5 +47,53 @@ describe('import from "rosapi"', () => {
       { cwd: dir },
     );
     expect(stdout.trim()).toBe("function,function,function,object,function");
+
+    // The subpaths type-check, and neither they nor "rosapi" load TypeScript (only the client emitter does, when it runs).
+    const subpaths = join(dir, "subpaths.ts");
+    await writeFile(
+      subpaths,
+      `import { buildOpenApi, toJson, validateOpenApi } from "rosapi/openapi";\n` +
+        `import { startSimulator } from "rosapi/simulator";\n` +
+        `import { diffModels, formatDiff } from "rosapi/diff";\n` +
+        `import { crawl, type CrawlOptions } from "rosapi/crawl";\n` +
+        `import type { SchemaModel } from "rosapi";\n` +
+        `export const used = [buildOpenApi, toJson, validateOpenApi, startSimulator, diffModels, formatDiff, crawl];\n` +
+        `export const options = (model: SchemaModel): CrawlOptions | string => model.header.version ?? "";\n`,
+    );
+    expect(await compile([subpaths])).toBe("");
+    for (const entry of ["rosapi", "rosapi/openapi", "rosapi/simulator", "rosapi/diff", "rosapi/crawl"]) {
+      const loaded = await run(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `await import(${JSON.stringify(entry)}); const { createRequire } = await import("node:module");` +
+            `console.log(Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules\\/(typescript|ts-morph)\\//.test(f)).length);`,
+        ],
+        { cwd: dir },
+      );
+      expect(loaded.stdout.trim(), entry).toBe("0");
+    }
   }, 300_000);
+});
+
+describe("the package", () => {
+  it("ships the built library, the command line and the runtime template, and no tests, sources or source maps", async () => {
+    const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "README.md",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/cli/main.js",
+        "src/templates/runtime.ts",
+      ]),
+    );
+    expect(files.filter((f) => !/^(dist\/|src\/templates\/|package\.json$|README\.md$|docs\/)/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith(".map") || f.startsWith("test/"))).toEqual([]);
+    // The sample tree's JSON files come along with the code that imports them.
+    expect(files).toEqual(expect.arrayContaining(["dist/sample/store.json", "dist/sample/tree.json"]));
+  }, 120_000);
 });

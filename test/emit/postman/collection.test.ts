@@ -97,7 +97,7 @@ describe.each(DUMPS)("Postman collection of $name", (d) => {
     const ok = validate(collection);
     expect(validate.errors?.slice(0, 3) ?? [], "schema errors").toEqual([]);
     expect(ok).toBe(true);
-    const sdk = new Collection(collection as never);
+    const sdk = new Collection(collection);
     let count = 0;
     sdk.forEachItem(() => count++);
     const methods = ["get", "put", "patch", "delete", "post"];

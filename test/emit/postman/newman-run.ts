@@ -31,7 +31,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
 import { buildView } from "../../../src/emit/view.js";
 import { startSimulator, type SimulatorOptions } from "../../../src/simulator/index.js";
-import { DUMPS, loadDump } from "../../helpers/dumps.js";
+import { DUMPS, loadDump, QUICK_DUMP } from "../../helpers/dumps.js";
 import { documentOf } from "../../helpers/fixtures.js";
 import { recordingProxy, type Recorded } from "./recorder.js";
 import { judge } from "./traffic.js";
@@ -43,9 +43,9 @@ export interface Item {
 }
 export type Collection = Record<string, unknown> & { item: Item[] };
 
-export const FULL = process.env["ROSAPI_NEWMAN_ALL"] === "1";
+const FULL = process.env["ROSAPI_NEWMAN_ALL"] === "1";
 /** The dump whose whole collection also runs with allowDisruptive=true, and its slice without skipRequest. */
-export const THOROUGH = "7.22.3-extra";
+export const THOROUGH = QUICK_DUMP;
 /** The folder of THOROUGH that the quick tier runs through newman, with and without skipRequest (newman.test.ts). */
 export const SLICE = "system";
 /** Only catches a hang: a whole collection takes minutes on a busy machine. */
@@ -76,7 +76,7 @@ export function newmanRun(collection: Collection, baseUrl: string, allowDisrupti
   let variables: RunResult["variables"] = {};
   return new Promise((resolve, reject) =>
     newman
-      .run({ collection: collection as never, environment: { values } as never, insecure: true, reporters: [] }, (err, summary) =>
+      .run({ collection: collection, environment: { values }, insecure: true, reporters: [] }, (err, summary) =>
         err ? reject(err) : resolve({ summary, assertions, variables }),
       )
       .on("assertion", (_err: unknown, args: { item: { name: string }; assertion: string }) =>

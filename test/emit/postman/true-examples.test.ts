@@ -35,7 +35,7 @@ const withIds = (value: unknown): unknown => JSON.parse(JSON.stringify(value).re
 /** Validators by JSON pointer into the document, compiled once each. */
 function validators(doc: OpenAPIV3.Document) {
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
-  ajv.addSchema(doc as object, "doc");
+  ajv.addSchema(doc, "doc");
   const cache = new Map<string, ValidateFunction>();
   return (pointer: string): ValidateFunction => {
     const known = cache.get(pointer);
@@ -79,7 +79,7 @@ function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; 
           op.safety.readsWith?.[key] === value ||
           key === ".proplist" ||
           op.menu === "/console";
-        const documented = op.body?.properties?.[name] ? view.example(op.body.properties[name]!) : undefined;
+        const documented = op.body?.properties?.[name] ? view.example(op.body.properties[name]) : undefined;
         if (!ofTheRun && JSON.stringify(value) !== JSON.stringify(documented))
           failures.push(`${item.name} ${key} = ${JSON.stringify(value)}, the document says ${JSON.stringify(documented)}`);
       }
