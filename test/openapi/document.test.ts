@@ -7,7 +7,7 @@ import { tinyModel } from "../helpers/tiny-model.js";
 
 const doc = buildOpenApi(tinyModel());
 const op = (path: string, method: "get" | "put" | "patch" | "delete" | "post") =>
-  (doc.paths[path])?.[method] as (OpenAPIV3.OperationObject & Record<string, unknown>) | undefined;
+  doc.paths[path]?.[method] as (OpenAPIV3.OperationObject & Record<string, unknown>) | undefined;
 const schema = (name: string) => doc.components!.schemas![name] as OpenAPIV3.SchemaObject;
 /** A property's schema with its value component merged in, as a reader of the document sees it. */
 const property = (owner: string, name: string) => {
