@@ -7,7 +7,7 @@ import { buildView } from "../emit/view.js";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildOpenApi } from "../openapi/index.js";
-import type { ClientOptions } from "../transport/index.js";
+import { HttpError, type ClientOptions } from "../transport/index.js";
 import { menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
 import { Router, type AuditSink } from "./router.js";
@@ -47,6 +47,8 @@ export async function openEngine(options: McpOptions): Promise<Engine> {
   } catch (err) {
     await router.close();
     if (err instanceof UserError) throw err;
+    if (err instanceof HttpError && err.status === 401)
+      throw new UserError(`the router at ${options.url} refused user ${options.user}: wrong name or password (HTTP 401)`);
     throw new UserError(`cannot reach the router at ${options.url}: ${(err as Error).message}`);
   }
   return new Engine(view, router, doors);

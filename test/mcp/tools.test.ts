@@ -162,6 +162,20 @@ describe.skipIf(!extra)("rosapi mcp tools (7.22.3 extra)", () => {
     }
   });
 
+  it("a disruptive command stays closed when its menu is open, until it is named one by one", async () => {
+    const menuOpen = await inMemory(model, router, { allowWrite: ["system"] });
+    const named = await inMemory(model, router, { allowDisruptive: ["system/reboot"] });
+    try {
+      expect((await menuOpen.call("plan", { menu: "/system", operation: "reboot" })).text).toMatch(/disruptive: it is refused unless/);
+      const planned = JSON.parse((await named.call("plan", { menu: "/system", operation: "reboot" })).text);
+      expect(planned).toMatchObject({ request: { method: "POST", path: "/system/reboot" }, safety: "disruptive" });
+      expect((await named.call("plan", { menu: "/system", operation: "shutdown" })).isError).toBe(true);
+    } finally {
+      await menuOpen.close();
+      await named.close();
+    }
+  });
+
   it("a router refusing the change gives RouterOS's message as a tool error", async () => {
     const s = await inMemory(model, router, { allowWrite: ["ip/address"] });
     try {
