@@ -46,13 +46,16 @@ export const words = (text: string): string[] =>
     .filter(Boolean)
     .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w));
 
+const argWords = (names: string[]): Entry["args"] => [...new Set(names)].map((name) => [name, words(name)]);
+
 interface Entry {
   /** `/ip/dhcp-server/lease`, or `/system reboot` for a command of its own. */
   name: string;
   node: MenuNode;
   /** Path words, in groups: each path segment (or command) is one group of words. */
   segments: string[][];
-  args: Set<string>;
+  /** Each arg with its words. */
+  args: [name: string, words: string[]][];
 }
 
 export interface SearchHit {
@@ -71,7 +74,7 @@ export class Catalog {
   constructor(view: EmitterView) {
     const walk = (node: MenuNode, segments: string[][]) => {
       if (node.operations.length) {
-        const args = new Set(node.operations.flatMap((op) => Object.keys(op.body?.properties ?? {})));
+        const args = argWords(node.operations.flatMap((op) => Object.keys(op.body?.properties ?? {})));
         this.entries.push({ name: node.menu, node, segments, args });
         for (const op of node.operations)
           if (op.command && !STANDARD.has(op.command))
@@ -79,7 +82,7 @@ export class Catalog {
               name: `${node.menu} ${op.command}`,
               node,
               segments: [...segments, words(op.command)],
-              args: new Set(Object.keys(op.body?.properties ?? {})),
+              args: argWords(Object.keys(op.body?.properties ?? {})),
             });
       }
       for (const child of node.children.values()) walk(child, [...segments, words(child.name)]);
@@ -90,14 +93,14 @@ export class Catalog {
   search(query: string, limit: number): SearchHit[] {
     const asked = words(query);
     if (asked.length === 0) return [];
+    const alikes = Object.fromEntries(asked.map((word) => [word, [word, ...(SYNONYMS[word] ?? [])]]));
     const hits: SearchHit[] = [];
     for (const entry of this.entries) {
-      const flat = entry.segments.flat();
       const matchedSegments = new Set<number>();
       let score = 0;
       const args: string[] = [];
       for (const word of asked) {
-        const alike = [word, ...(SYNONYMS[word] ?? [])];
+        const alike = alikes[word]!;
         let best = 0;
         entry.segments.forEach((segment, i) => {
           const exact = segment.some((w) => alike.includes(w));
@@ -107,15 +110,15 @@ export class Catalog {
           best = Math.max(best, gain);
         });
         if (best === 0) {
-          const arg = [...entry.args].find((a) => words(a).includes(word));
+          const arg = entry.args.find(([, w]) => w.includes(word));
           if (arg) {
-            args.push(arg);
+            args.push(arg[0]);
             best = 0.5;
           }
         }
         score += best;
       }
-      if (score === 0 || flat.length === 0) continue;
+      if (score === 0 || entry.segments.length === 0) continue;
       const unnamed = entry.segments.length - matchedSegments.size;
       score += unnamed === 0 ? 1 : -0.5 * unnamed;
       hits.push({
