@@ -3,12 +3,12 @@
  * document of the router's own version, read-only unless the user opens a
  * door. Served over stdio or streamable HTTP.
  */
-import { buildView } from "../emit/view.js";
+import { buildView, type EmitterView } from "../emit/view.js";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildOpenApi } from "../openapi/index.js";
 import { HttpError, type ClientOptions } from "../transport/index.js";
-import { menuName, type Doors } from "./doors.js";
+import { commandName, menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
 import { Router, type AuditSink } from "./router.js";
 
@@ -36,6 +36,7 @@ export async function openEngine(options: McpOptions): Promise<Engine> {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),
   };
+  checkDoors(view, doors);
   const router = new Router(options, options.audit);
   try {
     const running = await routerVersion(router);
@@ -52,6 +53,17 @@ export async function openEngine(options: McpOptions): Promise<Engine> {
     throw new UserError(`cannot reach the router at ${options.url}: ${(err as Error).message}`);
   }
   return new Engine(view, router, doors);
+}
+
+/** A door that names nothing in this version is a typo, not a silent no-op. */
+function checkDoors(view: EmitterView, doors: Doors): void {
+  for (const menu of doors.write)
+    if (!view.operations.some((op) => op.menu === menu || op.menu.startsWith(`${menu}/`)))
+      throw new UserError(`--allow-write ${menu.slice(1)}: RouterOS ${view.version} has no menu ${menu}`);
+  for (const command of doors.disruptive) {
+    const op = view.operations.find((o) => o.verb === "command" && commandName(o) === command);
+    if (!op) throw new UserError(`--allow-disruptive ${command.slice(1)}: RouterOS ${view.version} has no command ${command}`);
+  }
 }
 
 /** `7.22.3 (stable)` → `7.22.3`. */

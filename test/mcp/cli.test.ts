@@ -81,9 +81,11 @@ describe("rosapi mcp", () => {
     }
   });
 
-  it("usage errors exit 2 with one line", async () => {
+  it("usage errors exit 2 with one line; a door naming nothing exits 1", async () => {
     const result = await runCli(["mcp", ...connect(router.sim.url), "--token-env", "X"], { env: { ROUTER_PASSWORD: PASSWORD } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("rosapi: --token-env needs --http\n");
+    const typo = await runCli(["mcp", ...connect(router.sim.url), "--allow-write", "ip/adress"], { env: { ROUTER_PASSWORD: PASSWORD } });
+    expect([typo.code, typo.stderr]).toEqual([1, "rosapi: --allow-write ip/adress: RouterOS 7.99 has no menu /ip/adress\n"]);
   });
 });
