@@ -5,28 +5,25 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { EmitterView, ValueView, ViewOperation } from "../emit/view.js";
-import { exampleObject } from "../emit/postman/examples.js";
 import { isSelectorArg } from "../model/menu-kind.js";
 import { closedDoor, type Doors } from "./doors.js";
 import { menuNode, operationsOf } from "./operations.js";
-import type { SafetyFact } from "./safety.js";
 
 const MAX_WORDS = 24;
 const MAX_DESCRIPTION = 160;
 
 const request = (op: ViewOperation) => `${op.method.toUpperCase()} /rest${op.path}`;
 
-function door(op: ViewOperation, safety: SafetyFact, doors: Doors): string {
-  if (safety.class === "reads") return "read";
-  return closedDoor(op, safety, doors) ? "closed" : "open: plan, then apply";
+function door(op: ViewOperation, doors: Doors): string {
+  if (op.safety.class === "reads") return "read";
+  return closedDoor(op, doors) ? "closed" : "open: plan, then apply";
 }
 
-export function describeMenu(view: EmitterView, menu: string, safetyOf: (op: ViewOperation) => SafetyFact, doors: Doors): string {
+export function describeMenu(view: EmitterView, menu: string, doors: Doors): string {
   const node = menuNode(view, menu);
   const lines = [`${node.menu}: ${node.operations[0]?.kind ?? "menu"} (RouterOS ${view.version})`];
   for (const [name, op] of operationsOf(node)) {
-    const safety = safetyOf(op);
-    lines.push(`  ${name}: ${request(op)}; ${safety.class}; ${door(op, safety, doors)}`);
+    lines.push(`  ${name}: ${request(op)}; ${op.safety.class}; ${door(op, doors)}`);
   }
   const listed = node.operations.find((op) => op.verb === "list" || op.verb === "get");
   const component = listed?.replyComponent ? view.components.get(listed.replyComponent) : undefined;
@@ -35,8 +32,9 @@ export function describeMenu(view: EmitterView, menu: string, safetyOf: (op: Vie
   return lines.join("\n");
 }
 
-export function describeOperation(view: EmitterView, op: ViewOperation, safety: SafetyFact, doors: Doors, name: string): string {
-  const lines = [`${op.menu} ${name}: ${request(op)}; ${safety.class}; ${door(op, safety, doors)}`];
+export function describeOperation(view: EmitterView, op: ViewOperation, doors: Doors, name: string): string {
+  const { safety } = op;
+  const lines = [`${op.menu} ${name}: ${request(op)}; ${safety.class}; ${door(op, doors)}`];
   const summary = op.operation.description?.split("\n")[0];
   if (summary) lines.push(summary);
   if (op.onItem) lines.push("id: the item's .id (*1) or name");
@@ -45,8 +43,8 @@ export function describeOperation(view: EmitterView, op: ViewOperation, safety: 
   if (op.body) {
     lines.push("args:");
     for (const [arg, value] of view.properties(op.body)) lines.push(`  ${arg}: ${describeValue(value)}`);
-    const example = exampleObject(view.document, op.body, isSelectorArg);
-    if (Object.keys(example).length) lines.push(`example args: ${JSON.stringify(example)}`);
+    const example = Object.entries((view.example(op.body) ?? {}) as Record<string, unknown>).filter(([arg]) => !isSelectorArg(arg));
+    if (example.length) lines.push(`example args: ${JSON.stringify(Object.fromEntries(example))}`);
   }
   if (op.verb === "list") lines.push("args: property=value filters the items; .proplist names the properties to return");
   return lines.join("\n");

@@ -5,7 +5,6 @@
  * Everything else is read-only.
  */
 import type { ViewOperation } from "../emit/view.js";
-import type { SafetyFact } from "./safety.js";
 
 export interface Doors {
   /** Menus, RouterOS style (`/ip/address`). */
@@ -23,8 +22,8 @@ export const commandName = (op: ViewOperation): string => `${op.menu === "/" ? "
 const within = (menu: string, open: string) => menu === open || menu.startsWith(`${open}/`);
 
 /** Why this operation may not be sent as a write, or undefined when a plan may send it. */
-export function closedDoor(op: ViewOperation, safety: SafetyFact, doors: Doors): string | undefined {
-  if (safety.class === "disruptive") {
+export function closedDoor(op: ViewOperation, doors: Doors): string | undefined {
+  if (op.safety.class === "disruptive") {
     const name = commandName(op);
     return doors.disruptive.includes(name)
       ? undefined

@@ -7,13 +7,13 @@
 import { randomUUID } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import type { EmitterView, ViewOperation } from "../emit/view.js";
+import type { SafetyClass } from "../openapi/extensions.js";
 import { isSelectorArg } from "../model/menu-kind.js";
 import { closedDoor, type Doors } from "./doors.js";
 import { describeMenu, describeOperation } from "./describe.js";
 import { ToolError } from "./errors.js";
 import { findOperation } from "./operations.js";
 import type { Router, RouterRequest } from "./router.js";
-import { safetyFact, type SafetyFact } from "./safety.js";
 import { Catalog } from "./search.js";
 import { documentValidator } from "./validate.js";
 
@@ -24,7 +24,7 @@ export interface Plan {
   /** What apply sends, exactly. */
   request: RouterRequest;
   operation: string;
-  safety: SafetyFact["class"];
+  safety: SafetyClass;
   /** What it would change, as the router shows it now (null for an add). */
   current: unknown;
 }
@@ -38,7 +38,6 @@ export const MAX_REPLY_CHARS = 40_000;
 
 export class Engine {
   private readonly catalog: Catalog;
-  private readonly safety = new Map<ViewOperation, SafetyFact>();
   private readonly plans = new Map<string, Plan>();
   private readonly validator: { compile: (schema: object) => ValidateFunction };
 
@@ -50,12 +49,6 @@ export class Engine {
     this.catalog = new Catalog(view);
     this.validator = documentValidator(view.document);
   }
-
-  safetyOf = (op: ViewOperation): SafetyFact => {
-    let fact = this.safety.get(op);
-    if (!fact) this.safety.set(op, (fact = safetyFact(this.view, op)));
-    return fact;
-  };
 
   search(query: string, limit = 10): string {
     const hits = this.catalog.search(query, limit);
@@ -72,17 +65,17 @@ export class Engine {
   }
 
   describe(menu: string, operation?: string): string {
-    if (!operation) return describeMenu(this.view, menu, this.safetyOf, this.doors);
+    if (!operation) return describeMenu(this.view, menu, this.doors);
     const op = findOperation(this.view, menu, operation);
-    return describeOperation(this.view, op, this.safetyOf(op), this.doors, operation);
+    return describeOperation(this.view, op, this.doors, operation);
   }
 
   async read(menu: string, operation: string, id: string | undefined, args: Args): Promise<unknown> {
     const op = findOperation(this.view, menu, operation);
-    const safety = this.safetyOf(op);
+    const { safety } = op;
     if (safety.class !== "reads")
       throw new ToolError(
-        `${op.menu} ${operation} is not a read (${safety.class}): ${closedDoor(op, safety, this.doors) ?? "use plan, then apply"}`,
+        `${op.menu} ${operation} is not a read (${safety.class}): ${closedDoor(op, this.doors) ?? "use plan, then apply"}`,
       );
     const path = this.itemPath(op, id);
     if (op.method === "get") {
@@ -101,9 +94,9 @@ export class Engine {
 
   async plan(menu: string, operation: string, id: string | undefined, args: Args): Promise<Plan> {
     const op = findOperation(this.view, menu, operation);
-    const safety = this.safetyOf(op);
+    const { safety } = op;
     if (safety.class === "reads") throw new ToolError(`${op.menu} ${operation} only reads: call read`);
-    const closed = closedDoor(op, safety, this.doors);
+    const closed = closedDoor(op, this.doors);
     if (closed) throw new ToolError(closed);
     const path = this.itemPath(op, id);
     const body = op.body ? args : undefined;
