@@ -5,7 +5,7 @@
  * - read-only (the default), every operation of every menu tried through
  *   read, plan and apply: 0 changes;
  * - over stdio as a client starts it, with writes open for ip/address:
- *   changes only there, only through apply of a plan; a plan the schema
+ *   search finds menus by a person's words; changes only there, only through apply of a plan; a plan the schema
  *   rejects and anything disruptive never reach the router.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -58,7 +58,7 @@ describe.skipIf(!dumpsPresent)("rosapi mcp traffic", () => {
       console.log(`[mcp] ${d.name}: ${router.recorder.requests.length} requests from ${reads} reads, 0 changes`);
     });
 
-    it("with --allow-write ip/address over stdio: changes only there, only after a plan", async () => {
+    it("over stdio with --allow-write ip/address: search finds by words; changes only there, only after a plan", async () => {
       const audit = join(dir, `${d.name}.jsonl`);
       const s = await overStdio([
         "--from",
@@ -82,6 +82,9 @@ describe.skipIf(!dumpsPresent)("rosapi mcp traffic", () => {
         return r;
       };
       try {
+        const first = async (query: string) => (await call("search", { query })).text.split("\n")[0];
+        expect(await first("dhcp lease")).toMatch(/^\/ip\/dhcp-server\/lease /);
+        expect(await first("ethernet ports")).toMatch(/^\/interface\/ethernet /);
         const rejected = await call("plan", {
           menu: "/ip/address",
           operation: "add",
