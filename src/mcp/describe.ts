@@ -43,8 +43,15 @@ export function describeOperation(view: EmitterView, op: ViewOperation, doors: D
   if (op.body) {
     lines.push("args:");
     for (const [arg, value] of view.properties(op.body)) lines.push(`  ${arg}: ${describeValue(value)}`);
-    const example = Object.entries((view.example(op.body) ?? {}) as Record<string, unknown>).filter(([arg]) => !isSelectorArg(arg));
-    if (example.length) lines.push(`example args: ${JSON.stringify(Object.fromEntries(example))}`);
+    // The document's example, as read or plan would send it: no selectors, no arg that read refuses, the bound read adds.
+    const left = new Set(safety.readsWithout);
+    const example = {
+      ...Object.fromEntries(
+        Object.entries((view.example(op.body) ?? {}) as Record<string, unknown>).filter(([arg]) => !isSelectorArg(arg) && !left.has(arg)),
+      ),
+      ...safety.readsWith,
+    };
+    if (Object.keys(example).length) lines.push(`example args: ${JSON.stringify(example)}`);
   }
   if (op.verb === "list") lines.push("args: property=value filters the items; .proplist names the properties to return");
   return lines.join("\n");

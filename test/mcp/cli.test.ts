@@ -56,8 +56,8 @@ describe("rosapi mcp", () => {
     expect(result.stderr + result.stdout + (await readFile(join(dir, "audit.jsonl"), "utf8"))).not.toContain(wrong);
   });
 
-  it("serves streamable HTTP on 127.0.0.1 behind a bearer token", async () => {
-    const child = spawnCli(["mcp", ...connect(router.sim.url), "--http", "0", "--token-env", "MCP_TOKEN"], {
+  it("serves streamable HTTP on 127.0.0.1 behind a bearer token, plans kept from one request to the next", async () => {
+    const child = spawnCli(["mcp", ...connect(router.sim.url), "--http", "0", "--token-env", "MCP_TOKEN", "--allow-write", "ip/address"], {
       env: { ROUTER_PASSWORD: PASSWORD, MCP_TOKEN: "test-token-1" },
     });
     try {
@@ -70,9 +70,21 @@ describe("rosapi mcp", () => {
       await client.connect(
         new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: "Bearer test-token-1" } } }),
       );
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["search", "describe", "read"]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["search", "describe", "read", "plan", "apply"]);
       const read = await client.callTool({ name: "read", arguments: { menu: "/system/identity", operation: "get" } });
       expect(JSON.stringify(read.content)).toContain("name");
+      // Each call is its own HTTP request: a plan made in one is applied in the next.
+      const text = (result: unknown) => (result as { content: { text: string }[] }).content[0]!.text;
+      const plan = JSON.parse(
+        text(
+          await client.callTool({
+            name: "plan",
+            arguments: { menu: "/ip/address", operation: "add", args: { address: "10.5.5.1/24", interface: "ether1" } },
+          }),
+        ),
+      );
+      const applied = JSON.parse(text(await client.callTool({ name: "apply", arguments: { plan: plan.plan } })));
+      expect(applied.reply).toMatchObject({ address: "10.5.5.1/24" });
       await client.close();
     } finally {
       const ended = exited(child);
