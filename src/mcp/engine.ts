@@ -149,17 +149,17 @@ export class Engine {
     throw new ToolError(
       arg === undefined
         ? `${op.menu} ${name}: args ${e.message ?? "are not valid"}`
-        : `${arg}=${JSON.stringify(body[arg])} is not ${type ? `a ${type} value` : "valid"} (${e.message ?? "invalid"}); describe shows what ${arg} takes`,
+        : `${arg}=${JSON.stringify(body[arg])} is not a valid ${type ?? "value"} (${e.message ?? "invalid"}); describe shows what ${arg} takes`,
     );
   }
 
   /** What the change would touch, as the router shows it now. */
   private async current(op: ViewOperation, id: string | undefined, args: Args): Promise<unknown> {
     const menuPath = op.menu === "/" ? "" : op.menu;
-    if (op.kind === "settings") {
-      const shown = op.menu !== "/" && this.view.operations.some((o) => o.menu === op.menu && o.verb === "get");
-      return shown ? this.router.send("plan", { method: "GET", path: menuPath }) : null;
-    }
+    // Shown only where the menu can show it: GET of the settings object, or of one item.
+    const get = this.view.operations.find((o) => o.menu === op.menu && o.verb === "get");
+    if (!get || op.menu === "/") return null;
+    if (!get.onItem) return this.router.send("plan", { method: "GET", path: menuPath });
     const selector = Object.entries(args).find(([arg]) => isSelectorArg(arg))?.[1];
     const ids = id !== undefined ? [id] : (selector?.split(",").slice(0, MAX_CURRENT) ?? []);
     if (ids.length === 0) return null;

@@ -119,7 +119,7 @@ describe.skipIf(!extra)("rosapi mcp tools (7.22.3 extra)", () => {
       });
       expect(rejected).toMatchObject({
         isError: true,
-        text: expect.stringMatching(/^address="10\.0\.0\.300\/24" is not a ipv4-prefix value/),
+        text: expect.stringMatching(/^address="10\.0\.0\.300\/24" is not a valid ipv4-prefix/),
       });
       expect((await s.call("plan", { menu: "/ip/address", operation: "add", args: { adress: "10.0.0.1/24" } })).text).toMatch(
         /has no arg adress/,
