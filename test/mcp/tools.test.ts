@@ -99,6 +99,7 @@ describe.skipIf(!extra)("rosapi mcp tools (7.22.3 extra)", () => {
         isError: true,
         text: expect.stringMatching(/not a read \(disruptive\)/),
       });
+      expect(await s.call("read", { menu: 5 })).toMatchObject({ isError: true, text: expect.stringMatching(/Input validation error/) });
       expect(await s.call("read", { menu: "/ip/address", operation: "get", id: "*99" })).toMatchObject({
         isError: true,
         text: expect.stringContaining('RouterOS refused it: {"error":404,"message":"Not Found","detail":"no such item"}'),
