@@ -8,6 +8,7 @@ import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
+import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -25,6 +26,7 @@ registerMock(program);
 registerDiff(program);
 registerHistory(program);
 registerDemo(program);
+registerMcp(program);
 
 try {
   await program.parseAsync(process.argv);
