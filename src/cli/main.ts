@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   diff: async () => (await import("./diff.js")).registerDiff,
   history: async () => (await import("./history.js")).registerHistory,
   demo: async () => (await import("./demo.js")).registerDemo,
+  mcp: async () => (await import("./mcp.js")).registerMcp,
 };
 
 const program = new Command("rosapi")

@@ -42,7 +42,7 @@ export function dumpsOf(set: string | undefined): Dump[] {
   return present;
 }
 
-const dumpsPresent = existsSync(DUMPS_DIR);
+export const dumpsPresent = existsSync(DUMPS_DIR);
 if (!dumpsPresent) {
   console.warn(`[rosapi tests] ${DUMPS_DIR} is absent: tests over real RouterOS dumps are skipped.`);
 }

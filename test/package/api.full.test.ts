@@ -56,12 +56,13 @@ describe('import from "rosapi"', () => {
         `import { startSimulator } from "rosapi/simulator";\n` +
         `import { diffModels, formatDiff } from "rosapi/diff";\n` +
         `import { crawl, type CrawlOptions } from "rosapi/crawl";\n` +
+        `import { createMcpServer, type Doors } from "rosapi/mcp";\n` +
         `import type { SchemaModel } from "rosapi";\n` +
-        `export const used = [buildOpenApi, toJson, validateOpenApi, startSimulator, diffModels, formatDiff, crawl];\n` +
-        `export const options = (model: SchemaModel): CrawlOptions | string => model.header.version ?? "";\n`,
+        `export const used = [buildOpenApi, toJson, validateOpenApi, startSimulator, diffModels, formatDiff, crawl, createMcpServer];\n` +
+        `export const options = (model: SchemaModel, doors?: Doors): CrawlOptions | Doors | string => doors ?? model.header.version ?? "";\n`,
     );
     expect(await compile([subpaths])).toBe("");
-    for (const entry of ["rosapi", "rosapi/openapi", "rosapi/simulator", "rosapi/diff", "rosapi/crawl"]) {
+    for (const entry of ["rosapi", "rosapi/openapi", "rosapi/simulator", "rosapi/diff", "rosapi/crawl", "rosapi/mcp"]) {
       const loaded = await run(
         process.execPath,
         [
