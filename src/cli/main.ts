@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   mock: async () => (await import("./mock.js")).registerMock,
   diff: async () => (await import("./diff.js")).registerDiff,
   history: async () => (await import("./history.js")).registerHistory,
+  where: async () => (await import("./history.js")).registerHistory,
   demo: async () => (await import("./demo.js")).registerDemo,
   mcp: async () => (await import("./mcp.js")).registerMcp,
 };
@@ -37,7 +38,8 @@ const chosen =
     : process.argv.includes("--version") || process.argv.includes("-V")
       ? []
       : Object.keys(COMMANDS);
-for (const register of await Promise.all(chosen.map((name) => COMMANDS[name]!()))) register(program);
+// One module may register more than one command (history and where): each registers once.
+for (const register of new Set(await Promise.all(chosen.map((name) => COMMANDS[name]!())))) register(program);
 
 try {
   await program.parseAsync(process.argv);
