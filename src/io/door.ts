@@ -52,27 +52,36 @@ export function validateAtDoor<T>(schema: DoorSchema | string, data: unknown, so
   throw new UserError(`${source}: ${describeError(error, data)}`);
 }
 
-/** Refuses nesting past MAX_JSON_DEPTH, without recursion (a hostile file may nest 100,000 deep). */
+/** Refuses nesting past MAX_JSON_DEPTH. */
 export function checkDepth(data: unknown, source: string, limit = MAX_JSON_DEPTH): void {
+  const at = tooDeep(data, limit);
+  if (at) throw new UserError(`${source}: nested deeper than ${limit} levels, at ${jsonPath(at.slice(0, 8))}…`);
+}
+
+/**
+ * The keys down to the first value nested `limit` deep, if any; without
+ * recursion, since a hostile file may nest 100,000 deep.
+ */
+export function tooDeep(data: unknown, limit = MAX_JSON_DEPTH): string[] | undefined {
   interface Frame {
     value: unknown;
     depth: number;
-    key: string | number;
+    key: string;
     parent: Frame | undefined;
   }
-  const stack: Frame[] = [{ value: data, depth: 0, key: "", parent: undefined }];
+  const stack: Frame[] = typeof data === "object" && data !== null ? [{ value: data, depth: 0, key: "", parent: undefined }] : [];
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    if (typeof frame.value !== "object" || frame.value === null) continue;
     if (frame.depth >= limit) {
-      const keys: (string | number)[] = [];
+      const keys: string[] = [];
       for (let f: Frame | undefined = frame; f?.parent; f = f.parent) keys.unshift(f.key);
-      throw new UserError(`${source}: nested deeper than ${limit} levels, at ${jsonPath(keys.slice(0, 8))}…`);
+      return keys;
     }
-    for (const [key, value] of Object.entries(frame.value)) {
+    for (const [key, value] of Object.entries(frame.value as object)) {
       if (typeof value === "object" && value !== null) stack.push({ value, depth: frame.depth + 1, key, parent: frame });
     }
   }
+  return undefined;
 }
 
 function describeError(error: ErrorObject, data: unknown): string {
