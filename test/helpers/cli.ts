@@ -46,8 +46,8 @@ export const peakRss = (stderr: string): number => Number(/peak-rss-kb (\d+)/.ex
 export const withoutPeak = (stderr: string): string => stderr.replace(/peak-rss-kb \d+\n/, "");
 
 /** Starts `rosapi ...args` and hands back the running process. */
-export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
+export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
 }
 
 /** Resolves with the exit code (or the signal) once the process has ended. */
