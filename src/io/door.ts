@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { UserError } from "./errors.js";
+import { inert } from "./inert.js";
 
 /**
  * Deepest nesting of any file read (objects and arrays). Real trees nest
@@ -131,11 +132,7 @@ function describe(value: unknown): string {
 
 /** A name as inert, one-line text: quoted, control and direction characters escaped, long ones cut. */
 export function quote(text: string): string {
-  const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(cut).replace(
-    /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return inert(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text));
 }
 
 /** `$.root.menus.ip["dhcp-server"]`: keys that are identifiers with dots, others quoted, indexes in brackets. */
