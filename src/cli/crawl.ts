@@ -6,6 +6,7 @@ import { checkFileTarget, writeFileAtomic } from "../io/files.js";
 import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
+import { DEFAULT_MAX_REPLY_BYTES, MIB } from "../transport/index.js";
 import { action, EXIT_INTERRUPTED, UsageError, warn } from "./run.js";
 import { credentials, type PasswordFlags } from "./password.js";
 
@@ -15,6 +16,7 @@ interface CrawlFlags extends PasswordFlags {
   ca?: string;
   concurrency: number;
   timeout: number;
+  maxReply: number;
   giveUpAfter: number;
   resume?: boolean;
   forceResume?: boolean;
@@ -42,6 +44,7 @@ export function registerCrawl(program: Command): void {
     .option("--ca <file>", "trust this CA or certificate (PEM)")
     .option("--concurrency <n>", "requests in flight", positive, CRAWL_DEFAULTS.concurrency)
     .option("--timeout <ms>", "time limit per request", positive, CRAWL_DEFAULTS.timeoutMs)
+    .option("--max-reply <MiB>", "largest answer read; a larger one ends the crawl (resumable)", positive, DEFAULT_MAX_REPLY_BYTES / MIB)
     .option(
       "--give-up-after <s>",
       "how long a silent router (rebooting, stalled) is waited for",
@@ -76,6 +79,7 @@ async function runCrawl(flags: CrawlFlags): Promise<void> {
     ...(flags.ca ? { caFile: flags.ca } : {}),
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout,
+    maxReplyBytes: flags.maxReply * MIB,
     healthDeadlineMs: flags.giveUpAfter * 1000,
     ...(flags.only
       ? {

@@ -49,7 +49,8 @@ export function validateAtDoor<T>(schema: DoorSchema | string, data: unknown, so
   checkDepth(data, source);
   const validate = validator(typeof schema === "string" ? { name: schema } : schema);
   if (validate(data)) return data as T;
-  const error = validate.errors![0]!;
+  // Of the alternatives of an anyOf, the one that got furthest says best what is wrong.
+  const error = validate.errors!.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best));
   throw new UserError(`${source}: ${describeError(error, data)}`);
 }
 

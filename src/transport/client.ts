@@ -112,7 +112,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
   return Buffer.concat(chunks);
 }
 
-const MIB = 1024 * 1024;
+export const MIB = 1024 * 1024;
 export const formatBytes = (bytes: number): string => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
 
 /** Bytes → JSON, refusing what no RouterOS sends: invalid UTF-8, nesting deeper than any file rosapi reads. */
