@@ -48,18 +48,26 @@ const base = fc.constantFrom("tiny", "sample");
 const PIPELINE_RUNS = Math.ceil(FUZZ_RUNS / 10);
 const settings = (runs = FUZZ_RUNS) => ({ numRuns: runs, endOnFailure: true });
 
+/** A base input (tiny or sample), mutated, through the loader. */
+const loader = (inputs: Record<string, Json>, file: string) =>
+  fc.asyncProperty(base, mutations, async (name, changes) => {
+    await breathe();
+    clearOrFine(() => modelFromJson(asRead(mutate(inputs[name]!, changes)), file));
+  });
+const modelLoader = loader(bases, "fuzz.json");
+const restramlLoader = loader(restramlBases, "inspect.json");
+
 describe(`fuzz: loaders (${FUZZ_RUNS} cases each)`, () => {
+  /** A restraml node named "" escaped the schema (its pattern wanted a first character) and reached the importer as null. */
+  it("regression (restraml loader): seed 1276276203, path 9123", async () => {
+    await fc.assert(restramlLoader, { seed: 1276276203, path: "9123", endOnFailure: true });
+  });
+
   it.each([
-    ["model", bases, "fuzz.json"],
-    ["restraml", restramlBases, "inspect.json"],
-  ])("the %s loader: a model, or one clear message", async (_, inputs, file) => {
-    await fc.assert(
-      fc.asyncProperty(base, mutations, async (name, changes) => {
-        await breathe();
-        clearOrFine(() => modelFromJson(asRead(mutate(inputs[name]!, changes)), file));
-      }),
-      settings(),
-    );
+    ["model", modelLoader],
+    ["restraml", restramlLoader],
+  ])("the %s loader: a model, or one clear message", async (_, property) => {
+    await fc.assert(property, settings());
   });
 
   it("the checkpoint reader: answers to resume from, or one clear message", async () => {
@@ -114,14 +122,17 @@ describe(`fuzz: the whole pipeline (${PIPELINE_RUNS} cases each)`, () => {
 
   /**
    * Failures the fuzz found, replayed by seed and path (fast-check's own
-   * replay): a name with a lone surrogate (`constructorx\ud800`,
-   * `\ud800x{{x}}`) passed the loader and broke the OpenAPI validator's
-   * $ref resolution with `URIError: URI malformed`. Names are now
-   * well-formed Unicode at the door.
+   * replay). A name with a lone surrogate (`constructorx\ud800`,
+   * `\ud800x{{x}}`) passed the loader and broke the OpenAPI validator's $ref
+   * resolution (`URIError: URI malformed`); an empty command name reached
+   * the client emitter as no name at all (`memberName(undefined)`). Names are
+   * now non-empty, well-formed Unicode at the door.
    */
   it.each([
     ["any mutation", -995598719, "621"],
     ["hostile strings", 993231325, "65"],
+    ["any mutation", -620810659, "772"],
+    ["hostile strings", 408832993, "988"],
   ])("regression (%s): seed %d, path %s", async (which, seed, path) => {
     await fc.assert(which === "any mutation" ? anyMutation : hostileStrings, { seed, path, endOnFailure: true });
   });

@@ -99,7 +99,7 @@ export const stringMutations = fc.array(
 
 let calls = 0;
 /** Lets the event loop run now and then: a long synchronous property would starve the test runner's own messages. */
-export const breathe = (): Promise<void> | undefined => (++calls % 50 === 0 ? new Promise((resolve) => setImmediate(resolve)) : undefined);
+export const breathe = (): Promise<void> | undefined => (++calls % 10 === 0 ? new Promise((resolve) => setImmediate(resolve)) : undefined);
 
 /** Fields whose string says what a node is: a restring leaves them be (changing them is a retype). */
 const DISCRIMINATORS = new Set<string | number>(["format", "kind", "nodeType", "_type"]);
