@@ -101,6 +101,7 @@ describe(`fuzz: the whole pipeline (${PIPELINE_RUNS} cases each)`, () => {
   /** Load → build the OpenAPI document → generate every target in memory (generate validates the document before any emitter runs). */
   const generated = { any: 0, hostile: 0 };
   const pipeline = (changes: Mutation[], kind: keyof typeof generated) => async () => {
+    await breathe();
     const model = clearOrFine(() => modelFromJson(asRead(mutate(bases["tiny"]!, changes)), "fuzz.json"));
     if (!model) return;
     const { files } = await generate({ model });
