@@ -7,7 +7,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "./io/files.js";
 import type { SchemaModel } from "./model/types.js";
 import { buildOpenApi, splitByTopMenu, toJson, validateOpenApi } from "./openapi/index.js";
-import { EMITTER_NAMES, EMITTERS, type EmitterName } from "./emit/registry.js";
+import { DEFAULT_EMITTERS, EMITTER_NAMES, EMITTERS, type EmitterName } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 
 export type Target = EmitterName;
@@ -15,7 +15,7 @@ export const ALL_TARGETS: readonly Target[] = EMITTER_NAMES;
 
 export interface GenerateOptions {
   model: SchemaModel;
-  /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: all. */
+  /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: every emitter marked in the default set. */
   targets?: readonly Target[];
   /** With the `openapi` target, also one document per top-level menu: `openapi/ip.json`, ... (`root.json`: root commands). */
   split?: boolean;
@@ -36,7 +36,7 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const targets = new Set(options.targets ?? ALL_TARGETS);
+  const targets = new Set(options.targets ?? DEFAULT_EMITTERS);
   const document = buildOpenApi(options.model);
   await validateOpenApi(document);
   const view = buildView(document);

@@ -6,6 +6,7 @@
 import type { OutputFile } from "../io/files.js";
 import { emitOpenApi } from "./openapi/index.js";
 import { emitPostman } from "./postman/index.js";
+import { emitSite } from "./site/index.js";
 import { emitTypeScriptClient } from "./typescript/index.js";
 import type { EmitterView } from "./view.js";
 
@@ -16,6 +17,8 @@ export interface Emitter<Name extends string = string> {
   name: Name;
   /** What it writes, for help texts. */
   description: string;
+  /** Whether `generate` writes it without `--only` naming it (default: true). */
+  inDefault?: boolean;
   emit(view: EmitterView, options: EmitOptions): OutputFile[] | Promise<OutputFile[]>;
 }
 
@@ -25,7 +28,15 @@ export const EMITTERS = [
   emitter({ name: "openapi", description: "openapi.json and openapi.yaml", emit: emitOpenApi }),
   emitter({ name: "client", description: "client/: a typed TypeScript client", emit: emitTypeScriptClient }),
   emitter({ name: "postman", description: "postman.json: a Postman collection", emit: emitPostman }),
+  emitter({
+    name: "site",
+    description: "site/: a static reference site (rosapi site builds one over several versions)",
+    inDefault: false,
+    emit: emitSite,
+  }),
 ] as const;
 
 export type EmitterName = (typeof EMITTERS)[number]["name"];
 export const EMITTER_NAMES: readonly EmitterName[] = EMITTERS.map((e) => e.name);
+/** What `generate` writes when `--only` names nothing. */
+export const DEFAULT_EMITTERS: readonly EmitterName[] = EMITTERS.filter((e: Emitter) => e.inDefault !== false).map((e) => e.name);

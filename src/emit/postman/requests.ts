@@ -140,6 +140,9 @@ function testScript(op: Operation, variable: string, usesId: boolean): string[] 
   return undefined;
 }
 
+/** The request's name in the collection: `PATCH /ip/address/:id`. */
+export const requestName = (op: Operation): string => `${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`;
+
 export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem {
   const variable = idVariable(op.menu);
   const safety = safetyOf(doc, op);
@@ -155,7 +158,7 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
   };
   const reply = replySchema(doc, op);
   const script = testScript(op, variable, usesId);
-  const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
+  const name = requestName(op);
   const replyExample = reply.schema ? exampleValue(doc, reply.schema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),

@@ -1,0 +1,269 @@
+/**
+ * One page per menu: its submenus, then every operation with its REST
+ * method and URL, console command, safety class, body args with their type
+ * in words, reply, error statuses and a ready request; then the properties of
+ * the items its replies carry, read-only ones marked.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../view.js";
+import { html, type Html } from "./html.js";
+import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
+import { argAnchor, menuPage, operationAnchor, relative, slug } from "./paths.js";
+import type { ReadyRequest } from "./requests.js";
+import { valueWords } from "./words.js";
+
+export interface MenuPageInput {
+  view: EmitterView;
+  node: MenuNode;
+  context: VersionContext;
+  ready: (op: ViewOperation) => ReadyRequest;
+  /** This page's path from the site's root. */
+  path: string;
+  /** The version's page of error shapes, from the site's root. */
+  errorsPage: string;
+}
+
+const SAFETY_WORDS: Record<ReadyRequest["safety"], string> = {
+  reads: "reads: changes nothing",
+  adds: "adds an item of its own",
+  "own-item": "changes or removes the item it names",
+  "changes-router": "changes the router",
+};
+
+/** The component of an item's properties, named by an anchor of its own on the page. */
+export const itemAnchor = (component: string): string => `item-${slug(component)}`;
+
+function badges(life: Lifespan, context: VersionContext, from: string): Html {
+  const link = (label: string) => context.diffInto(label);
+  return html`${life.since ? badge("since", life.since, link(life.since), from) : ""}${
+    life.removedIn ? badge("removed", life.removedIn, link(life.removedIn), from) : ""
+  }`;
+}
+
+function badge(kind: "since" | "removed", label: string, diff: string | undefined, from: string): Html {
+  const text = kind === "since" ? `since ${label}` : `removed in ${label}`;
+  return diff
+    ? html` <a class="badge ${kind}" href="${relative(from, diff)}">${text}</a>`
+    : html` <span class="badge ${kind}">${text}</span>`;
+}
+
+function valueCell(value: ValueView): Html {
+  const w = valueWords(value);
+  return html`<span class="type">${w.type}</span>${
+      w.details.length
+        ? html`<ul class="details">
+            ${w.details.map((d) => html`<li>${d}</li>`)}
+          </ul>`
+        : ""
+    }${
+      w.words ? html`<p class="words">One of: ${w.words.map((word, i) => html`${i ? ", " : ""}<code>${word}</code>`)}</p>` : ""
+    }${w.suggestions ? html`<p class="words">Suggested: ${w.suggestions.map((word, i) => html`${i ? ", " : ""}<code>${word}</code>`)}</p>` : ""}${
+      w.examples.length ? html`<p class="example">Example: ${w.examples.map((e, i) => html`${i ? ", " : ""}<code>${e}</code>`)}</p>` : ""
+    }${value.schema.description ? html`<p class="description">${value.schema.description}</p>` : ""}`;
+}
+
+function bodyTable(input: MenuPageInput, op: ViewOperation, anchor: string): Html {
+  const body = op.body;
+  if (!body) return html`<p class="nobody">No body.</p>`;
+  const args = input.view.properties(body);
+  if (args.length === 0) return html`<p class="nobody">The body is an empty object.</p>`;
+  const required = new Set(body.required ?? []);
+  return html`<table class="args">
+    <caption>
+      Body args of ${op.method.toUpperCase()} ${op.path}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Arg</th>
+        <th scope="col">Value</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${args.map(([name, value]) => {
+        const id = argAnchor(anchor, name);
+        const fallback = (value.schema as OpenAPIV3.SchemaObject).default;
+        return html`<tr id="${id}">
+          <th scope="row">
+            <a class="anchor" href="#${id}"><code>${name}</code></a
+            >${
+              required.has(name) ? html` <span class="badge required">required</span>` : ""
+            }${badges(input.context.lifespan(argNode(op, name)), input.context, input.path)}
+          </th>
+          <td>
+            ${valueCell(value)}${fallback !== undefined ? html`<p class="default">Default: <code>${String(fallback)}</code></p>` : ""}
+          </td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+function replyText(input: MenuPageInput, op: ViewOperation): Html {
+  if (!op.reply.schema) return html`<p>Reply: ${op.reply.status}, empty.</p>`;
+  const component = op.replyComponent;
+  const onPage = component && !component.endsWith("Reply");
+  const name = component
+    ? onPage
+      ? html`<a href="#${itemAnchor(component)}">${component}</a>`
+      : html`<code>${component}</code> ${replyShape(input.view, component)}`
+    : html`a value`;
+  return html`<p>Reply: ${op.reply.status}, ${op.replyMany ? html`a list of ${name}` : name}.</p>`;
+}
+
+/** A shared reply shape in a few words: `{ret}` or a list of records. */
+function replyShape(view: EmitterView, component: string): Html {
+  const schema = view.components.get(component);
+  const properties = Object.keys(schema?.properties ?? {});
+  return properties.length ? html`(<code>{${properties.join(", ")}}</code>)` : html``;
+}
+
+function errorsLine(input: MenuPageInput, op: ViewOperation): Html {
+  const statuses = Object.entries(op.operation.responses).filter(([code]) => !code.startsWith("2"));
+  if (statuses.length === 0) return html``;
+  const errors = relative(input.path, input.errorsPage);
+  return html`<p class="errors">
+    Errors:
+    ${statuses.map(([code, response], i) => {
+      const name = (response as OpenAPIV3.ReferenceObject).$ref?.split("/").pop();
+      return html`${i ? ", " : ""}<a href="${errors}#${name ? slug(name) : `status-${code}`}">${code}${name ? html` ${name}` : ""}</a>`;
+    })};
+    each an object <code>{error, message, detail}</code>.
+  </p>`;
+}
+
+function operation(input: MenuPageInput, op: ViewOperation): Html {
+  const anchor = operationAnchor(op.method, op.path);
+  const ready = input.ready(op);
+  const method = op.method.toUpperCase();
+  const o = op.operation;
+  const command = `${op.menu === "/" ? "" : op.menu} ${consoleCommand(op)}`.trim();
+  return html`<section class="operation" id="${anchor}" aria-labelledby="${anchor}-h">
+    <h2 id="${anchor}-h">
+      <a class="anchor" href="#${anchor}"><span class="method ${op.method}">${method}</span> <code>/rest${op.path}</code></a
+      >${badges(input.context.lifespan(operationNode(op)), input.context, input.path)}
+    </h2>
+    <p class="summary">${o.summary ?? ""}</p>
+    <dl class="facts">
+      <dt>Console</dt>
+      <dd><code>${command}</code></dd>
+      <dt>Safety</dt>
+      <dd><span class="safety ${ready.safety}">${SAFETY_WORDS[ready.safety]}</span></dd>
+      ${
+        op.bounds?.length
+          ? html`<dt>Runs until stopped</dt>
+              <dd>bounded by ${op.bounds.map((b, i) => html`${i ? ", " : ""}<code>${b}</code>`)}</dd>`
+          : ""
+      }
+    </dl>
+    ${o.description ? html`<p class="description">${o.description}</p>` : ""}
+    ${op.verb === "list" ? html`<p>Query: any item property as <code>?name=value</code>; <code>.proplist</code> names the properties to return.</p>` : ""}
+    ${op.method === "get" || op.method === "delete" ? "" : bodyTable(input, op, anchor)} ${replyText(input, op)} ${errorsLine(input, op)}
+    <details class="ready">
+      <summary>Ready request</summary>
+      <p>curl (asks for the password):</p>
+      <pre><code>${ready.curl}</code></pre>
+      ${
+        ready.client
+          ? html`<p>TypeScript client:</p>
+              <pre><code>${ready.client}</code></pre>`
+          : ""
+      }
+      <p>Postman request: <code>${ready.postman}</code></p>
+    </details>
+  </section>`;
+}
+
+function items(input: MenuPageInput): Html {
+  const components = [
+    ...new Set(
+      input.node.operations.flatMap((op) => (op.replyComponent && !op.replyComponent.endsWith("Reply") ? [op.replyComponent] : [])),
+    ),
+  ];
+  return html`${components.map((component) => {
+    const schema = input.view.components.get(component);
+    if (!schema) return "";
+    const anchor = itemAnchor(component);
+    return html`<section class="item" id="${anchor}" aria-labelledby="${anchor}-h">
+      <h2 id="${anchor}-h">Properties of <code>${component}</code></h2>
+      <table class="args">
+        <caption>
+          Reply properties (every value a string)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Property</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${input.view.properties(schema).map(([name, value]) => {
+            const id = argAnchor(anchor, name);
+            return html`<tr id="${id}">
+              <th scope="row">
+                <a class="anchor" href="#${id}"><code>${name}</code></a
+                >${value.schema.readOnly ? html` <span class="badge readonly">read-only</span>` : ""}
+              </th>
+              <td>${valueCell(value)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </section>`;
+  })}`;
+}
+
+export function menuPageBody(input: MenuPageInput): Html {
+  const { node, context, path } = input;
+  const title = node.menu;
+  const children = [...node.children.values()];
+  const changes = context.changes(node.menu);
+  return html`<h1><code>${title}</code>${badges(context.lifespan({ level: "menu", path: node.menu }), context, path)}</h1>
+    ${node.operations.length ? html`<p>A menu of ${node.operations[0]!.kind === "items" ? "items" : "settings"}: ${node.operations.length} operations.</p>` : ""}
+    ${
+      changes.length
+        ? html`<p class="changes">
+            Changes:
+            ${changes.map(
+              (c, i) =>
+                html`${i ? ", " : ""}<a href="${relative(path, c.path)}"
+                    >${c.from} → ${c.to}: ${c.count} change${c.count === 1 ? "" : "s"}${c.breaking ? html`, ${c.breaking} breaking` : ""}</a
+                  >`,
+            )}
+          </p>`
+        : ""
+    }
+    ${
+      children.length
+        ? html`<nav aria-label="Submenus">
+            <h2>Submenus</h2>
+            <ul class="submenus">
+              ${children.map(
+                (c) =>
+                  html`<li>
+                    <a href="${relative(path, `${context.folder}/${menuPage(c.menu)}`)}"><code>${c.name}</code></a
+                    >${badges(context.lifespan({ level: "menu", path: c.menu }), context, path)}
+                  </li>`,
+              )}
+            </ul>
+          </nav>`
+        : ""
+    }
+    ${
+      node.operations.length
+        ? html`<nav aria-label="Operations">
+            <h2>Operations</h2>
+            <ul class="toc">
+              ${node.operations.map(
+                (op) =>
+                  html`<li>
+                    <a href="#${operationAnchor(op.method, op.path)}"
+                      ><span class="method ${op.method}">${op.method.toUpperCase()}</span> <code>${op.path}</code></a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>`
+        : ""
+    }
+    ${node.operations.map((op) => operation(input, op))} ${items(input)}`;
+}
