@@ -1,0 +1,94 @@
+/** The site on disk: escaping by default, every internal link resolves, versions link to their diffs. No browser needed. */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { html, trusted } from "../../src/emit/site/html.js";
+import { writeFilesAtomic, type OutputFile } from "../../src/io/files.js";
+import { buildSite } from "../../src/site.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+import { dump, dumpsPresent } from "../helpers/dumps.js";
+import { loadModel } from "../../src/model/load.js";
+import { brokenLinks, markupFromDump, siteFiles } from "../helpers/site-check.js";
+import { hostileModel, PAYLOADS } from "./hostile-model.js";
+
+describe("html templates", () => {
+  it("escape every value; only trusted() inserts markup", () => {
+    const name = `<b onclick="x">&'`;
+    expect(html`<p title="${name}">${name}</p>`.text).toBe(
+      `<p title="&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;">&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</p>`,
+    );
+    expect(html`<div>${html`<i>${name}</i>`}${[name, trusted("<br>")]}${undefined}${false}</div>`.text).toBe(
+      `<div><i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;<br></div>`,
+    );
+  });
+});
+
+describe("a site of hostile strings", () => {
+  let dir: string;
+  let files: OutputFile[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const old = tinyModel();
+    old.header.version = "7.1";
+    const now = hostileModel();
+    now.header.version = "7.2";
+    files = await buildSite([
+      { model: old, source: "old.json" },
+      { model: now, source: "hostile.json" },
+    ]);
+    await writeFilesAtomic(dir, files);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("shows names, descriptions, syntax and completions as text", async () => {
+    const pages = files.filter((f) => f.path.endsWith(".html"));
+    for (const page of pages) expect(markupFromDump(page.content), page.path).toEqual([]);
+    const all = pages.map((p) => p.content).join("\n");
+    expect(all).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    expect(all).toContain("&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;");
+    // The site's own scripts (the downloads are the other emitters' files, not pages).
+    for (const script of files.filter((f) => f.path.endsWith(".js") && !f.path.includes("/download/")))
+      for (const payload of PAYLOADS) expect(script.content, script.path).not.toContain(payload);
+  });
+
+  it("keeps every file inside the site and every internal link resolving", async () => {
+    for (const path of await siteFiles(dir)) expect(path.split(/[\\/]/)).not.toContain("..");
+    expect(await brokenLinks(dir)).toEqual([]);
+  });
+
+  it("badges what a version added, linked to the diff page that lists it", () => {
+    const page = files.find((f) => f.path === "7.2/index.html");
+    expect(page).toBeDefined();
+    const menu = files.find((f) => f.path.startsWith("7.2/m/") && f.content.includes('class="badge since"'));
+    expect(menu?.content).toMatch(/<a class="badge since" href="\.\.\/\.\.\/diff\/7\.1\.\.7\.2\.html">since 7\.2<\/a>/);
+    expect(files.map((f) => f.path)).toContain("diff/7.1..7.2.html");
+  });
+});
+
+describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump (7.22.3 extra)", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const model = await loadModel(dump("7.22.3-extra")!.file);
+    await writeFilesAtomic(dir, await buildSite([{ model, source: dump("7.22.3-extra")!.file }], { downloads: false }));
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("has a page per menu, each link resolving", async () => {
+    const pages = (await siteFiles(dir)).filter((p) => p.startsWith("7.22.3/m/"));
+    expect(pages.length).toBeGreaterThan(540);
+    expect(await brokenLinks(dir)).toEqual([]);
+  }, 120_000);
+
+  it("shows PUT /ip/address with its body args in words and a ready request", async () => {
+    const page = await readFile(join(dir, "7.22.3/m/ip.address.html"), "utf8");
+    expect(page).toContain('id="put-ip.address"');
+    expect(page).toContain('id="put-ip.address--address"');
+    expect(page).toContain("ipv4-prefix");
+    expect(page).toContain("the name (or id) of a interface");
+    expect(page).toContain("await ros.ip.address.add(");
+    expect(page).toContain("Postman request: <code>PUT /ip/address</code>");
+    expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
+  });
+});
