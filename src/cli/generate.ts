@@ -7,20 +7,18 @@ import { UserError } from "../io/errors.js";
 import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
 import { action, UsageError, warn } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface GenerateFlags {
+interface GenerateFlags extends TreeFlags {
   from: string[];
   out: string;
   only?: Target[];
   check?: boolean;
   split?: boolean;
-  rosVersion?: string;
 }
 
 export function registerGenerate(program: Command): void {
-  program
-    .command("generate")
+  treeOptions(program.command("generate"))
     .description(
       "Build the OpenAPI document (openapi.json, openapi.yaml), the TypeScript client (client/) and the Postman collection (postman.json)",
     )
@@ -35,7 +33,6 @@ export function registerGenerate(program: Command): void {
       "--split",
       "also write one document per top-level menu, openapi/<menu>.json (root commands: openapi/root.json); without it, openapi/ goes",
     )
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
@@ -45,7 +42,7 @@ export function registerGenerate(program: Command): void {
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
-  const models = await loadTrees(flags.from, flags.rosVersion);
+  const models = await loadTrees(flags.from, flags);
   models.forEach((m, i) => {
     if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
   });

@@ -2,25 +2,22 @@ import type { Command } from "commander";
 import { writeFilesAtomic } from "../io/files.js";
 import { buildSite } from "../site.js";
 import { action, UsageError } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { loadTrees, TREE_HELP, treeOptions, type TreeFlags } from "./trees.js";
 
-interface SiteFlags {
+interface SiteFlags extends TreeFlags {
   from: string[];
   out: string;
   downloads: boolean;
-  rosVersion?: string;
 }
 
 export function registerSite(program: Command): void {
-  program
-    .command("site")
+  treeOptions(program.command("site"))
     .description(
       "Build a static reference site (open DIR/index.html from disk or any static host): a page per menu, search, and over several trees a version switcher, since/removed badges and a diff page per consecutive pair",
     )
-    .requiredOption("--from <trees...>", "trees, one per version: rosapi models, or restraml inspect.json / deep-inspect.json")
+    .requiredOption("--from <trees...>", `trees, one per version: each ${TREE_HELP}`)
     .requiredOption("--out <dir>", "output directory")
     .option("--no-downloads", "leave out each version's document, YAML, collection and client")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi site --from model.json --out site\n  rosapi site --from 7.20.8.json --from 7.22.3.json --out site\n  rosapi site --from model.json --out site --no-downloads",
@@ -28,7 +25,7 @@ export function registerSite(program: Command): void {
     .action(
       action(async (flags: SiteFlags) => {
         if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
-        const models = await loadTrees(flags.from, flags.rosVersion);
+        const models = await loadTrees(flags.from, flags);
         const files = await buildSite(
           models.map((model, i) => ({ model, source: flags.from[i]! })),
           { downloads: flags.downloads },

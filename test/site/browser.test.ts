@@ -38,7 +38,8 @@ function watch(page: Page, root: string): string[] {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
+      .axe;
     return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
   });
   return result.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.count})`);
@@ -158,13 +159,13 @@ describe.skipIf(!browserPath)("a site of hostile strings in Chromium", () => {
       const problems = watch(page, root);
       for (const path of (await siteFiles(dir)).filter((p) => p.endsWith(".html"))) {
         await page.goto(root + path);
-        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+        expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
       }
       await page.goto(`${root}index.html`);
       await page.locator("#search").fill("pwned");
       await page.locator("#search-results a").first().waitFor();
       expect(await page.locator("#search-results").textContent()).toContain("<script>window.__pwned=1</script>");
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
