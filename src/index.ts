@@ -8,8 +8,16 @@ export { loadModel, parseModel, saveModel, type LoadOptions } from "./model/load
 export type { SchemaModel } from "./model/types.js";
 export { buildOpenApi, inlineValueSchemas, splitByTopMenu, toJson, toYaml, validateOpenApi } from "./openapi/index.js";
 export type * from "./openapi/extensions.js";
-export { generate, ALL_TARGETS, type GenerateOptions, type GenerateResult, type Target } from "./generate.js";
-export { EMITTERS, EMITTER_NAMES, type Emitter, type EmitterName, type EmitOptions } from "./emit/registry.js";
+export { generate, DEFAULT_TARGETS, type GenerateOptions, type GenerateResult, type Target } from "./generate.js";
+export {
+  EMITTERS,
+  EMITTER_NAMES,
+  type Emitter,
+  type EmitterName,
+  type EmitterOption,
+  type EmitOptions,
+  type OptionValue,
+} from "./emit/registry.js";
 export { buildView, type EmitterView, type MenuNode, type ValueView, type ViewOperation } from "./emit/view.js";
 export type { OutputFile } from "./io/files.js";
 export { diffModels, formatDiff, markdownDiff, type Change, type DiffOptions, type ModelDiff } from "./diff/index.js";

@@ -6,7 +6,7 @@
  * badges of `rosapi history`. Returns files; writing them is the caller's.
  */
 import { diffModels } from "./diff/index.js";
-import { EMITTERS } from "./emit/registry.js";
+import { EMITTERS, optionsOf, type Emitter } from "./emit/registry.js";
 import { diffPages, menuAnchor, menuPage, sitePages, versionFolder, diffPage } from "./emit/site/index.js";
 import type { Change, ConsoleNode, Lifespan, VersionContext } from "./emit/site/index.js";
 import { buildView, type EmitterView } from "./emit/view.js";
@@ -46,7 +46,8 @@ function labels(trees: readonly SiteTree[]): string[] {
 
 /** The download files of a version: what `generate` writes, from the same view. */
 async function downloads(view: EmitterView, folder: string): Promise<OutputFile[]> {
-  const outputs = await Promise.all(EMITTERS.filter((e) => e.name !== "site").map((e) => e.emit(view, {})));
+  const emitters: Emitter[] = EMITTERS.filter((e) => e.name !== "site");
+  const outputs = await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e))));
   return outputs.flat().map((f) => ({ ...f, path: `${folder}/download/${f.path}` }));
 }
 

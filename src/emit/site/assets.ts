@@ -38,7 +38,7 @@ h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em}
 .badge{display:inline-block;font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 .5em;margin-left:.3em;vertical-align:middle}
 .badge.since{color:var(--ok)}.badge.removed{color:var(--bad)}.badge.required{color:var(--warn)}.badge.readonly{color:var(--muted)}.badge.breaking{color:var(--bad)}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.4em 0}.facts dt{color:var(--muted)}.facts dd{margin:0}
-.safety.changes-router{color:var(--bad)}.safety.reads{color:var(--ok)}
+.safety.changes-router,.safety.disruptive{color:var(--bad)}.safety.reads{color:var(--ok)}
 table{border-collapse:collapse;width:100%;margin:.5em 0}
 caption{text-align:left;color:var(--muted);font-size:.9em}
 th,td{border:1px solid var(--line);padding:.3em .5em;text-align:left;vertical-align:top}

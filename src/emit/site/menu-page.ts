@@ -5,6 +5,7 @@
  * the items its replies carry, read-only ones marked.
  */
 import type { OpenAPIV3 } from "openapi-types";
+import type { SafetyClass, SafetyFact } from "../../openapi/extensions.js";
 import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../view.js";
 import { html, type Html } from "./html.js";
 import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
@@ -23,12 +24,22 @@ export interface MenuPageInput {
   errorsPage: string;
 }
 
-const SAFETY_WORDS: Record<ReadyRequest["safety"], string> = {
+const SAFETY_WORDS: Record<SafetyClass, string> = {
   reads: "reads: changes nothing",
   adds: "adds an item of its own",
   "own-item": "changes or removes the item it names",
   "changes-router": "changes the router",
+  disruptive: "disruptive: may end the session, lose configuration or change what runs",
 };
+
+function safety(fact: SafetyFact): Html {
+  const bound = Object.entries(fact.readsWith ?? {});
+  return html`<span class="safety ${fact.class}">${SAFETY_WORDS[fact.class]}</span>${
+      bound.length
+        ? html`; a read only with ${bound.map(([arg, value], i) => html`${i ? ", " : ""}<code>${arg}=${JSON.stringify(value)}</code>`)}`
+        : ""
+    }${fact.readsWithout?.length ? html`; and without ${fact.readsWithout.map((arg, i) => html`${i ? ", " : ""}<code>${arg}</code>`)}` : ""}`;
+}
 
 /** The component of an item's properties, named by an anchor of its own on the page. */
 export const itemAnchor = (component: string): string => `item-${slug(component)}`;
@@ -147,7 +158,7 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
       <dt>Console</dt>
       <dd><code>${command}</code></dd>
       <dt>Safety</dt>
-      <dd><span class="safety ${ready.safety}">${SAFETY_WORDS[ready.safety]}</span></dd>
+      <dd>${safety(ready.safety)}</dd>
       ${
         op.bounds?.length
           ? html`<dt>Runs until stopped</dt>

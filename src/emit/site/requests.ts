@@ -8,7 +8,7 @@
 import type { EmitterView, ViewOperation } from "../view.js";
 import { requestItem, requestName } from "../postman/requests.js";
 import { idVariable } from "../postman/ids.js";
-import { safetyOf, type Safety } from "../postman/safety.js";
+import type { SafetyFact } from "../../openapi/extensions.js";
 import { clientMembers } from "../typescript/calls.js";
 
 export interface ReadyRequest {
@@ -16,7 +16,7 @@ export interface ReadyRequest {
   /** `await ros.ip.address.add({...})`; none where a REST verb of the client covers the command. */
   client?: string;
   postman: string;
-  safety: Safety;
+  safety: SafetyFact;
 }
 
 /** The id an example names: the first item of a menu. */
@@ -28,7 +28,7 @@ const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 export function readyRequests(view: EmitterView): (op: ViewOperation) => ReadyRequest {
   const members = clientMembers(view);
   return (op) => {
-    const request = requestItem(view.document, op).request;
+    const request = requestItem(view, op).request;
     // The collection carries the item's id in a variable; a copied request names the first item.
     const raw = request.body?.raw.split(`{{${idVariable(op.menu)}}}`).join(EXAMPLE_ID);
     const body = raw === undefined ? undefined : JSON.stringify(JSON.parse(raw));
@@ -47,7 +47,7 @@ export function readyRequests(view: EmitterView): (op: ViewOperation) => ReadyRe
       curl,
       ...(member ? { client: `await ros.${member}(${args.join(", ")});` } : {}),
       postman: requestName(op),
-      safety: safetyOf(view.document, op),
+      safety: op.safety,
     };
   };
 }
