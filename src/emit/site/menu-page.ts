@@ -7,7 +7,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { SafetyClass, SafetyFact } from "../../openapi/extensions.js";
 import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../view.js";
-import { html, type Html } from "./html.js";
+import { html, type Html, type Part } from "./html.js";
 import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
 import { argAnchor, menuPage, operationAnchor, relative, slug } from "./paths.js";
 import type { ReadyRequest } from "./requests.js";
@@ -73,46 +73,73 @@ function valueCell(value: ValueView): Html {
     }${value.schema.description ? html`<p class="description">${value.schema.description}</p>` : ""}`;
 }
 
-function bodyTable(input: MenuPageInput, op: ViewOperation, anchor: string): Html {
-  const body = op.body;
-  if (!body) return html`<p class="nobody">No body.</p>`;
-  const args = input.view.properties(body);
-  if (args.length === 0) return html`<p class="nobody">The body is an empty object.</p>`;
-  const required = new Set(body.required ?? []);
+interface ValueRow {
+  name: string;
+  value: ValueView;
+  /** Badges after the name. */
+  marks: Html;
+  /** What follows the value's words (its default). */
+  after?: Html;
+}
+
+/** A table of named values (body args, item properties), each row with an anchor of its own. */
+function valueTable(caption: Part, column: string, anchor: string, rows: ValueRow[]): Html {
   return html`<table class="args">
     <caption>
-      Body args of ${op.method.toUpperCase()} ${op.path}
+      ${caption}
     </caption>
     <thead>
       <tr>
-        <th scope="col">Arg</th>
+        <th scope="col">${column}</th>
         <th scope="col">Value</th>
       </tr>
     </thead>
     <tbody>
-      ${args.map(([name, value]) => {
+      ${rows.map(({ name, value, marks, after }) => {
         const id = argAnchor(anchor, name);
-        const fallback = (value.schema as OpenAPIV3.SchemaObject).default;
         return html`<tr id="${id}">
           <th scope="row">
             <a class="anchor" href="#${id}"><code>${name}</code></a
-            >${
-              required.has(name) ? html` <span class="badge required">required</span>` : ""
-            }${badges(input.context.lifespan(argNode(op, name)), input.context, input.path)}
+            >${marks}
           </th>
-          <td>
-            ${valueCell(value)}${fallback !== undefined ? html`<p class="default">Default: <code>${String(fallback)}</code></p>` : ""}
-          </td>
+          <td>${valueCell(value)}${after}</td>
         </tr>`;
       })}
     </tbody>
   </table>`;
 }
 
+function bodyTable(input: MenuPageInput, op: ViewOperation, anchor: string): Html {
+  const body = op.body;
+  if (!body) return html`<p class="nobody">No body.</p>`;
+  const args = input.view.properties(body);
+  if (args.length === 0) return html`<p class="nobody">The body is an empty object.</p>`;
+  const required = new Set(body.required ?? []);
+  const rows = args.map(([name, value]): ValueRow => {
+    const fallback = (value.schema as OpenAPIV3.SchemaObject).default;
+    return {
+      name,
+      value,
+      marks: html`${required.has(name) ? html` <span class="badge required">required</span>` : ""}${badges(
+        input.context.lifespan(argNode(op, name)),
+        input.context,
+        input.path,
+      )}`,
+      ...(fallback !== undefined ? { after: html`<p class="default">Default: <code>${String(fallback)}</code></p>` } : {}),
+    };
+  });
+  return valueTable(html`Body args of ${op.method.toUpperCase()} ${op.path}`, "Arg", anchor, rows);
+}
+
+/** The item (or settings) components the menu's listings reply with: their properties are shown once on the page. */
+const itemComponents = (node: MenuNode): string[] => [
+  ...new Set(node.operations.flatMap((op) => ((op.verb === "list" || op.verb === "get") && op.replyComponent ? [op.replyComponent] : []))),
+];
+
 function replyText(input: MenuPageInput, op: ViewOperation): Html {
   if (!op.reply.schema) return html`<p>Reply: ${op.reply.status}, empty.</p>`;
   const component = op.replyComponent;
-  const onPage = component && !component.endsWith("Reply");
+  const onPage = component && itemComponents(input.node).includes(component);
   const name = component
     ? onPage
       ? html`<a href="#${itemAnchor(component)}">${component}</a>`
@@ -185,40 +212,18 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
 }
 
 function items(input: MenuPageInput): Html {
-  const components = [
-    ...new Set(
-      input.node.operations.flatMap((op) => (op.replyComponent && !op.replyComponent.endsWith("Reply") ? [op.replyComponent] : [])),
-    ),
-  ];
-  return html`${components.map((component) => {
+  return html`${itemComponents(input.node).map((component) => {
     const schema = input.view.components.get(component);
     if (!schema) return "";
     const anchor = itemAnchor(component);
+    const rows = input.view.properties(schema).map(([name, value]): ValueRow => ({
+      name,
+      value,
+      marks: value.schema.readOnly ? html` <span class="badge readonly">read-only</span>` : html``,
+    }));
     return html`<section class="item" id="${anchor}" aria-labelledby="${anchor}-h">
       <h2 id="${anchor}-h">Properties of <code>${component}</code></h2>
-      <table class="args">
-        <caption>
-          Reply properties (every value a string)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Property</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${input.view.properties(schema).map(([name, value]) => {
-            const id = argAnchor(anchor, name);
-            return html`<tr id="${id}">
-              <th scope="row">
-                <a class="anchor" href="#${id}"><code>${name}</code></a
-                >${value.schema.readOnly ? html` <span class="badge readonly">read-only</span>` : ""}
-              </th>
-              <td>${valueCell(value)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+      ${valueTable("Reply properties (every value a string)", "Property", anchor, rows)}
     </section>`;
   })}`;
 }
