@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { html, trusted } from "../../src/emit/site/html.js";
 import { writeFilesAtomic, type OutputFile } from "../../src/io/files.js";
 import { buildSite } from "../../src/site.js";
+import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { DUMPS, dump, dumpsPresent } from "../helpers/dumps.js";
 import { loadModel } from "../../src/model/load.js";
@@ -21,6 +22,16 @@ describe("html templates", () => {
     expect(html`<div>${html`<i>${name}</i>`}${[name, trusted("<br>")]}${undefined}${false}</div>`.text).toBe(
       `<div><i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;<br></div>`,
     );
+  });
+});
+
+describe("the site emitter", () => {
+  it("writes site/ when asked, and is not among generate's default outputs", async () => {
+    const { files } = await generate({ model: tinyModel(), targets: ["site"] });
+    const paths = files.map((f) => f.path);
+    expect(paths).toContain("site/index.html");
+    expect(paths).toContain("site/7.99/m/ip.address.html");
+    expect(DEFAULT_TARGETS).not.toContain("site");
   });
 });
 
