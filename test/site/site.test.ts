@@ -97,7 +97,7 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     expect(page).toContain('id="put-ip.address"');
     expect(page).toContain('id="put-ip.address--address"');
     expect(page).toContain("ipv4-prefix");
-    expect(page).toContain("the name (or id) of a interface");
+    expect(page).toContain("reference to interface (its name or id)");
     expect(page).toContain("await ros.ip.address.add(");
     expect(page).toContain("Postman request: <code>PUT /ip/address</code>");
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");

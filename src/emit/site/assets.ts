@@ -48,7 +48,7 @@ th[scope=row]{white-space:nowrap;font-weight:400}
 .tree ul{padding-left:1.2em;margin:0}.tree{column-width:18em}
 .change.breaking{border-left:3px solid var(--bad);padding-left:.5em}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85em;padding:.5em 1em}
-@media (max-width:40em){th[scope=row]{white-space:normal}table,tbody,tr,th,td{display:block}thead{display:none}td{border-top:0}}
+@media (max-width:40em){th[scope=row]{white-space:normal}table,caption,tbody,tr,th,td{display:block}thead{display:none}td{border-top:0}}
 `;
 
 export const SITE_JS = `"use strict";

@@ -24,9 +24,9 @@ export function valueWords({ schema, facts }: ValueView): ValueWords {
   const ref = facts["x-routeros-ref"];
   const type =
     routerType === "reference" && ref
-      ? `the name (or id) of a ${ref}`
+      ? `reference to ${ref} (its name or id)`
       : ref
-        ? `${routerType ?? schema.type ?? "string"}, or the name of a ${ref}`
+        ? `${routerType ?? schema.type ?? "string"}, or a reference to ${ref}`
         : (routerType ?? schema.type ?? "any");
   const details: string[] = [];
   const range = facts["x-routeros-range"];
