@@ -10,7 +10,7 @@ import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { DUMPS, dump, dumpsPresent } from "../helpers/dumps.js";
 import { loadModel } from "../../src/model/load.js";
-import { brokenLinks, markupFromDump, siteFiles } from "../helpers/site-check.js";
+import { brokenLinks, brokenTargets, markupFromDump, searchLinks, siteFiles } from "../helpers/site-check.js";
 import { hostileModel, PAYLOADS } from "./hostile-model.js";
 
 describe("html templates", () => {
@@ -66,6 +66,7 @@ describe("a site of hostile strings", () => {
   it("keeps every file inside the site and every internal link resolving", async () => {
     for (const path of await siteFiles(dir)) expect(path.split(/[\\/]/)).not.toContain("..");
     expect(await brokenLinks(dir)).toEqual([]);
+    expect(await brokenTargets(dir, "7.2", await searchLinks(dir, "7.2"))).toEqual([]);
   });
 
   it("badges what a version added, linked to the diff page that lists it", () => {
@@ -90,6 +91,12 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     const pages = (await siteFiles(dir)).filter((p) => p.startsWith("7.22.3/m/"));
     expect(pages.length).toBeGreaterThan(540);
     expect(await brokenLinks(dir)).toEqual([]);
+  }, 120_000);
+
+  it("has a search index whose every entry leads to its page and anchor", async () => {
+    const links = await searchLinks(dir, "7.22.3");
+    expect(links.length).toBeGreaterThan(40_000);
+    expect(await brokenTargets(dir, "7.22.3", links)).toEqual([]);
   }, 120_000);
 
   it("shows PUT /ip/address with its body args in words and a ready request", async () => {

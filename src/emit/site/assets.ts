@@ -57,14 +57,21 @@ export const SITE_JS = `"use strict";
   if (!input) return;
   var list = document.getElementById("search-results"), status = document.getElementById("search-status");
   var root = body.getAttribute("data-version-root") || "";
-  var data = null, hay = null, names = null, loading = false, LIMIT = 50;
+  var data = null, items = null, loading = false, LIMIT = 50;
+  // Each entry as [kind, href, label, detail, haystack, name], from the compact index (see search-index.ts).
   function prepare() {
     data = window.${SEARCH_GLOBAL};
-    hay = []; names = [];
+    items = [];
+    var text = function (i) { return i < 0 ? "" : data.texts[i]; };
     for (var i = 0; i < data.entries.length; i++) {
-      var e = data.entries[i], label = e[3].toLowerCase();
-      hay.push(label + " " + e[4].toLowerCase());
-      names.push(label.slice(Math.max(label.lastIndexOf(" "), label.lastIndexOf("/")) + 1));
+      var e = data.entries[i], kind = e[0], href, label, detail, name;
+      if (kind === 0) { href = data.pages[e[1]]; label = e[2]; detail = ""; name = label.slice(label.lastIndexOf("/") + 1); }
+      else {
+        var op = data.ops[e[1]], page = data.pages[op[0]];
+        if (kind === 1) { href = page + "#" + op[1]; label = op[2]; detail = text(e[2]); name = label.slice(label.lastIndexOf(" ") + 1); }
+        else { href = page + "#" + (e[4] || op[1] + "--" + e[2]); label = op[2] + " " + e[2]; detail = text(e[3]); name = e[2]; }
+      }
+      items.push([kind, href, label, detail, (label + " " + detail).toLowerCase(), name.toLowerCase()]);
     }
   }
   function load() {
@@ -77,8 +84,8 @@ export const SITE_JS = `"use strict";
     s.onerror = function () { status.textContent = "The search index could not be loaded."; };
     document.head.appendChild(s);
   }
-  function rank(i, words) {
-    var h = hay[i], n = names[i], score = data.entries[i][0] * 10;
+  function rank(item, words) {
+    var h = item[4], n = item[5], score = item[0] * 10;
     for (var w = 0; w < words.length; w++) if (h.indexOf(words[w]) < 0) return -1;
     var last = words[words.length - 1];
     if (n === last) return score;
@@ -92,14 +99,14 @@ export const SITE_JS = `"use strict";
     if (!q) { status.textContent = ""; return; }
     if (!data) { status.textContent = "Loading the index..."; load(); return; }
     var words = q.split(/\\s+/), found = [];
-    for (var i = 0; i < hay.length; i++) { var r = rank(i, words); if (r >= 0) found.push([r, i]); }
-    found.sort(function (a, b) { return a[0] - b[0] || data.entries[a[1]][3].length - data.entries[b[1]][3].length || a[1] - b[1]; });
+    for (var i = 0; i < items.length; i++) { var r = rank(items[i], words); if (r >= 0) found.push([r, i]); }
+    found.sort(function (a, b) { return a[0] - b[0] || items[a[1]][2].length - items[b[1]][2].length || a[1] - b[1]; });
     var frag = document.createDocumentFragment();
     for (var k = 0; k < found.length && k < LIMIT; k++) {
-      var e = data.entries[found[k][1]], li = document.createElement("li"), a = document.createElement("a");
-      a.href = root + data.pages[e[1]] + (e[2] ? "#" + e[2] : "");
-      a.textContent = e[3];
-      if (e[4]) { var small = document.createElement("small"); small.textContent = e[4]; a.appendChild(small); }
+      var item = items[found[k][1]], li = document.createElement("li"), a = document.createElement("a");
+      a.href = root + item[1];
+      a.textContent = item[2];
+      if (item[3]) { var small = document.createElement("small"); small.textContent = item[3]; a.appendChild(small); }
       li.appendChild(a); frag.appendChild(li);
     }
     list.appendChild(frag);
