@@ -26,9 +26,24 @@ function render(part: Part): string {
   return escapeHtml(String(part));
 }
 
+/**
+ * A template's own text with the indentation of its lines dropped (templates are indented as code; the pages
+ * need none). Only the template's text: values, a `<pre>`'s content among them, are kept as they are.
+ */
+const compact = new WeakMap<TemplateStringsArray, string[]>();
+const textOf = (strings: TemplateStringsArray): string[] =>
+  compact.get(strings) ??
+  compact
+    .set(
+      strings,
+      strings.map((s) => s.replace(/\n[ \t]+/g, "\n")),
+    )
+    .get(strings)!;
+
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  let out = strings[0]!;
-  values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
+  const text = textOf(strings);
+  let out = text[0]!;
+  values.forEach((value, i) => (out += render(value) + text[i + 1]!));
   return new Html(out);
 }
 
