@@ -98,19 +98,26 @@ export const SITE_JS = `"use strict";
     list.textContent = "";
     if (!q) { status.textContent = ""; return; }
     if (!data) { status.textContent = "Loading the index..."; load(); return; }
-    var words = q.split(/\\s+/), found = [];
-    for (var i = 0; i < items.length; i++) { var r = rank(items[i], words); if (r >= 0) found.push([r, i]); }
-    found.sort(function (a, b) { return a[0] - b[0] || items[a[1]][2].length - items[b[1]][2].length || a[1] - b[1]; });
+    // Ranked by score, then the shorter label, then index order: buckets by (score, length), no sort of every match.
+    var words = q.split(/\\s+/), buckets = [], count = 0, found = [];
+    for (var i = 0; i < items.length; i++) {
+      var r = rank(items[i], words);
+      if (r < 0) continue;
+      var key = r * 256 + Math.min(items[i][2].length, 255);
+      (buckets[key] || (buckets[key] = [])).push(i);
+      count++;
+    }
+    for (var b = 0; b < buckets.length && found.length < LIMIT; b++) if (buckets[b]) found = found.concat(buckets[b].slice(0, LIMIT - found.length));
     var frag = document.createDocumentFragment();
-    for (var k = 0; k < found.length && k < LIMIT; k++) {
-      var item = items[found[k][1]], li = document.createElement("li"), a = document.createElement("a");
+    for (var k = 0; k < found.length; k++) {
+      var item = items[found[k]], li = document.createElement("li"), a = document.createElement("a");
       a.href = root + item[1];
       a.textContent = item[2];
       if (item[3]) { var small = document.createElement("small"); small.textContent = item[3]; a.appendChild(small); }
       li.appendChild(a); frag.appendChild(li);
     }
     list.appendChild(frag);
-    status.textContent = found.length === 0 ? "No match." : found.length > LIMIT ? found.length + " matches, the first " + LIMIT + " shown." : found.length + (found.length === 1 ? " match." : " matches.");
+    status.textContent = count === 0 ? "No match." : count > LIMIT ? count + " matches, the first " + LIMIT + " shown." : count + (count === 1 ? " match." : " matches.");
   }
   function links() { return list.querySelectorAll("a"); }
   function move(step) {
