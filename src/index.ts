@@ -1,7 +1,7 @@
 /**
  * The library API (`import { generate } from "rosapi"`): what the CLI is
  * thin over. Crawl a router into a model (or load a dump), build the OpenAPI
- * document, run the emitters, and serve a simulated router.
+ * document, run the emitters, serve a simulated router, and serve a router to AI agents (MCP).
  */
 export { crawl, type CrawlOptions, type CrawlProgress } from "./crawl/index.js";
 export { loadModel, parseModel, saveModel, type LoadOptions } from "./model/load.js";
@@ -26,3 +26,4 @@ export { buildHistory, whereIs, type History, type NodeHistory } from "./history
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
 export { buildSite, type SiteOptions, type SiteTree } from "./site.js";
 export { resolveSource, sourceUrl, type SourceOptions } from "./sources/index.js";
+export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, type AuditEntry, type AuditSink } from "./mcp/index.js";
