@@ -69,6 +69,15 @@ describe("a site of hostile strings", () => {
     expect(await brokenTargets(dir, "7.2", await searchLinks(dir, "7.2"))).toEqual([]);
   });
 
+  it("switches version keeping the page, or to the version's index where the page is not there", () => {
+    const page = (path: string) => files.find((f) => f.path === path)!.content;
+    const switcher = (path: string) => /<nav class="versions"[\s\S]*?<\/nav>/.exec(page(path))?.[0] ?? "";
+    expect(switcher("7.1/m/ip.address.html")).toContain('href="../../7.2/m/ip.address.html"');
+    const added = files.find((f) => f.path.startsWith("7.2/m/") && !files.some((o) => o.path === f.path.replace("7.2/", "7.1/")))!;
+    expect(switcher(added.path)).toContain('href="../../7.1/index.html"');
+    expect(switcher(added.path)).toMatch(/aria-current="page"/);
+  });
+
   it("badges what a version added, linked to the diff page that lists it", () => {
     const page = files.find((f) => f.path === "7.2/index.html");
     expect(page).toBeDefined();
