@@ -47,6 +47,7 @@ th[scope=row]{white-space:nowrap;font-weight:400}
 .words,.example,.default,.description{margin:.2em 0;font-size:.9em}
 .tree ul{padding-left:1.2em;margin:0}.tree{column-width:18em}
 .change.breaking{border-left:3px solid var(--bad);padding-left:.5em}
+.caution{border-left:3px solid var(--warn);padding-left:.5em}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85em;padding:.5em 1em}
 @media (max-width:40em){th[scope=row]{white-space:normal}table,caption,tbody,tr,th,td{display:block}thead{display:none}td{border-top:0}}
 `;

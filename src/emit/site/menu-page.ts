@@ -41,6 +41,9 @@ function safety(fact: SafetyFact): Html {
     }${fact.readsWithout?.length ? html`; and without ${fact.readsWithout.map((arg, i) => html`${i ? ", " : ""}<code>${arg}</code>`)}` : ""}`;
 }
 
+/** The classes whose ready request changes nothing the sender did not create. */
+const READS_OR_ADDS: ReadonlySet<SafetyClass> = new Set(["reads", "adds"]);
+
 /** The component of an item's properties, named by an anchor of its own on the page. */
 export const itemAnchor = (component: string): string => `item-${slug(component)}`;
 
@@ -198,6 +201,19 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
     ${op.method === "get" || op.method === "delete" ? "" : bodyTable(input, op, anchor)} ${replyText(input, op)} ${errorsLine(input, op)}
     <details class="ready">
       <summary>Ready request</summary>
+      ${
+        READS_OR_ADDS.has(ready.safety.class)
+          ? ""
+          : html`<p class="caution">
+              This request
+              ${
+                ready.safety.class === "own-item"
+                  ? html`changes the item it names (here <code>*1</code>): put the id of an item of yours`
+                  : "changes the router"
+              }.
+              Check it before you send it.
+            </p>`
+      }
       <p>curl (asks for the password):</p>
       <pre><code>${ready.curl}</code></pre>
       ${
