@@ -117,9 +117,9 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     expect(page).toContain("await ros.ip.address.add(");
     expect(page).toContain("Postman request: <code>PUT /ip/address</code>");
     // A request that changes an item says so; one that adds its own item does not need to.
-    const patch = page.slice(page.indexOf('id="patch-ip.address._7b_id_7d_"'), page.indexOf('id="delete-ip.address._7b_id_7d_"'));
+    const patch = page.slice(page.indexOf('id="patch-ip.address:id"'), page.indexOf('id="delete-ip.address:id"'));
     expect(patch).toContain("changes the item it names (here <code>*1</code>)");
-    const put = page.slice(page.indexOf('id="put-ip.address"'), page.indexOf('id="get-ip.address._7b_id_7d_"'));
+    const put = page.slice(page.indexOf('id="put-ip.address"'), page.indexOf('id="get-ip.address:id"'));
     expect(put).not.toContain('class="caution"');
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
   });

@@ -16,9 +16,12 @@ export function menuPage(menu: string): string {
   return `m/${words.length ? words.map(slug).join(".") : "_root"}.html`;
 }
 
-/** The anchor of an operation on its menu page: `put-ip.address`, `post-ip.address.add`. */
-export const operationAnchor = (method: string, path: string): string =>
-  `${method}-${path.split("/").filter(Boolean).map(slug).join(".") || "_root"}`;
+/** The anchor of an operation on its menu page: `put-ip.address`, `patch-ip.address:id`, `post-ip.address.add` (`.` and `:` never occur in a slug). */
+export function operationAnchor(method: string, path: string): string {
+  const words = path.split("/").filter(Boolean);
+  const onItem = words.at(-1) === "{id}";
+  return `${method}-${(onItem ? words.slice(0, -1) : words).map(slug).join(".") || "_root"}${onItem ? ":id" : ""}`;
+}
 
 /** The anchor of an arg (or a reply property: `reply`) of an operation. */
 export const argAnchor = (operation: string, arg: string): string => `${operation}--${slug(arg)}`;
