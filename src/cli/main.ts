@@ -8,6 +8,7 @@ import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
+import { registerSite } from "./site.js";
 import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
 
@@ -25,6 +26,7 @@ registerGenerate(program);
 registerMock(program);
 registerDiff(program);
 registerHistory(program);
+registerSite(program);
 registerDemo(program);
 registerMcp(program);
 

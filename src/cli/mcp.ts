@@ -3,8 +3,10 @@ import { randomBytes } from "node:crypto";
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../io/errors.js";
 import { loadModel } from "../model/load.js";
+import { resolveSource } from "../sources/index.js";
 import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 import { action, UsageError, warn } from "./run.js";
+import { TREE_HELP } from "./trees.js";
 
 interface McpFlags extends RouterFlags {
   from: string;
@@ -39,7 +41,10 @@ export function registerMcp(program: Command): void {
       .command("mcp")
       .description("Serve a router's REST API to AI agents (Model Context Protocol): read-only unless you open menus for writes"),
   )
-    .requiredOption("--from <file>", "the router version's tree: a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .requiredOption(
+      "--from <tree>",
+      `the router version's tree: ${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`,
+    )
     .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
     .option("--timeout <ms>", "time limit per request to the router", positive, 10_000)
     .option(
@@ -76,7 +81,7 @@ async function runMcp(flags: McpFlags): Promise<void> {
   // Heavy imports here: other commands start without them.
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
-  const model = await loadModel(flags.from, { rosVersion: flags.rosVersion });
+  const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
   const engine = await openEngine({
     model,
     ...router,

@@ -190,6 +190,9 @@ function testScript(op: ViewOperation, variable: string, usesId: boolean): strin
   return undefined;
 }
 
+/** The request's name in the collection: `PATCH /ip/address/:id`. */
+export const requestName = (op: ViewOperation): string => `${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`;
+
 export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
   const variable = idVariable(op.menu);
   const builder = new RequestBuilder(view, op, variable);
@@ -204,7 +207,7 @@ export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
     description: builder.describe(),
   };
   const script = testScript(op, variable, usesId);
-  const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
+  const name = requestName(op);
   const replyExample = op.replySchema ? view.example(op.replySchema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),

@@ -13,7 +13,7 @@
 import type { OutputFile } from "../../io/files.js";
 import { type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
 import { ownership, SHARED, writeDeclaration } from "./declarations.js";
-import { menuShape, SCRIPT_WORDS, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
+import { menuShape, rootShape, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
 import { identifier, memberName } from "./names.js";
 import { runtimeExports, runtimeFiles } from "./runtime-names.js";
 import { SymbolTable, RUNTIME_FILE, type ImportLine } from "./symbols.js";
@@ -78,9 +78,6 @@ export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
     writeDeclaration(w, typeNames.get(name)!, schema, view.requestComponents.has(name), context(file));
   }
 
-  // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
-  const rootNode: MenuNode = { ...view.tree, children: new Map() };
-  const rootTaken = ["close", ...tops.map((top) => memberName(top.name))];
   const module = (file: string, name: string, typeName: string, doc: string, shape: (ctx: TypeContext) => MenuShape): MenuModule => ({
     file,
     function: symbols.declare(name, file),
@@ -88,9 +85,8 @@ export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
     doc,
     shape: shape(context(file)),
   });
-  const rootModule = module(ROOT, ROOT, "RootMenu", "The root menu's commands.", (ctx) =>
-    menuShape(rootNode, ctx, rootTaken, (op) => SCRIPT_WORDS.has(op.command ?? "")),
-  );
+  // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
+  const rootModule = module(ROOT, ROOT, "RootMenu", "The root menu's commands.", (ctx) => rootShape(view, ctx));
   const topModules = tops.map((top) =>
     module(memberName(top.name), identifier(top.name), menuTypeName(top.name), `The ${top.menu} menu.`, (ctx) => menuShape(top, ctx)),
   );
