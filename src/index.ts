@@ -1,7 +1,7 @@
 /**
  * The library API (`import { generate } from "rosapi"`): what the CLI is
  * thin over. Crawl a router into a model (or load a dump), build the OpenAPI
- * document, run the emitters, and serve a simulated router.
+ * document, run the emitters, serve a simulated router, and serve a router to AI agents (MCP).
  */
 export { crawl, type CrawlOptions, type CrawlProgress } from "./crawl/index.js";
 export { loadModel, parseModel, saveModel, type LoadOptions } from "./model/load.js";
@@ -24,3 +24,6 @@ export { diffModels, formatDiff, markdownDiff, type Change, type DiffOptions, ty
 export { mergeModels } from "./model/merge.js";
 export { buildHistory, whereIs, type History, type NodeHistory } from "./history/history.js";
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
+export { buildSite, type SiteOptions, type SiteTree } from "./site.js";
+export { resolveSource, sourceUrl, type SourceOptions } from "./sources/index.js";
+export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, type AuditEntry, type AuditSink } from "./mcp/index.js";

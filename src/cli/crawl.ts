@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { Crawl, CRAWL_DEFAULTS } from "../crawl/index.js";
 import { ResumableError } from "../io/errors.js";
@@ -7,13 +7,10 @@ import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
 import { DEFAULT_MAX_REPLY_BYTES, MIB } from "../transport/index.js";
-import { action, EXIT_INTERRUPTED, UsageError, warn } from "./run.js";
-import { credentials, type PasswordFlags } from "./password.js";
+import { action, EXIT_INTERRUPTED, warn } from "./run.js";
+import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 
-interface CrawlFlags extends PasswordFlags {
-  url: string;
-  insecure?: boolean;
-  ca?: string;
+interface CrawlFlags extends RouterFlags {
   concurrency: number;
   timeout: number;
   maxReply: number;
@@ -26,22 +23,8 @@ interface CrawlFlags extends PasswordFlags {
   json?: boolean;
 }
 
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
-  return n;
-};
-
 export function registerCrawl(program: Command): void {
-  program
-    .command("crawl")
-    .description("Walk a router's /console/inspect tree into a schema model")
-    .requiredOption("--url <url>", "the REST base, http(s)://host[:port]/rest")
-    .requiredOption("--user <name>", "user name (name:password works too, but leaves the password in your shell history)")
-    .option("--password-env <var>", "read the password from this environment variable")
-    .option("--password-file <file>", "read the password from this file")
-    .option("--insecure", "accept any TLS certificate (a router's self-signed one)")
-    .option("--ca <file>", "trust this CA or certificate (PEM)")
+  routerOptions(program.command("crawl").description("Walk a router's /console/inspect tree into a schema model"))
     .option("--concurrency <n>", "requests in flight", positive, CRAWL_DEFAULTS.concurrency)
     .option("--timeout <ms>", "time limit per request", positive, CRAWL_DEFAULTS.timeoutMs)
     .option("--max-reply <MiB>", "largest answer read; a larger one ends the crawl (resumable)", positive, DEFAULT_MAX_REPLY_BYTES / MIB)
@@ -65,18 +48,13 @@ export function registerCrawl(program: Command): void {
 }
 
 async function runCrawl(flags: CrawlFlags): Promise<void> {
-  if (flags.insecure && flags.ca) throw new UsageError("--insecure and --ca exclude each other: --insecure trusts any certificate");
   // A crawl can take many minutes: a place it cannot write the result to is found now, not at the end.
   await checkFileTarget(flags.out, "--out");
-  const { user, password } = await credentials(flags);
+  const router = await routerConnection(flags);
   const checkpointFile = `${flags.out}.checkpoint`;
   const status = new Status(process.stderr.isTTY === true);
   const crawl = new Crawl({
-    url: flags.url,
-    user,
-    password,
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(flags.ca ? { caFile: flags.ca } : {}),
+    ...router,
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout,
     maxReplyBytes: flags.maxReply * MIB,

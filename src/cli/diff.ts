@@ -1,20 +1,18 @@
 import type { Command } from "commander";
 import { diffModels, formatDiff, markdownDiff } from "../diff/index.js";
 import { action, EXIT_FAILURE } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface DiffFlags {
+interface DiffFlags extends TreeFlags {
   json?: boolean;
   markdown?: boolean;
   only?: string[];
   breaking?: boolean;
   exitCode?: boolean;
-  rosVersion?: string;
 }
 
 export function registerDiff(program: Command): void {
-  program
-    .command("diff")
+  treeOptions(program.command("diff"))
     .description(
       "What changed between two RouterOS versions' trees, as a release checklist: menus, commands, args, item properties, value types, vocabularies; REST consequences; breaking or not",
     )
@@ -25,14 +23,13 @@ export function registerDiff(program: Command): void {
     .option("--only <menus...>", "only changes under these menus (ip/firewall)")
     .option("--breaking", "only changes that break clients")
     .option("--exit-code", "exit 1 when something breaking changed (for CI)")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi diff ../shared/routeros/7.20.8/inspect.json ../shared/routeros/7.23.3/inspect.json\n  rosapi diff old.json new.json --only ip/firewall --breaking --markdown\n  rosapi diff a/inspect.json b/inspect.json --ros-version 7.20.8,7.23.3 --exit-code",
     )
     .action(
       action(async (older: string, newer: string, flags: DiffFlags) => {
-        const [a, b] = await loadTrees([older, newer], flags.rosVersion);
+        const [a, b] = await loadTrees([older, newer], flags);
         const diff = diffModels(a!, b!, {
           from: older,
           to: newer,

@@ -8,14 +8,13 @@ import { UserError } from "../io/errors.js";
 import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
 import { action, UsageError, warn } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface GenerateFlags {
+interface GenerateFlags extends TreeFlags {
   from: string[];
   out: string;
   only?: Target[];
   check?: boolean;
-  rosVersion?: string;
   /** The emitters' options, by their flags' camelCase names. */
   [option: string]: unknown;
 }
@@ -50,8 +49,7 @@ function emitterOptions(flags: GenerateFlags): EmitOptions {
 }
 
 export function registerGenerate(program: Command): void {
-  const command = program
-    .command("generate")
+  const command = treeOptions(program.command("generate"))
     .description(
       `Build the OpenAPI document and its outputs: ${EMITTERS.filter((e: Emitter) => e.inDefault !== false)
         .map((e) => e.description)
@@ -64,7 +62,6 @@ export function registerGenerate(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", `emit only these (default: ${DEFAULT_TARGETS.join(", ")})`).choices([...EMITTER_NAMES]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
@@ -75,7 +72,7 @@ export function registerGenerate(program: Command): void {
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
-  const models = await loadTrees(flags.from, flags.rosVersion);
+  const models = await loadTrees(flags.from, flags);
   models.forEach((m, i) => {
     if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
   });

@@ -8,6 +8,8 @@ import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
+import { registerSite } from "./site.js";
+import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -24,7 +26,9 @@ registerGenerate(program);
 registerMock(program);
 registerDiff(program);
 registerHistory(program);
+registerSite(program);
 registerDemo(program);
+registerMcp(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,8 +3,10 @@ import { UserError } from "../io/errors.js";
 import { checkFileTarget, parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
 import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
+import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
 import { action, UsageError, warn } from "./run.js";
+import { TREE_HELP } from "./trees.js";
 
 interface MockFlags {
   from?: string;
@@ -55,7 +57,7 @@ export function registerMock(program: Command): void {
   program
     .command("mock")
     .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
-    .option("--from <file>", "a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .option("--from <tree>", `${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`)
     .option("--host <address>", "address to listen on", SIMULATOR_DEFAULTS.host)
     .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), SIMULATOR_DEFAULTS.port)
     .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
@@ -95,7 +97,7 @@ async function runMock(flags: MockFlags): Promise<void> {
   if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
   const source = flags.from ?? "sample tree";
   const model = flags.from
-    ? await loadModel(flags.from, { rosVersion: flags.rosVersion })
+    ? await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion })
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();

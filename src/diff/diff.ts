@@ -30,6 +30,8 @@ export interface Change {
   breaking: boolean;
   /** What a REST client sees: `PUT /ip/address body gains vrf`. */
   rest: string[];
+  /** The menus its places lie in (`/ip/address`; the root is `/`), each once. */
+  menus: string[];
   /** Grouped changes: how many places, and all of them. */
   count?: number;
   places?: string[];
@@ -59,7 +61,7 @@ export interface DiffOptions {
   breaking?: boolean;
 }
 
-type Raw = Omit<Change, "rest" | "count" | "places"> & { node: TreeNode; menu: Menu };
+type Raw = Omit<Change, "rest" | "count" | "places" | "menus"> & { node: TreeNode; menu: Menu };
 
 /** Map.groupBy, which Node 20 lacks. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -270,7 +272,7 @@ function group(raws: Raw[]): Change[] {
   const groups = groupBy(raws, (r) => (r.level === "menu" ? r.path : groupKey(r)));
   return [...groups.values()].map((members) => {
     const { node: _node, menu: _menu, ...first } = members[0]!;
-    const change: Change = { ...first, rest: consequences(members[0]!) };
+    const change: Change = { ...first, menus: [...new Set(members.map((m) => urlOf(m.node.menu)))], rest: consequences(members[0]!) };
     if (members.length > 1) Object.assign(change, { count: members.length, places: members.map((m) => m.path) });
     return change;
   });

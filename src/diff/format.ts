@@ -3,12 +3,12 @@ import { inert } from "../io/inert.js";
 import type { Change, ModelDiff } from "./diff.js";
 
 /** Grouped changes that differ only in the name and share their places print as one line: `print` gained a, b, c in 412 menus. */
-interface Line {
+export interface Line {
   change: Change;
   names: string[];
 }
 
-function lines(changes: readonly Change[]): Line[] {
+export function lines(changes: readonly Change[]): Line[] {
   const out = new Map<string, Line>();
   for (const change of changes) {
     const key =
@@ -34,7 +34,7 @@ function values(c: Change): string {
 }
 
 /** One sentence per line, e.g. `arg on-event, timestamp added: print in 316 menus`. */
-function sentence({ change: c, names }: Line): string {
+export function sentence({ change: c, names }: Line): string {
   const field = c.field ? ` ${c.field}` : "";
   const what = values(c);
   if (c.count) {

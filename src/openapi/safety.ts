@@ -50,7 +50,7 @@ const DISRUPTIVE_COMMANDS = new Set([
   "generate-new-id",
 ]);
 
-/** Menus where every change is disruptive (the device mode, the licence, the installed packages). */
+/** Menus (not their sub-menus) where every change is disruptive: the device mode, the licence, the installed packages. */
 const DISRUPTIVE_MENUS = ["/system/device-mode", "/system/license", "/system/package"];
 
 /** Commands disruptive at one place: a password, a whole configuration or database loaded, the session ended. */
@@ -104,7 +104,7 @@ export function safetyOf(root: object, op: SafetyInput): SafetyFact {
 
 function isDisruptive(menu: string, command: string): boolean {
   const at = `${menu === "/" ? "" : menu}/${command}`;
-  return DISRUPTIVE_COMMANDS.has(command) || DISRUPTIVE_AT.has(at) || DISRUPTIVE_MENUS.some((m) => menu === m || menu.startsWith(`${m}/`));
+  return DISRUPTIVE_COMMANDS.has(command) || DISRUPTIVE_AT.has(at) || DISRUPTIVE_MENUS.includes(menu);
 }
 
 /** The value that bounds a command by `bound`, if its schema takes one: the usual value, else the schema's own example. */

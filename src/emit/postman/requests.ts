@@ -3,7 +3,8 @@
  * filters, a body that does only what its safety class allows, a saved
  * example reply. Every value is the document's own example (through the
  * view); the collection adds only what belongs to a run: the id variables,
- * the bounds and target of a read, `disabled` on the run's own items.
+ * the bounds and target of a read, `disabled`, a name and a comment on the
+ * run's own items.
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { SafetyClass } from "../../openapi/extensions.js";
@@ -19,6 +20,9 @@ const UNSAFE = new Set(["follow", "follow-only", "file", "where", "from", "copy-
 
 type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
+/** Free text the run writes where the document has no example: what it names and comments is its own. */
+export const RUN_TEXT: Readonly<Record<string, string>> = { name: "example", comment: "example" };
+
 /** Builds one request; the view answers every question about values. */
 class RequestBuilder {
   constructor(
@@ -27,19 +31,24 @@ class RequestBuilder {
     private readonly variable: string,
   ) {}
 
-  /** A value as the run sends it: an item reference is the run's id variable, anything else the document's example. */
-  value(schema: SchemaOrRef): unknown {
-    const { facts } = this.view.value(schema);
+  /**
+   * A value as the run sends it: an item reference is the run's id variable, anything else the
+   * document's example; on the run's own item, the run's own text where the document has none.
+   */
+  value(schema: SchemaOrRef, name: string, ownItem = false): unknown {
+    const { schema: resolved, facts } = this.view.value(schema);
     if (facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] === "item") return `{{${this.variable}}}`;
-    return this.view.example(schema);
+    const example = this.view.example(schema);
+    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !RUN_TEXT[name]) return example;
+    return fits(resolved, RUN_TEXT[name]) ? RUN_TEXT[name] : undefined;
   }
 
   /** The body's args that have a value, minus `omit`. */
-  object(omit: (name: string) => boolean): Record<string, unknown> {
+  object(omit: (name: string) => boolean, ownItem = false): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(this.op.body?.properties ?? {})) {
       if (omit(name)) continue;
-      const value = this.value(schema);
+      const value = this.value(schema, name, ownItem);
       if (value !== undefined) out[name] = value;
     }
     return out;
@@ -52,7 +61,7 @@ class RequestBuilder {
 
   /** The item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
   addBody(): Record<string, unknown> {
-    const example = this.object((name) => UNSAFE.has(name) || isSelectorArg(name));
+    const example = this.object((name) => UNSAFE.has(name) || isSelectorArg(name), true);
     const disabled = this.property("disabled");
     if (disabled && fits(disabled, "yes")) example["disabled"] = "yes";
     return example;
@@ -94,7 +103,7 @@ class RequestBuilder {
       const selectors = this.object((name) => !isSelectorArg(name));
       if (op.verb === "remove" || op.command === "remove") return selectors;
       // Changing the run's own item: its comment, as the REST manual's PATCH example does.
-      const comment = op.body.properties?.["comment"] ? this.value(op.body.properties["comment"]) : undefined;
+      const comment = op.body.properties?.["comment"] ? this.value(op.body.properties["comment"], "comment", true) : undefined;
       return comment === undefined ? { ...this.addBody(), ...selectors } : { ...selectors, comment };
     }
     // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
@@ -181,6 +190,9 @@ function testScript(op: ViewOperation, variable: string, usesId: boolean): strin
   return undefined;
 }
 
+/** The request's name in the collection: `PATCH /ip/address/:id`. */
+export const requestName = (op: ViewOperation): string => `${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`;
+
 export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
   const variable = idVariable(op.menu);
   const builder = new RequestBuilder(view, op, variable);
@@ -195,7 +207,7 @@ export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
     description: builder.describe(),
   };
   const script = testScript(op, variable, usesId);
-  const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
+  const name = requestName(op);
   const replyExample = op.replySchema ? view.example(op.replySchema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),

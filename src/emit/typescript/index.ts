@@ -14,7 +14,7 @@ import type { OutputFile } from "../../io/files.js";
 import { UniqueNames } from "../../openapi/names.js";
 import { type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
 import { ownership, SHARED, writeDeclaration } from "./declarations.js";
-import { menuShape, SCRIPT_WORDS, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
+import { menuShape, rootShape, topMembers, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
 import { identifier, memberName } from "./names.js";
 import { runtimeExports, runtimeFiles } from "./runtime-names.js";
 import { SymbolTable, RUNTIME_FILE, type ImportLine } from "./symbols.js";
@@ -52,8 +52,7 @@ interface MenuModule {
 export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
   const tops = [...view.tree.children.values()];
   // Distinct names can meet as members (`a-b`, `aB`) or as file names on a case-insensitive disk: each gets its own.
-  const members = new UniqueNames(["close"]);
-  const memberOf = tops.map((top) => members.claim(memberName(top.name)));
+  const memberOf = topMembers(view);
   const files = new UniqueNames([ROOT, INDEX, SHARED, ...runtimeFiles().map((f) => f.name)]);
   const fileOf = memberOf.map((member) => files.claim(member, (name) => name.toLowerCase()));
   const fileOfOp = new Map<ViewOperation, string>(view.tree.operations.map((op) => [op, ROOT]));
@@ -84,9 +83,6 @@ export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
     writeDeclaration(w, typeNames.get(name)!, schema, view.requestComponents.has(name), context(file));
   }
 
-  // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
-  const rootNode: MenuNode = { ...view.tree, children: new Map() };
-  const rootTaken = ["close", ...memberOf];
   const module = (file: string, name: string, typeName: string, doc: string, shape: (ctx: TypeContext) => MenuShape): MenuModule => ({
     file,
     function: symbols.declare(name, file),
@@ -94,9 +90,8 @@ export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
     doc,
     shape: shape(context(file)),
   });
-  const rootModule = module(ROOT, ROOT, "RootMenu", "The root menu's commands.", (ctx) =>
-    menuShape(rootNode, ctx, rootTaken, (op) => SCRIPT_WORDS.has(op.command ?? "")),
-  );
+  // Root commands sit beside the top-level menus and close() in the client object: menus keep their names.
+  const rootModule = module(ROOT, ROOT, "RootMenu", "The root menu's commands.", (ctx) => rootShape(view, ctx));
   const topModules = tops.map((top, i) =>
     module(fileOf[i]!, identifier(top.name), menuTypeName(top.name), `The ${top.menu} menu.`, (ctx) => menuShape(top, ctx)),
   );

@@ -67,8 +67,6 @@ function hexExample(form: Form): string | undefined {
 
 function elementExample(form: Form): string | undefined {
   if (form.enum?.length) return form.enum[0];
-  // Free text: any words are true (a new item's name included).
-  if (form.type === "string" && (form.argName === "comment" || form.argName === "name")) return "example";
   if (form.type === "reference") return referenceExample(form);
   if (form.suggestions?.length && form.type === "string" && form.maxLength === undefined) return form.suggestions[0];
   if (form.type === "integer") return integerExample(form);

@@ -3,13 +3,15 @@
  * (ajv over the OpenAPI document): request bodies arg by arg, list filters,
  * saved replies. An item id variable stands for an id (`*1`). And the
  * document is the one source of examples: every value equals the document's
- * example, or belongs to the run (an id variable, `disabled` on the run's
- * own item, the bound and target of a read, the crawler's inspect request).
+ * example, or belongs to the run (an id variable, `disabled`, a name and a
+ * comment of the run's own item, the bound and target of a read, the
+ * crawler's inspect request).
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
+import { RUN_TEXT } from "../../../src/emit/postman/requests.js";
 import { buildView } from "../../../src/emit/view.js";
 import { resolve } from "../../../src/openapi/refs.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
@@ -75,6 +77,7 @@ function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; 
         const ofTheRun =
           (typeof value === "string" && /^\{\{\w+\}\}$/.test(value)) ||
           (key === "disabled" && value === "yes") ||
+          RUN_TEXT[key] === value ||
           op.safety.readsWith?.[key] === value ||
           key === ".proplist" ||
           op.menu === "/console";
