@@ -10,10 +10,17 @@ export interface OutputFile {
   content: string;
 }
 
-export async function readTextFile(path: string): Promise<string> {
+/** The largest file read: the model of restraml's RouterOS 7.22.3 deep dump is 12 MB, a crawl's a few times that. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
   try {
+    // A regular file is measured first; a pipe or a device has no size to measure and is read as it comes.
+    const { size } = await stat(path);
+    if (size > maxBytes) throw new UserError(`${path} is larger than ${maxBytes / (1024 * 1024)} MiB: not a tree rosapi reads`);
     return await readFile(path, "utf8");
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`cannot read ${path}: ${describeFsError(err)}`);
   }
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Pool } from "undici";
 import { MAX_JSON_DEPTH, tooDeep } from "../io/door.js";
 import { UserError } from "../io/errors.js";
+import { readAtMost } from "../io/stream.js";
 import { HttpError, NetworkError } from "./errors.js";
 import { parseRouterUrl, restBase } from "./url.js";
 
@@ -87,7 +88,9 @@ export class RestClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.statusCode;
-      bytes = await readCapped(res.body, this.maxReplyBytes, what);
+      const read = await readAtMost(res.body, this.maxReplyBytes);
+      if (!read) throw new NetworkError("bad-reply", `answer to ${what} is larger than ${formatBytes(this.maxReplyBytes)}: cut off`);
+      bytes = read;
     } catch (err) {
       if (err instanceof NetworkError) throw err;
       throw networkError(err, timeoutMs, this.caFile);
@@ -100,21 +103,6 @@ export class RestClient {
   close(): Promise<void> {
     return this.pool.close();
   }
-}
-
-/** Reads a body up to `max` bytes; past that, stops reading (the connection is dropped) and refuses it. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max: number, what: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > max) {
-      body.destroy();
-      throw new NetworkError("bad-reply", `answer to ${what} is larger than ${formatBytes(max)}: cut off`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 export const MIB = 1024 * 1024;
