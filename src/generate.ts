@@ -9,6 +9,7 @@ import type { SchemaModel } from "./model/types.js";
 import { buildOpenApi, splitByTopMenu, toJson, validateOpenApi } from "./openapi/index.js";
 import { EMITTER_NAMES, EMITTERS, type EmitterName } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
+import { factsForModel, type FactInput } from "./facts/index.js";
 
 export type Target = EmitterName;
 export const ALL_TARGETS: readonly Target[] = EMITTER_NAMES;
@@ -17,6 +18,8 @@ export interface GenerateOptions {
   model: SchemaModel;
   /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: all. */
   targets?: readonly Target[];
+  /** Evidence files read (`readFactFiles`): required args and defaults, each with its source. */
+  facts?: readonly FactInput[];
   /** With the `openapi` target, also one document per top-level menu: `openapi/ip.json`, ... (`root.json`: root commands). */
   split?: boolean;
 }
@@ -37,7 +40,8 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const targets = new Set(options.targets ?? ALL_TARGETS);
-  const document = buildOpenApi(options.model);
+  const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
+  const document = buildOpenApi(options.model, facts);
   await validateOpenApi(document);
   const view = buildView(document);
   const outputs = await Promise.all(EMITTERS.filter((e) => targets.has(e.name)).map((e) => e.emit(view, {})));

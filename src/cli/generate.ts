@@ -6,6 +6,7 @@ import { generate, ALL_TARGETS, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
 import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
+import { readFactFiles } from "../facts/index.js";
 import { action, UsageError, warn } from "./run.js";
 import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
 
@@ -16,6 +17,7 @@ interface GenerateFlags {
   check?: boolean;
   split?: boolean;
   rosVersion?: string;
+  facts?: string[];
 }
 
 export function registerGenerate(program: Command): void {
@@ -36,9 +38,13 @@ export function registerGenerate(program: Command): void {
       "also write one document per top-level menu, openapi/<menu>.json (root commands: openapi/root.json); without it, openapi/ goes",
     )
     .option("--ros-version <versions>", ROS_VERSIONS_HELP)
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults: an observed probe (required-args.v<version>.json, its .meta.json beside it) or Ansible's _api_data.py",
+    )
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
+      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json _api_data.py --out out\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
 }
@@ -50,11 +56,12 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
     if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
   });
   const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
+  const facts = await readFactFiles(flags.facts ?? []);
   const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
   let dropped: string[];
   try {
-    ({ files, dropped } = await generate({ model, split: flags.split ?? false, ...(flags.only ? { targets: flags.only } : {}) }));
+    ({ files, dropped } = await generate({ model, facts, split: flags.split ?? false, ...(flags.only ? { targets: flags.only } : {}) }));
   } finally {
     stopTicker();
   }

@@ -1,0 +1,107 @@
+/**
+ * Evidence facts (src/facts/) into schemas: `required` and `oneOf`/`anyOf`
+ * groups on add bodies, `default` on properties, each with its evidence in
+ * `x-routeros-evidence`. A default goes in only in a form its own property
+ * schema accepts; one the schema refuses widens the value's type (the source
+ * saw RouterOS write it), and says so.
+ */
+import type { OpenAPIV3 } from "openapi-types";
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Arg } from "../model/types.js";
+import type { Decision, Facts, MenuFacts } from "../facts/resolve.js";
+import { valueText } from "../facts/resolve.js";
+import type { FactValue, RequiredRule } from "../facts/types.js";
+import type { DefaultEvidence, EvidenceExtensions, RequiredEvidence } from "./extensions.js";
+
+type Schema = OpenAPIV3.SchemaObject;
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
+
+/** Judges values against value schemas (formats on), one compiled validator per distinct schema. */
+export class ValueChecker {
+  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: false }));
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  accepts(schema: Schema, value: unknown): boolean {
+    const { default: _d, example: _e, ...rest } = schema;
+    const key = JSON.stringify(rest);
+    let fn = this.compiled.get(key);
+    if (!fn) this.compiled.set(key, (fn = this.ajv.compile(rest)));
+    return fn(value);
+  }
+}
+
+/** What the evidence says about one menu, for the document, or unknown when nothing does. */
+export function menuFacts(facts: Facts | undefined, menu: string): MenuFacts | undefined {
+  return facts?.menus.get(menu);
+}
+
+/** The forms a value may take, most natural first: a number as a number then as text; a boolean as RouterOS writes it (yes/no, true/false). */
+function candidates(value: FactValue): unknown[] {
+  if (value === true || value === "yes") return ["yes", "true"];
+  if (value === false || value === "no") return ["no", "false"];
+  if (typeof value === "number") return [value, String(value)];
+  return [value];
+}
+
+export interface DefaultChoice {
+  /** The value in the form its schema accepts; absent when none does. */
+  value?: unknown;
+  evidence: DefaultEvidence;
+}
+
+/** The default's form that `schema` accepts, with its evidence. */
+export function chooseDefault(decision: Decision<FactValue>, schema: Schema, checker: ValueChecker, widened: boolean): DefaultChoice {
+  const value = candidates(decision.value).find((v) => checker.accepts(schema, v));
+  const evidence: DefaultEvidence = {
+    value: decision.value,
+    ...decision.evidence,
+    ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
+    ...(decision.others.length ? { others: decision.others.map((o) => ({ value: o.value, ...o.evidence, agrees: o.agrees })) } : {}),
+    ...(widened ? { widened: true } : {}),
+    ...(value === undefined ? { refused: true } : {}),
+  };
+  return { ...(value !== undefined ? { value } : {}), evidence };
+}
+
+/** The values a default of `arg` needs the type to accept, when its schema refuses every form of it. */
+export function writtenValues(decision: Decision<FactValue> | undefined, schema: Schema, checker: ValueChecker): string[] {
+  if (!decision) return [];
+  return candidates(decision.value).some((v) => checker.accepts(schema, v)) ? [] : [valueText(decision.value)];
+}
+
+export type RequiredKeys = Pick<Schema, "required" | "oneOf" | "anyOf" | "allOf"> & EvidenceExtensions;
+
+/** The schema keys of a required rule on a body that takes `args`; args the tree's add does not take are left out and named. */
+export function requiredKeys(facts: MenuFacts | undefined, args: Record<string, Arg>): RequiredKeys {
+  if (!facts?.required) {
+    const probeErrors = facts?.probeErrors ?? [];
+    return { "x-routeros-evidence": { required: { status: "unknown", ...(probeErrors.length ? { probeErrors } : {}) } } };
+  }
+  const decision = facts.required;
+  const known = (names: string[]) => names.filter((n) => n in args);
+  const rule: RequiredRule = {
+    all: known(decision.value.all),
+    groups: decision.value.groups.map((g) => ({ ...g, args: known(g.args) })).filter((g) => g.args.length > 0),
+  };
+  const named = [...decision.value.all, ...decision.value.groups.flatMap((g) => g.args)];
+  const notInTree = named.filter((n) => !(n in args));
+  const required: RequiredEvidence = {
+    status: "known",
+    ...rule,
+    ...decision.evidence,
+    ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
+    ...(decision.others.length ? { others: decision.others.map((o) => ({ ...o.value, ...o.evidence, agrees: o.agrees })) } : {}),
+    ...(notInTree.length ? { notInTree } : {}),
+  };
+  const groups: RequiredKeys[] = rule.groups.map((g) => ({ [g.kind]: g.args.map((a) => ({ required: [a] })) }));
+  return {
+    ...(rule.all.length ? { required: rule.all } : {}),
+    ...(groups.length === 1 ? groups[0] : groups.length > 1 ? { allOf: groups } : {}),
+    "x-routeros-evidence": { required },
+  };
+}
