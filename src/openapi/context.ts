@@ -2,7 +2,6 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { SchemaModel } from "../model/types.js";
 import type { Facts } from "../facts/resolve.js";
-import { ValueChecker } from "./evidence.js";
 import { typeContext, type TypeContext } from "./types/index.js";
 import { typeSafeName, UniqueNames } from "./names.js";
 
@@ -17,13 +16,13 @@ export interface BuildContext {
   operationIds: UniqueNames;
   /** Menus that became tags (`/ip/address`, root commands under `/`), with their descriptions. */
   tags: Map<string, string>;
-  /** Required args and defaults from evidence, with what judges a default against its schema; absent: no evidence given. */
-  evidence?: { facts: Facts; checker: ValueChecker };
+  /** Required args and defaults from evidence; absent: no evidence given. */
+  facts?: Facts;
 }
 
 export function buildContext(model: SchemaModel, reservedSchemaNames: Iterable<string> = [], facts?: Facts): BuildContext {
   return {
-    ...(facts ? { evidence: { facts, checker: new ValueChecker() } } : {}),
+    ...(facts ? { facts } : {}),
     model,
     types: typeContext(model),
     schemas: {},

@@ -2,38 +2,18 @@
  * Evidence facts (src/facts/) into schemas: `required` and `oneOf`/`anyOf`
  * groups on add bodies, `default` on properties, each with its evidence in
  * `x-routeros-evidence`. A default goes in only in a form its own property
- * schema accepts; one the schema refuses widens the value's type (the source
+ * schema accepts (src/openapi/accepts.ts); one the schema refuses widens the value's type (the source
  * saw RouterOS write it), and says so.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
 import type { Arg } from "../model/types.js";
 import type { Decision, Facts, MenuFacts } from "../facts/resolve.js";
 import { valueText } from "../facts/resolve.js";
-import type { FactValue, RequiredRule } from "../facts/types.js";
+import type { FactValue, RequiredGroup, RequiredRule } from "../facts/types.js";
 import type { DefaultEvidence, EvidenceExtensions, RequiredEvidence } from "./extensions.js";
+import { accepts } from "./accepts.js";
 
 type Schema = OpenAPIV3.SchemaObject;
-
-// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv,
-) => Ajv;
-
-/** Judges values against value schemas (formats on), one compiled validator per distinct schema. */
-export class ValueChecker {
-  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: false }));
-  private readonly compiled = new Map<string, ValidateFunction>();
-
-  accepts(schema: Schema, value: unknown): boolean {
-    const { default: _d, example: _e, ...rest } = schema;
-    const key = JSON.stringify(rest);
-    let fn = this.compiled.get(key);
-    if (!fn) this.compiled.set(key, (fn = this.ajv.compile(rest)));
-    return fn(value);
-  }
-}
 
 /** What the evidence says about one menu, for the document, or unknown when nothing does. */
 export function menuFacts(facts: Facts | undefined, menu: string): MenuFacts | undefined {
@@ -55,8 +35,8 @@ export interface DefaultChoice {
 }
 
 /** The default's form that `schema` accepts, with its evidence. */
-export function chooseDefault(decision: Decision<FactValue>, schema: Schema, checker: ValueChecker, widened: boolean): DefaultChoice {
-  const value = candidates(decision.value).find((v) => checker.accepts(schema, v));
+export function chooseDefault(decision: Decision<FactValue>, schema: Schema, widened: boolean): DefaultChoice {
+  const value = candidates(decision.value).find((v) => accepts(schema, v));
   const evidence: DefaultEvidence = {
     value: decision.value,
     ...decision.evidence,
@@ -69,9 +49,9 @@ export function chooseDefault(decision: Decision<FactValue>, schema: Schema, che
 }
 
 /** The values a default of `arg` needs the type to accept, when its schema refuses every form of it. */
-export function writtenValues(decision: Decision<FactValue> | undefined, schema: Schema, checker: ValueChecker): string[] {
+export function writtenValues(decision: Decision<FactValue> | undefined, schema: Schema): string[] {
   if (!decision) return [];
-  return candidates(decision.value).some((v) => checker.accepts(schema, v)) ? [] : [valueText(decision.value)];
+  return candidates(decision.value).some((v) => accepts(schema, v)) ? [] : [valueText(decision.value)];
 }
 
 export type RequiredKeys = Pick<Schema, "required" | "oneOf" | "anyOf" | "allOf"> & EvidenceExtensions;
@@ -104,4 +84,14 @@ export function requiredKeys(facts: MenuFacts | undefined, args: Record<string, 
     ...(groups.length === 1 ? groups[0] : groups.length > 1 ? { allOf: groups } : {}),
     "x-routeros-evidence": { required },
   };
+}
+
+/** A body's group rules (`oneOf`/`anyOf` of `{required: [arg]}`, several under `allOf`), as the args of each group. */
+export function requiredGroups(schema: OpenAPIV3.SchemaObject): RequiredGroup[] {
+  const one = (s: OpenAPIV3.SchemaObject) =>
+    (["oneOf", "anyOf"] as const).flatMap((kind) => {
+      const members = s[kind] as OpenAPIV3.SchemaObject[] | undefined;
+      return members?.every((m) => m.required?.length === 1 && !m.properties) ? [{ kind, args: members.map((m) => m.required![0]!) }] : [];
+    });
+  return [...one(schema), ...((schema.allOf ?? []) as OpenAPIV3.SchemaObject[]).flatMap(one)];
 }

@@ -5,7 +5,7 @@
  * patterns, paths or type strings.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import type { ArgMarks, Evidence, FactValue, RequiredGroup } from "../facts/types.js";
+import type { Evidence, FactValue, RequiredGroup } from "../facts/types.js";
 
 /** What an operation does, RouterOS-wise. */
 export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
@@ -96,10 +96,8 @@ export interface EvidenceExtensions {
   "x-routeros-evidence"?: {
     /** On an add body. */
     required?: RequiredEvidence;
-    /** On a property. */
+    /** On a property: of an add body, or of a settings object (once per fact). */
     default?: DefaultEvidence;
-    /** On a property: Ansible's marks (`!arg` unsets it: `canDisable`, with `removeValue`). */
-    marks?: ArgMarks & Evidence;
   };
 }
 

@@ -44,26 +44,22 @@ function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | u
  */
 function valueType(name: string, arg: Arg, ctx: BuildContext, menu: string | undefined): { vt: ValueType; widened: boolean } {
   const vt = argValueType(name, arg, ctx.types);
-  const decision = menu === undefined ? undefined : menuFacts(ctx.evidence?.facts, menu)?.defaults.get(name);
-  if (!decision || !ctx.evidence) return { vt, widened: false };
-  const written = writtenValues(decision, vt.reply, ctx.evidence.checker);
+  const decision = menu === undefined ? undefined : menuFacts(ctx.facts, menu)?.defaults.get(name);
+  const written = writtenValues(decision, vt.reply);
   return written.length ? { vt: argValueType(name, arg, ctx.types, written), widened: true } : { vt, widened: false };
 }
 
-/** The evidence keys of a property: its default in the form its schema accepts, and Ansible's marks. */
-function evidenceKeys(schema: Schema, name: string, ctx: BuildContext, menu: string, widened: boolean, withDefault: boolean): Schema {
-  const facts = menuFacts(ctx.evidence?.facts, menu);
-  if (!facts || !ctx.evidence) return {};
-  const decision = withDefault ? facts.defaults.get(name) : undefined;
-  const marks = facts.marks.get(name);
-  if (!decision && !marks) return {};
-  const choice = decision && chooseDefault(decision, schema, ctx.evidence.checker, widened);
+/**
+ * The default of a property in the form its schema accepts; with its evidence where `withEvidence` (once per
+ * fact: on the add body of an item menu, on the object of a settings menu).
+ */
+function defaultKeys(schema: Schema, name: string, ctx: BuildContext, menu: string, widened: boolean, withEvidence: boolean): Schema {
+  const decision = menuFacts(ctx.facts, menu)?.defaults.get(name);
+  if (!decision) return {};
+  const choice = chooseDefault(decision, schema, widened);
   const keys: Schema & EvidenceExtensions = {
-    ...(choice?.value !== undefined ? { default: choice.value } : {}),
-    "x-routeros-evidence": {
-      ...(choice ? { default: choice.evidence } : {}),
-      ...(marks ? { marks: { ...marks.marks, ...marks.evidence } } : {}),
-    },
+    ...(choice.value !== undefined ? { default: choice.value } : {}),
+    ...(withEvidence ? { "x-routeros-evidence": { default: choice.evidence } } : {}),
   };
   return keys;
 }
@@ -72,15 +68,22 @@ function evidenceKeys(schema: Schema, name: string, ctx: BuildContext, menu: str
 export function argSchema(name: string, arg: Arg, ctx: BuildContext, menu?: string, withDefault = false): Schema {
   const { vt, widened } = valueType(name, arg, ctx, menu);
   const schema = decorate(vt.request, vt, arg, arg.description);
-  return menu === undefined ? schema : { ...schema, ...evidenceKeys(schema, name, ctx, menu, widened, withDefault) };
+  return menu === undefined || !withDefault ? schema : { ...schema, ...defaultKeys(schema, name, ctx, menu, widened, true) };
 }
 
 /** The schema of an item property as replies carry it, typed by the arg of the same name, with its default. */
-function propertySchema(name: string, arg: Arg | undefined, description: string | undefined, ctx: BuildContext, menu: string): Schema {
+function propertySchema(
+  name: string,
+  arg: Arg | undefined,
+  description: string | undefined,
+  ctx: BuildContext,
+  menu: Menu,
+  label: string,
+): Schema {
   if (!arg) return { type: "string", ...(description ? { description } : {}) };
-  const { vt, widened } = valueType(name, arg, ctx, menu);
+  const { vt, widened } = valueType(name, arg, ctx, label);
   const schema = decorate(vt.reply, vt, arg, description ?? arg.description);
-  return { ...schema, ...evidenceKeys(schema, name, ctx, menu, widened, true) };
+  return { ...schema, ...defaultKeys(schema, name, ctx, label, widened, !menu.commands["add"]) };
 }
 
 const PROPLIST: Schema = {
@@ -111,8 +114,7 @@ export function argsSchema(command: Command, ctx: BuildContext, opts: BodyOption
     properties[name] = { ...argSchema(name, command.args[name]!, ctx, opts.menu, opts.add), ...versionExtensions(command.args[name]) };
   }
   if (opts.print) Object.assign(properties, { ".proplist": PROPLIST, ".query": QUERY });
-  const required =
-    opts.add && opts.menu !== undefined && ctx.evidence ? requiredKeys(menuFacts(ctx.evidence.facts, opts.menu), command.args) : {};
+  const required = opts.add && opts.menu !== undefined && ctx.facts ? requiredKeys(menuFacts(ctx.facts, opts.menu), command.args) : {};
   return { type: "object", properties, additionalProperties: false, ...required };
 }
 
@@ -129,7 +131,7 @@ export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean, label
   const listed = menu.properties;
   const properties: Record<string, Schema> = withId ? { ".id": ID_SCHEMA } : {};
   for (const name of propertyNames(menu)) {
-    const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx, label);
+    const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx, menu, label);
     const versions = versionExtensions(listed?.[name] ?? writableArg(name));
     properties[name] = writableArg(name) ? { ...schema, ...versions } : { ...schema, readOnly: true, ...versions };
   }

@@ -15,7 +15,7 @@ import {
   type FactInput,
   type ProbeRow,
 } from "../../src/facts/index.js";
-import type { DefaultEvidence, EvidenceExtensions } from "../../src/openapi/extensions.js";
+import type { EvidenceExtensions } from "../../src/openapi/extensions.js";
 import { dump, loadDump } from "../helpers/dumps.js";
 import { documentValidator } from "../helpers/ajv.js";
 import { exportsPresent, loadExports } from "../helpers/exports.js";
@@ -122,14 +122,13 @@ describe.skipIf(!evidencePresent || DUMPS.length === 0)("evidence on 7.22.3 base
         );
       const refused: string[] = [];
       const widened: string[] = [];
-      for (const [owner, schema] of Object.entries(schemas)) {
-        for (const [name, p] of properties(schema)) {
-          const e = p["x-routeros-evidence"]?.default as DefaultEvidence | undefined;
+      for (const [menu, m] of facts.menus) {
+        for (const arg of m.defaults.keys()) {
+          const e = menuProperties(menu, arg).flatMap(([, p]) => p["x-routeros-evidence"]?.default ?? [])[0];
+          const key = `${menu} ${arg}=${JSON.stringify(e?.value)}`;
           if (e?.refused)
-            refused.push(
-              `${owner} ${name}=${JSON.stringify(e.value)}: the schema refuses it even widened (curated value kept in x-routeros-evidence, no default)`,
-            );
-          else if (e?.widened) widened.push(`${owner} ${name}=${JSON.stringify(e.value)}: widened (${e.origin}, ${e.raw})`);
+            refused.push(`${key}: the schema refuses it even widened (curated value kept in x-routeros-evidence, no default)`);
+          else if (e?.widened) widened.push(`${key}: widened (${e.origin}, ${e.raw})`);
         }
       }
       await expect([...lines, "", ...refused, "", ...widened].join("\n") + "\n").toMatchFileSnapshot(

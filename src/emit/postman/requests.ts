@@ -6,6 +6,7 @@ import { idVariable, stableId } from "./ids.js";
 import { boundValue, PROBE_TARGET, readingBound, safetyOf, type Safety } from "./safety.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
 import { valueFacts } from "../../openapi/extensions.js";
+import { requiredGroups } from "../../openapi/evidence.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript, releaseRemoved } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
@@ -20,6 +21,12 @@ const property = (doc: OpenAPIV3.Document, op: Operation, name: string): Schema 
 function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
   const example = exampleObject(doc, op.body!, (name) => UNSAFE.has(name) || isSelectorArg(name), variable);
   if (op.body!.properties?.["disabled"] && fits(property(doc, op, "disabled"), "yes")) example["disabled"] = "yes";
+  // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
+  for (const group of requiredGroups(op.body!)) {
+    if (group.kind !== "oneOf") continue;
+    const kept = group.args.find((arg) => arg in example);
+    for (const arg of group.args) if (arg !== kept) delete example[arg];
+  }
   return example;
 }
 
