@@ -7,7 +7,7 @@ import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
 import { action, EXIT_INTERRUPTED, UsageError, warn } from "./run.js";
-import { credentials, type PasswordFlags } from "./password.js";
+import { credentials, routerOptions, type PasswordFlags } from "./password.js";
 
 interface CrawlFlags extends PasswordFlags {
   url: string;
@@ -31,15 +31,7 @@ const positive = (value: string) => {
 };
 
 export function registerCrawl(program: Command): void {
-  program
-    .command("crawl")
-    .description("Walk a router's /console/inspect tree into a schema model")
-    .requiredOption("--url <url>", "the REST base, http(s)://host[:port]/rest")
-    .requiredOption("--user <name>", "user name (name:password works too, but leaves the password in your shell history)")
-    .option("--password-env <var>", "read the password from this environment variable")
-    .option("--password-file <file>", "read the password from this file")
-    .option("--insecure", "accept any TLS certificate (a router's self-signed one)")
-    .option("--ca <file>", "trust this CA or certificate (PEM)")
+  routerOptions(program.command("crawl").description("Walk a router's /console/inspect tree into a schema model"))
     .option("--concurrency <n>", "requests in flight", positive, CRAWL_DEFAULTS.concurrency)
     .option("--timeout <ms>", "time limit per request", positive, CRAWL_DEFAULTS.timeoutMs)
     .option(

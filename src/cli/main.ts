@@ -8,6 +8,7 @@ import { registerMock } from "./mock.js";
 import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
+import { registerProbe } from "./probe.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -24,6 +25,7 @@ registerGenerate(program);
 registerMock(program);
 registerDiff(program);
 registerHistory(program);
+registerProbe(program);
 registerDemo(program);
 
 try {

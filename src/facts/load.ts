@@ -31,6 +31,8 @@ const ROWS_SCHEMA = {
       required: { type: "array", items: { type: "string" } },
       hasAdd: { type: "boolean" },
       rawError: { type: "string" },
+      defaults: { type: "object", additionalProperties: { type: "string" } },
+      defaultsFrom: { enum: ["read-back-after-add", "fresh-router-value"] },
     },
   },
 };

@@ -13,6 +13,9 @@ export interface ProbeRow {
   required: string[];
   hasAdd: boolean;
   rawError: string;
+  /** rosapi's probe (src/probe/): values read back from a minimal add, or a fresh router's settings. */
+  defaults?: Record<string, string>;
+  defaultsFrom?: "read-back-after-add" | "fresh-router-value";
 }
 
 export interface ProbeMeta {
@@ -50,16 +53,20 @@ export function observedFacts(rows: ProbeRow[], meta: ProbeMeta, file: string, o
     defaults: [],
     marks: [],
   };
+  const base: Evidence = {
+    source: "observed",
+    method: "observed-probe",
+    version: meta.routerosVersion,
+    ...(meta.architecture ? { architecture: meta.architecture } : {}),
+    origin,
+  };
   for (const row of rows) {
+    for (const [arg, value] of Object.entries(row.defaults ?? {})) {
+      const method = row.defaultsFrom ?? "read-back-after-add";
+      set.defaults.push({ menu: row.path, arg, value, evidence: { ...base, method } });
+    }
     if (!row.hasAdd) continue;
-    const evidence: Evidence = {
-      source: "observed",
-      method: "observed-probe",
-      version: meta.routerosVersion,
-      ...(meta.architecture ? { architecture: meta.architecture } : {}),
-      origin,
-      ...(row.rawError ? { raw: row.rawError } : {}),
-    };
+    const evidence: Evidence = { ...base, ...(row.rawError ? { raw: row.rawError } : {}) };
     const answer = classifyProbe(row);
     if (answer === "probe-error") set.probeErrors.push({ menu: row.path, evidence } satisfies ProbeError);
     else {

@@ -20,27 +20,29 @@ export interface Refusal {
 /** RouterOS's own text of a probe, without the script's place (`(/ip/dns/static/add; line 1)`) and prefix. */
 const ownWords = (raw: string): string => raw.replace(/\s*\([^()]*; line \d+\)$/, "").replace(/^Script Error: /, "");
 
-/** Whether `args` meet the rule. */
-function meets(rule: RequiredRule, args: Record<string, unknown>): string[] {
-  const missing = rule.all.filter((a) => !(a in args));
-  for (const group of rule.groups) {
-    const given = group.args.filter((a) => a in args).length;
-    if (given === 0 || (group.kind === "oneOf" && given > 1)) missing.push(...group.args.filter((a) => !missing.includes(a)));
-  }
-  return missing;
+/** RouterOS's words for a group rule that a body breaks, as menus write them (`name or regexp required`, `must specify exactly one of ...`). */
+function groupWords(group: RequiredRule["groups"][number]): string {
+  return group.kind === "oneOf"
+    ? `failure: must specify exactly one of ${group.args.join(", ")}`
+    : `failure: ${group.args.join(" or ")} required`;
 }
 
 /** The refusal of an add on `menu` with `args`, or undefined when the evidence lets it through (or says nothing). */
 export function refuseAdd(facts: MenuFacts | undefined, menu: string, args: Record<string, unknown>): Refusal | undefined {
   const decision = facts?.required;
   if (!decision) return undefined;
-  const missing = meets(decision.value, args);
-  if (missing.length === 0) return undefined;
-  const raw = decision.evidence.raw;
-  // The menu's own words where it has them; RouterOS's standard text, naming what is missing, otherwise.
-  const detail = raw && !MISSING_VALUES.test(raw) ? ownWords(raw) : `missing value(s) of argument(s) ${missing.join(" ")}`;
-  const script = raw && !MISSING_VALUES.test(raw) ? detail : `Script Error: ${detail}`;
-  return { detail, script: `${script} (${menu}/add; line 1)` };
+  const rule = decision.value;
+  const missing = rule.all.filter((a) => !(a in args));
+  const broken = rule.groups.find((g) => {
+    const given = g.args.filter((a) => a in args).length;
+    return given === 0 || (g.kind === "oneOf" && given > 1);
+  });
+  if (missing.length === 0 && !broken) return undefined;
+  const raw = decision.evidence.source === "observed" ? decision.evidence.raw : undefined;
+  // The menu's own words where a router gave them; else RouterOS's standard text for args every add needs, which it checks first.
+  const words = raw && !MISSING_VALUES.test(raw) ? ownWords(raw) : missing.length ? undefined : groupWords(broken!);
+  const detail = words ?? `missing value(s) of argument(s) ${missing.join(" ")}`;
+  return { detail, script: `${words ?? `Script Error: ${detail}`} (${menu}/add; line 1)` };
 }
 
 /** A default as a reply carries it: booleans `true`/`false`, everything else its text. */

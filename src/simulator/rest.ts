@@ -83,6 +83,8 @@ export class RestApi {
     const joined = tokens.join("/");
     if (joined === "console/inspect") return method === "POST" ? this.inspect(req.body) : errorReply(400, "no such command");
     if (joined === "system/resource" && method === "GET") return ok(this.resource());
+    // Every router runs scripts, whether or not the tree lists /execute.
+    if (joined === "execute" && method === "POST") return this.execute(String(req.body["script"] ?? ""));
     if (joined === "system/resource/get" && method === "POST") return ok({ ret: this.resource()[String(req.body["value-name"])] ?? "" });
     if (joined === "system/resource/print" && method === "POST") return ok([this.resource()]);
     // A tree without the menu still lists them: a crawl identifies the router by them.
@@ -154,9 +156,7 @@ export class RestApi {
     const facts = menuFactsOf(this.facts, path);
     const refusal = refuseAdd(facts, path, args);
     if (refusal) throw new StoreError(400, refusal.detail);
-    const item = this.store.add(path, menu, args);
-    for (const [name, value] of Object.entries(defaultValues(facts, Object.keys(menu.commands["add"]?.args ?? {})))) item[name] ??= value;
-    return item;
+    return this.store.add(path, menu, { ...defaultValues(facts, Object.keys(menu.commands["add"]?.args ?? {})), ...args });
   }
 
   /**
@@ -189,7 +189,6 @@ export class RestApi {
     const { ".proplist": proplist, ".query": query, ...args } = body;
     if (runsUntilStopped(name, menu, args)) return { ...errorReply(400, "Session closed"), holdMs: this.commandTimeoutMs };
     if (name === "ping") return ok(pingReplies(args));
-    if (name === "execute" && path === "/") return this.execute(String(args["script"] ?? ""));
     const ids = (): Item[] => {
       const numbers = args["numbers"] ?? args["number"];
       if (numbers === undefined) throw new StoreError(400, "missing =numbers=");
