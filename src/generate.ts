@@ -6,48 +6,46 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "./io/files.js";
 import type { SchemaModel } from "./model/types.js";
-import { buildOpenApi, splitByTopMenu, toJson, validateOpenApi } from "./openapi/index.js";
-import { EMITTER_NAMES, EMITTERS, type EmitterName } from "./emit/registry.js";
+import { buildOpenApi, validateOpenApi } from "./openapi/index.js";
+import { EMITTERS, optionsOf, type EmitOptions, type Emitter, type EmitterName, type OptionValue } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 import { factsForModel, type FactInput } from "./facts/index.js";
 
 export type Target = EmitterName;
-export const ALL_TARGETS: readonly Target[] = EMITTER_NAMES;
+/** What `generate` emits when no targets are given. */
+export const DEFAULT_TARGETS: readonly Target[] = EMITTERS.filter((e: Emitter) => e.inDefault !== false).map((e) => e.name);
 
 export interface GenerateOptions {
   model: SchemaModel;
-  /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: all. */
+  /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: `DEFAULT_TARGETS`. */
   targets?: readonly Target[];
   /** Evidence files read (`readFactFiles`): required args and defaults, each with its source. */
   facts?: readonly FactInput[];
-  /** With the `openapi` target, also one document per top-level menu: `openapi/ip.json`, ... (`root.json`: root commands). */
-  split?: boolean;
+  /** Options by emitter (`{ openapi: { split: true } }`); each takes its default where not given. */
+  options?: EmitOptions;
 }
-
-/** The folder of the per-top-level-menu documents. */
-export const SPLIT_FOLDER = "openapi";
 
 export interface GenerateResult {
   document: OpenAPIV3.Document;
   files: OutputFile[];
   /**
-   * Top-level entries this run owns but writes nothing into: the split folder
-   * when the document is emitted without the split, so that the parts of an
-   * earlier `split` run go rather than contradict the new document.
+   * Top-level entries this run owns but writes nothing into (an emitter's
+   * `owns`): the split folder when the document is emitted without the split,
+   * so that the parts of an earlier `split` run go rather than contradict the new document.
    */
   dropped: string[];
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const targets = new Set(options.targets ?? ALL_TARGETS);
+  const targets = new Set(options.targets ?? DEFAULT_TARGETS);
   const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
   const document = buildOpenApi(options.model, facts);
   await validateOpenApi(document);
   const view = buildView(document);
-  const outputs = await Promise.all(EMITTERS.filter((e) => targets.has(e.name)).map((e) => e.emit(view, {})));
-  const files = outputs.flat();
-  if (!targets.has("openapi")) return { document, files, dropped: [] };
-  if (!options.split) return { document, files, dropped: [SPLIT_FOLDER] };
-  for (const [top, part] of splitByTopMenu(document)) files.push({ path: `${SPLIT_FOLDER}/${top}.json`, content: toJson(part) });
-  return { document, files, dropped: [] };
+  const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
+  const emitters: Emitter[] = EMITTERS.filter((e) => targets.has(e.name));
+  const files = (await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e, given[e.name]))))).flat();
+  const written = new Set(files.map((f) => f.path.split("/")[0]!));
+  const dropped = emitters.flatMap((e) => e.owns.filter((entry) => !written.has(entry)));
+  return { document, files, dropped };
 }

@@ -1,18 +1,27 @@
 /**
  * The library API (`import { generate } from "rosapi"`): what the CLI is
  * thin over. Crawl a router into a model (or load a dump), build the OpenAPI
- * document, run the emitters, and serve a simulated router.
+ * document, run the emitters, serve a simulated router, and serve a router to AI agents (MCP).
  */
 export { crawl, type CrawlOptions, type CrawlProgress } from "./crawl/index.js";
 export { loadModel, parseModel, saveModel, type LoadOptions } from "./model/load.js";
 export type { SchemaModel } from "./model/types.js";
 export { buildOpenApi, inlineValueSchemas, splitByTopMenu, toJson, toYaml, validateOpenApi } from "./openapi/index.js";
 export type * from "./openapi/extensions.js";
-export { generate, ALL_TARGETS, type GenerateOptions, type GenerateResult, type Target } from "./generate.js";
-export { EMITTERS, EMITTER_NAMES, type Emitter, type EmitterName, type EmitOptions } from "./emit/registry.js";
+export { generate, DEFAULT_TARGETS, type GenerateOptions, type GenerateResult, type Target } from "./generate.js";
+export {
+  EMITTERS,
+  EMITTER_NAMES,
+  type Emitter,
+  type EmitterName,
+  type EmitterOption,
+  type EmitOptions,
+  type OptionValue,
+} from "./emit/registry.js";
 export { buildView, type EmitterView, type MenuNode, type ValueView, type ViewOperation } from "./emit/view.js";
 export type { OutputFile } from "./io/files.js";
 export { diffModels, formatDiff, markdownDiff, type Change, type DiffOptions, type ModelDiff } from "./diff/index.js";
 export { mergeModels } from "./model/merge.js";
 export { buildHistory, whereIs, type History, type NodeHistory } from "./history/history.js";
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
+export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, type AuditEntry, type AuditSink } from "./mcp/index.js";

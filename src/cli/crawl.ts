@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { Crawl, CRAWL_DEFAULTS } from "../crawl/index.js";
 import { ResumableError } from "../io/errors.js";
@@ -6,13 +6,10 @@ import { checkFileTarget, writeFileAtomic } from "../io/files.js";
 import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
-import { action, EXIT_INTERRUPTED, UsageError, warn } from "./run.js";
-import { credentials, routerOptions, type PasswordFlags } from "./password.js";
+import { action, EXIT_INTERRUPTED, warn } from "./run.js";
+import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 
-interface CrawlFlags extends PasswordFlags {
-  url: string;
-  insecure?: boolean;
-  ca?: string;
+interface CrawlFlags extends RouterFlags {
   concurrency: number;
   timeout: number;
   giveUpAfter: number;
@@ -23,12 +20,6 @@ interface CrawlFlags extends PasswordFlags {
   out: string;
   json?: boolean;
 }
-
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
-  return n;
-};
 
 export function registerCrawl(program: Command): void {
   routerOptions(program.command("crawl").description("Walk a router's /console/inspect tree into a schema model"))
@@ -54,18 +45,13 @@ export function registerCrawl(program: Command): void {
 }
 
 async function runCrawl(flags: CrawlFlags): Promise<void> {
-  if (flags.insecure && flags.ca) throw new UsageError("--insecure and --ca exclude each other: --insecure trusts any certificate");
   // A crawl can take many minutes: a place it cannot write the result to is found now, not at the end.
   await checkFileTarget(flags.out, "--out");
-  const { user, password } = await credentials(flags);
+  const router = await routerConnection(flags);
   const checkpointFile = `${flags.out}.checkpoint`;
   const status = new Status(process.stderr.isTTY === true);
   const crawl = new Crawl({
-    url: flags.url,
-    user,
-    password,
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(flags.ca ? { caFile: flags.ca } : {}),
+    ...router,
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout,
     healthDeadlineMs: flags.giveUpAfter * 1000,

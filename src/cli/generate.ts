@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { OutputFile } from "../io/files.js";
 import { Option, type Command } from "commander";
-import { generate, ALL_TARGETS, type Target } from "../generate.js";
+import { EMITTERS, EMITTER_NAMES, type Emitter, type EmitOptions, type OptionValue } from "../emit/registry.js";
+import { DEFAULT_TARGETS, generate, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
 import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
@@ -15,28 +16,56 @@ interface GenerateFlags {
   out: string;
   only?: Target[];
   check?: boolean;
-  split?: boolean;
   rosVersion?: string;
   facts?: string[];
+  /** The emitters' options, by their flags' camelCase names. */
+  [option: string]: unknown;
+}
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** What commander calls a flag's value: `--ros-version` → `rosVersion`. */
+const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Every emitter option as a flag: `--<name>` for a switch, `--<name> <value>` for a text; the help names the emitter. */
+function emitterFlags(): Option[] {
+  return EMITTERS.flatMap((e: Emitter) =>
+    Object.entries(e.options).map(([key, spec]) => {
+      const flag = typeof spec.default === "boolean" ? `--${kebab(key)}` : `--${kebab(key)} <value>`;
+      const option = new Option(flag, `${e.name}: ${spec.description}`);
+      return typeof spec.default === "boolean" ? option : option.default(spec.default);
+    }),
+  );
+}
+
+/** The flags given, as options by emitter. */
+function emitterOptions(flags: GenerateFlags): EmitOptions {
+  return Object.fromEntries(
+    EMITTERS.map((e: Emitter) => [
+      e.name,
+      Object.fromEntries(
+        Object.keys(e.options).flatMap((key) =>
+          flags[camel(kebab(key))] === undefined ? [] : [[key, flags[camel(kebab(key))] as OptionValue]],
+        ),
+      ),
+    ]),
+  );
 }
 
 export function registerGenerate(program: Command): void {
-  program
+  const command = program
     .command("generate")
     .description(
-      "Build the OpenAPI document (openapi.json, openapi.yaml), the TypeScript client (client/) and the Postman collection (postman.json)",
+      `Build the OpenAPI document and its outputs: ${EMITTERS.filter((e: Emitter) => e.inDefault !== false)
+        .map((e) => e.description)
+        .join("; ")}`,
     )
     .requiredOption(
       "--from <files...>",
       "a rosapi model, or restraml inspect.json / deep-inspect.json; several: one document for their union, with x-routeros-since / x-routeros-removed-in",
     )
     .requiredOption("--out <dir>", "output directory")
-    .addOption(new Option("--only <targets...>", "emit only these").choices([...ALL_TARGETS]))
+    .addOption(new Option("--only <targets...>", `emit only these (default: ${DEFAULT_TARGETS.join(", ")})`).choices([...EMITTER_NAMES]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
-    .option(
-      "--split",
-      "also write one document per top-level menu, openapi/<menu>.json (root commands: openapi/root.json); without it, openapi/ goes",
-    )
     .option("--ros-version <versions>", ROS_VERSIONS_HELP)
     .option(
       "--facts <files...>",
@@ -47,6 +76,7 @@ export function registerGenerate(program: Command): void {
       "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json _api_data.py --out out\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
+  for (const option of emitterFlags()) command.addOption(option);
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
@@ -61,7 +91,12 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   let files: OutputFile[];
   let dropped: string[];
   try {
-    ({ files, dropped } = await generate({ model, facts, split: flags.split ?? false, ...(flags.only ? { targets: flags.only } : {}) }));
+    ({ files, dropped } = await generate({
+      model,
+      facts,
+      options: emitterOptions(flags),
+      ...(flags.only ? { targets: flags.only } : {}),
+    }));
   } finally {
     stopTicker();
   }

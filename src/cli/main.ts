@@ -9,6 +9,7 @@ import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
 import { registerProbe } from "./probe.js";
+import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
 
 const program = new Command("rosapi")
@@ -27,6 +28,7 @@ registerDiff(program);
 registerHistory(program);
 registerProbe(program);
 registerDemo(program);
+registerMcp(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,20 +1,8 @@
 /** Where the crawl's password comes from: never the command line's output, logs or files. */
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import type { Command } from "commander";
 import { UserError } from "../io/errors.js";
 import { readTextFile } from "../io/files.js";
-
-/** The options that reach a router: its REST URL, the user and where the password comes from, TLS trust. */
-export function routerOptions(command: Command): Command {
-  return command
-    .requiredOption("--url <url>", "the REST base, http(s)://host[:port]/rest")
-    .requiredOption("--user <name>", "user name (name:password works too, but leaves the password in your shell history)")
-    .option("--password-env <var>", "read the password from this environment variable")
-    .option("--password-file <file>", "read the password from this file")
-    .option("--insecure", "accept any TLS certificate (a router's self-signed one)")
-    .option("--ca <file>", "trust this CA or certificate (PEM)");
-}
 
 export interface PasswordFlags {
   user: string;

@@ -9,13 +9,10 @@ import { RestClient } from "../transport/client.js";
 import { probeRouter } from "../probe/probe.js";
 import type { ProbeRow } from "../facts/observed.js";
 import { action, EXIT_FAILURE, warn } from "./run.js";
-import { credentials, routerOptions, type PasswordFlags } from "./password.js";
+import { routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 
-interface ProbeFlags extends PasswordFlags {
+interface ProbeFlags extends RouterFlags {
   from: string;
-  url: string;
-  insecure?: boolean;
-  ca?: string;
   disposableRouter: string;
   out: string;
   resume?: boolean;
@@ -58,14 +55,7 @@ async function runProbe(flags: ProbeFlags): Promise<void> {
       throw new UserError(`${checkpointFile} is of the router "${checkpoint.identity}", not "${flags.disposableRouter}"`);
     done = checkpoint.rows;
   }
-  const { user, password } = await credentials(flags);
-  const transport = new RestClient({
-    url: flags.url,
-    user,
-    password,
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(flags.ca ? { caFile: flags.ca } : {}),
-  });
+  const transport = new RestClient(await routerConnection(flags));
   try {
     const rows = [...done];
     const result = await probeRouter({

@@ -7,8 +7,9 @@
  * Emitters read this, never the document's strings, patterns or paths.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { valueFacts, type ValueExtensions } from "../openapi/extensions.js";
-import { componentName, listOperations, resolve, resolveValue, type Operation } from "./operations.js";
+import { documentFacts, valueFacts, type DocumentExtensions, type ValueExtensions } from "../openapi/extensions.js";
+import { componentName, resolve, resolveValue } from "../openapi/refs.js";
+import { listOperations, type Operation } from "./operations.js";
 
 type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
@@ -19,6 +20,10 @@ export interface ViewOperation extends Operation {
   replyComponent?: string;
   /** The reply is a list of `replyComponent`. */
   replyMany: boolean;
+  /** The successful reply's schema, resolved (none for an empty reply). */
+  replySchema?: OpenAPIV3.SchemaObject;
+  /** The query parameters of a list (filters, `.proplist`), resolved. */
+  query: OpenAPIV3.ParameterObject[];
 }
 
 export interface MenuNode {
@@ -39,7 +44,11 @@ export interface ValueView {
 }
 
 export interface EmitterView {
+  /** The document itself, for the emitter that writes it; every other emitter reads the fields below. */
   document: OpenAPIV3.Document;
+  info: OpenAPIV3.InfoObject;
+  /** The document's top-level `x-routeros`: version, architecture, packages, source. */
+  routeros: DocumentExtensions;
   /** The RouterOS version the document describes (`unknown` when the tree carried none). */
   version: string;
   operations: ViewOperation[];
@@ -54,6 +63,12 @@ export interface EmitterView {
   value(schema: SchemaOrRef): ValueView;
   /** A component's properties, each resolved. */
   properties(schema: OpenAPIV3.SchemaObject): [name: string, value: ValueView][];
+  /**
+   * The document's example of a value: its `default` (from evidence), its own `example`, or for an object,
+   * an array or a choice, one composed of its parts' examples; undefined
+   * where the document has none (the one source of examples: emitters derive none).
+   */
+  example(schema: SchemaOrRef): unknown;
 }
 
 function menuTree(operations: ViewOperation[]): MenuNode {
@@ -85,6 +100,8 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
       ...(bodyComponent ? { bodyComponent } : {}),
       ...(replyComponent ? { replyComponent } : {}),
       replyMany: items !== undefined,
+      ...(reply ? { replySchema: resolve<OpenAPIV3.SchemaObject>(document, reply) } : {}),
+      query: (op.operation.parameters ?? []).map((p) => resolve<OpenAPIV3.ParameterObject>(document, p)).filter((p) => p.in === "query"),
     };
   });
   const components = new Map(
@@ -102,8 +119,33 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
   const valueComponents = new Set(
     [...components.values()].flatMap((c) => Object.values(c.properties ?? {}).flatMap((p) => value(p).component ?? [])),
   );
+  const example = (schema: SchemaOrRef): unknown => {
+    const { schema: s } = value(schema);
+    // A default (from evidence) is the natural example: the value the router itself would take.
+    if (s.default !== undefined) return s.default;
+    if (s.example !== undefined) return s.example;
+    for (const option of [...(s.oneOf ?? [])].reverse()) {
+      const chosen = example(option);
+      if (chosen !== undefined) return chosen;
+    }
+    if (s.type === "array") {
+      const item = s.items ? example(s.items) : undefined;
+      return item === undefined ? undefined : [item];
+    }
+    if (s.type !== "object") return undefined;
+    const object = Object.fromEntries(
+      Object.entries(s.properties ?? {}).flatMap(([name, p]) => {
+        const e = example(p);
+        return e === undefined ? [] : [[name, e]];
+      }),
+    );
+    // An object missing a required value is no true example.
+    return (s.required ?? []).every((key) => key in object) ? object : undefined;
+  };
   return {
     document,
+    info: document.info,
+    routeros: documentFacts(document),
     version: document.info.version,
     operations,
     tree: menuTree(operations),
@@ -112,5 +154,6 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     valueComponents,
     value,
     properties: (schema) => Object.entries(schema.properties ?? {}).map(([name, s]) => [name, value(s)]),
+    example,
   };
 }

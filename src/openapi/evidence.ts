@@ -2,7 +2,7 @@
  * Evidence facts (src/facts/) into schemas: `required` and `oneOf`/`anyOf`
  * groups on add bodies, `default` on properties, each with its evidence in
  * `x-routeros-evidence`. A default goes in only in a form its own property
- * schema accepts (src/openapi/accepts.ts); one the schema refuses widens the value's type (the source
+ * schema accepts (src/openapi/types/fits.ts); one the schema refuses widens the value's type (the source
  * saw RouterOS write it), and says so.
  */
 import type { OpenAPIV3 } from "openapi-types";
@@ -11,7 +11,7 @@ import type { Decision, Facts, MenuFacts } from "../facts/resolve.js";
 import { valueText } from "../facts/resolve.js";
 import type { FactValue, RequiredGroup, RequiredRule } from "../facts/types.js";
 import type { DefaultEvidence, EvidenceExtensions, RequiredEvidence } from "./extensions.js";
-import { accepts } from "./accepts.js";
+import { fits } from "./types/fits.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 
@@ -36,7 +36,7 @@ export interface DefaultChoice {
 
 /** The default's form that `schema` accepts, with its evidence. */
 export function chooseDefault(decision: Decision<FactValue>, schema: Schema, widened: boolean): DefaultChoice {
-  const value = candidates(decision.value).find((v) => accepts(schema, v));
+  const value = candidates(decision.value).find((v) => fits(schema, v));
   const evidence: DefaultEvidence = {
     value: decision.value,
     ...decision.evidence,
@@ -51,7 +51,7 @@ export function chooseDefault(decision: Decision<FactValue>, schema: Schema, wid
 /** The values a default of `arg` needs the type to accept, when its schema refuses every form of it. */
 export function writtenValues(decision: Decision<FactValue> | undefined, schema: Schema): string[] {
   if (!decision) return [];
-  return candidates(decision.value).some((v) => accepts(schema, v)) ? [] : [valueText(decision.value)];
+  return candidates(decision.value).some((v) => fits(schema, v)) ? [] : [valueText(decision.value)];
 }
 
 export type RequiredKeys = Pick<Schema, "required" | "oneOf" | "anyOf" | "allOf"> & EvidenceExtensions;

@@ -6,12 +6,32 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { Evidence, FactValue, RequiredGroup } from "../facts/types.js";
+import type { MenuKind } from "../model/menu-kind.js";
+import type { SourceKind } from "../model/types.js";
+
+export type { MenuKind };
 
 /** What an operation does, RouterOS-wise. */
 export type Verb = "list" | "get" | "add" | "set" | "remove" | "command";
 
-/** A menu with items (`/ip/address`) or a single settings object (`/system/identity`). */
-export type MenuKind = "items" | "settings";
+/**
+ * What sending an operation may do to the router, by allowlist (see safety.ts):
+ * - `reads`: shows and never writes (sent with `readsWith`, without `readsWithout`);
+ * - `adds`: creates an item, which is then the sender's own;
+ * - `own-item`: changes or removes one item named in the request (safe on an item the sender added);
+ * - `changes-router`: anything else, including every command nobody classified;
+ * - `disruptive`: ends the session, loses configuration or licence, or changes what runs (reboot,
+ *   reset-configuration, package install, device-mode, `/password`...).
+ */
+export type SafetyClass = "reads" | "adds" | "own-item" | "changes-router" | "disruptive";
+
+export interface SafetyFact {
+  class: SafetyClass;
+  /** A read only when bounded: the args, with their values, that keep it one (`{once: ""}`, `{count: "3", address: "127.0.0.1"}`). */
+  readsWith?: Record<string, string>;
+  /** Body args that would make a read write a file or stream until stopped (`file`, `follow`...). */
+  readsWithout?: string[];
+}
 
 /** In which RouterOS versions a node exists (merged multi-version documents only). */
 export interface VersionExtensions {
@@ -24,8 +44,9 @@ export interface VersionExtensions {
 export interface OperationExtensions extends VersionExtensions {
   /** The menu, RouterOS style: `/ip/address` (root: `/`). */
   "x-routeros-menu": string;
-  "x-routeros-menu-kind"?: MenuKind;
+  "x-routeros-menu-kind": MenuKind;
   "x-routeros-verb": Verb;
+  "x-routeros-safety": SafetyFact;
   /** The console command: add, set, remove, or the POST command's name. */
   "x-routeros-command"?: string;
   /** Commands that stream until stopped; `bounds` lists the args that end them. */
@@ -106,16 +127,33 @@ export interface ObjectExtensions extends VersionExtensions, EvidenceExtensions 
   "x-routeros-properties-from"?: "completions" | "args";
 }
 
+/** The document's top-level `x-routeros`: what the document describes and where it came from. */
+export interface DocumentExtensions {
+  version: string;
+  architecture?: string;
+  board?: string;
+  packages?: string[];
+  /** How the tree was obtained: a crawl, a restraml dump, a merge of versions... */
+  source: SourceKind;
+  /** The evidence files of required args and defaults (`generate --facts`), by name, with what each is. */
+  evidence?: { file: string; description: string }[];
+  generator: string;
+}
+
 export type OperationObject = OpenAPIV3.OperationObject & OperationExtensions;
 export type ValueSchema = OpenAPIV3.SchemaObject & ValueExtensions;
 export type ObjectSchema = OpenAPIV3.SchemaObject & ObjectExtensions;
+export type RouterOSDocument = OpenAPIV3.Document & { "x-routeros": DocumentExtensions };
 
-/** The RouterOS facts of an operation, read through the contract. */
-export function operationFacts(op: OpenAPIV3.OperationObject): OperationExtensions {
-  return op as OperationObject;
-}
+/*
+ * The typed readers: the only places that view OpenAPI objects as carrying
+ * the extensions above (the builder writes them; nobody else casts).
+ */
 
-/** The RouterOS facts of a value schema, read through the contract. */
-export function valueFacts(schema: OpenAPIV3.SchemaObject): ValueExtensions {
-  return schema as ValueSchema;
-}
+export const operationFacts = (op: OpenAPIV3.OperationObject): OperationExtensions => op as OperationObject;
+
+export const valueFacts = (schema: OpenAPIV3.SchemaObject): ValueExtensions => schema as ValueSchema;
+
+export const objectFacts = (schema: OpenAPIV3.SchemaObject): ObjectExtensions => schema as ObjectSchema;
+
+export const documentFacts = (doc: OpenAPIV3.Document): DocumentExtensions => (doc as RouterOSDocument)["x-routeros"];

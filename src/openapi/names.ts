@@ -12,9 +12,10 @@ export function pascalCase(words: readonly string[]): string {
 /**
  * Globals of JavaScript, TypeScript, Node and the DOM: generators export a
  * type per component, and one named `Error` or `Record` shadows the built-in
- * in every module that imports it.
+ * in every module that imports it. The one list of reserved type names: the
+ * client's symbol table reserves the same.
  */
-const BUILT_INS: ReadonlySet<string> = new Set(
+export const BUILT_INS: ReadonlySet<string> = new Set(
   (
     "AbortController AbortSignal Array ArrayBuffer Atomics Awaited BigInt Blob Boolean Buffer Capitalize Console Crypto " +
     "DataView Date Document Element Error EvalError Event EventTarget Exclude Extract File FormData Function Generator " +

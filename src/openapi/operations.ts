@@ -11,9 +11,10 @@ import { menuLabel, menuUrl, pascalCase } from "./names.js";
 import { argsSchema, itemSchema, type Schema } from "./schemas.js";
 import { longRunning } from "../model/long-running.js";
 import { takesItems, type MenuKind } from "../model/menu-kind.js";
-import type { OperationExtensions, Verb } from "./extensions.js";
+import type { OperationExtensions, OperationObject, Verb } from "./extensions.js";
+import { resolve } from "./refs.js";
+import { safetyOf } from "./safety.js";
 
-type Operation = OpenAPIV3.OperationObject;
 type Ref = OpenAPIV3.ReferenceObject;
 
 /** Everything the operations of one menu share. */
@@ -60,20 +61,34 @@ const body = (schema: Ref): OpenAPIV3.RequestBodyObject => ({
   content: { "application/json": { schema } },
 });
 
-type Fields = Partial<Operation> & Pick<Operation, "summary" | "description" | "responses"> & Partial<OperationExtensions>;
+type Fields = Partial<OpenAPIV3.OperationObject> &
+  Pick<OpenAPIV3.OperationObject, "summary" | "description" | "responses"> &
+  Partial<OperationExtensions>;
 
-function operation(scope: MenuScope, verb: Verb, name: string, fields: Fields): Operation {
+function operation(scope: MenuScope, verb: Verb, name: string, fields: Fields): OperationObject {
+  const menu = menuLabel(scope.path);
+  const components = { components: { schemas: scope.ctx.schemas } };
+  const media = (fields.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content["application/json"];
+  const command = fields["x-routeros-command"];
+  const bounds = fields["x-routeros-runs-until-stopped"]?.bounds;
   const extensions: OperationExtensions = {
-    "x-routeros-menu": menuLabel(scope.path),
-    ...(scope.kind !== "commands" ? { "x-routeros-menu-kind": scope.kind } : {}),
+    "x-routeros-menu": menu,
+    "x-routeros-menu-kind": scope.kind,
     "x-routeros-verb": verb,
+    "x-routeros-safety": safetyOf(components, {
+      menu,
+      verb,
+      ...(command ? { command } : {}),
+      ...(bounds ? { bounds } : {}),
+      ...(media?.schema ? { body: resolve<OpenAPIV3.SchemaObject>(components, media.schema) } : {}),
+    }),
   };
   return {
     operationId: scope.ctx.operationIds.claim([...scope.path, name].join(".")),
     tags: [menuTag(scope)],
     ...fields,
     ...extensions,
-  } as Operation;
+  };
 }
 
 /** `GET /rest/ip/address/{id}` and `the console's /ip/address print`, for descriptions. */
@@ -83,7 +98,7 @@ const consoleCommand = (scope: MenuScope, name: string): string => `\`${scope.pa
 const PROPLIST_PARAM: Ref = { $ref: "#/components/parameters/Proplist" };
 
 /** GET on a menu: the list of items, filtered by property values. */
-export function listOperation(scope: MenuScope, filters: string[]): Operation {
+export function listOperation(scope: MenuScope, filters: string[]): OperationObject {
   const filterParams: OpenAPIV3.ParameterObject[] = filters.map((name) => ({
     name,
     in: "query",
@@ -104,7 +119,7 @@ export function listOperation(scope: MenuScope, filters: string[]): Operation {
 }
 
 /** GET on a settings menu: its one object. */
-export function settingsOperation(scope: MenuScope): Operation {
+export function settingsOperation(scope: MenuScope): OperationObject {
   return operation(scope, "get", "get", {
     summary: `Get ${menuLabel(scope.path)}`,
     description: describe(
@@ -117,7 +132,7 @@ export function settingsOperation(scope: MenuScope): Operation {
   });
 }
 
-export function getOperation(scope: MenuScope): Operation {
+export function getOperation(scope: MenuScope): OperationObject {
   return operation(scope, "get", "get", {
     summary: `Get one ${menuLabel(scope.path)} item`,
     description: `${rest("GET", scope, "/{id}")}: the item with that \`.id\` (or name), as ${consoleCommand(scope, "print")} shows it, every value a string.`,
@@ -126,7 +141,7 @@ export function getOperation(scope: MenuScope): Operation {
   });
 }
 
-export function addOperation(scope: MenuScope, args: Ref): Operation {
+export function addOperation(scope: MenuScope, args: Ref): OperationObject {
   return operation(scope, "add", "add", {
     summary: `Add a ${menuLabel(scope.path)} item`,
     description: describe(
@@ -139,7 +154,7 @@ export function addOperation(scope: MenuScope, args: Ref): Operation {
   });
 }
 
-export function setOperation(scope: MenuScope, args: Ref): Operation {
+export function setOperation(scope: MenuScope, args: Ref): OperationObject {
   return operation(scope, "set", "set", {
     summary: `Change a ${menuLabel(scope.path)} item`,
     description: describe(
@@ -152,7 +167,7 @@ export function setOperation(scope: MenuScope, args: Ref): Operation {
   });
 }
 
-export function removeOperation(scope: MenuScope): Operation {
+export function removeOperation(scope: MenuScope): OperationObject {
   return operation(scope, "remove", "remove", {
     summary: `Remove a ${menuLabel(scope.path)} item`,
     description: describe(
@@ -165,7 +180,7 @@ export function removeOperation(scope: MenuScope): Operation {
 }
 
 /** POST <menu>/<command>: every console command, with its args as the body. */
-export function commandOperation(scope: MenuScope, name: string, command: Command, args: Ref): Operation {
+export function commandOperation(scope: MenuScope, name: string, command: Command, args: Ref): OperationObject {
   const bound = longRunning(name, command);
   const notes = [
     command.description,

@@ -4,14 +4,15 @@
  * its tags and only the components they reach.
  */
 import type { OpenAPIV3 } from "openapi-types";
+import { operationFacts } from "./extensions.js";
 
 type TagGroup = { name: string; tags: string[] };
 
 /** The top-level menu of a path: `/ip/address/{id}` → `ip`; root commands (`/ping`) → `root`. */
 function topOf(path: string, item: OpenAPIV3.PathItemObject): string {
   const op = Object.values(item).find((value) => value && typeof value === "object" && "x-routeros-menu" in value) as
-    { "x-routeros-menu": string } | undefined;
-  const menu = op?.["x-routeros-menu"] ?? path;
+    OpenAPIV3.OperationObject | undefined;
+  const menu = op ? operationFacts(op)["x-routeros-menu"] : path;
   return menu.split("/")[1] || "root";
 }
 

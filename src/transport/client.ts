@@ -57,7 +57,12 @@ export class RestClient {
     return this.request("POST", path, body, timeoutMs);
   }
 
-  async request(method: "GET" | "POST", path: string, body: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
+  async request(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    path: string,
+    body: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<unknown> {
     this.sent++;
     let status: number;
     let text: string;

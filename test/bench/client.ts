@@ -13,6 +13,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
+import { buildView } from "../../src/emit/view.js";
 import { loadModel } from "../../src/model/load.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";
@@ -21,7 +22,7 @@ import { removeClient, runTsc, writeClient } from "../helpers/generated-client.j
 const model = await loadModel(`${DUMPS_DIR}7.22.3/extra/inspect.json`);
 const doc = buildOpenApi(model);
 const t0 = performance.now();
-const files = await emitTypeScriptClient(doc);
+const files = await emitTypeScriptClient(buildView(doc));
 const emitMs = performance.now() - t0;
 const bytes = files.reduce((n, f) => n + f.content.length, 0);
 console.log(

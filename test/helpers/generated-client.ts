@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
+import { buildView } from "../../src/emit/view.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import type { Facts } from "../../src/facts/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
@@ -15,7 +16,7 @@ export const OUT = join(ROOT, ".test-out");
 export async function writeClient(model: SchemaModel, label: string, facts?: Facts): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(OUT, `${label}-`));
-  for (const file of await emitTypeScriptClient(buildOpenApi(model, facts))) {
+  for (const file of await emitTypeScriptClient(buildView(buildOpenApi(model, facts)))) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }

@@ -154,7 +154,7 @@ describe("buildOpenApi on a tiny model", () => {
   it("says which kind of menu an operation belongs to", () => {
     expect(op("/ip/address/{id}", "get")!["x-routeros-menu-kind"]).toBe("items");
     expect(op("/system/identity", "get")!["x-routeros-menu-kind"]).toBe("settings");
-    expect(op("/ping", "post")!["x-routeros-menu-kind"]).toBeUndefined();
+    expect(op("/ping", "post")!["x-routeros-menu-kind"]).toBe("commands");
   });
 
   it("states MikroTik's licence for MikroTik's API, not the tool's", () => {

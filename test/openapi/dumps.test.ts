@@ -5,6 +5,7 @@ import { buildOpenApi, toJson, validateOpenApi } from "../../src/openapi/index.j
 import { menuUrl } from "../../src/openapi/names.js";
 import { forEachCommand, forEachMenu } from "../../src/model/walk.js";
 import { DUMPS, dump, loadDump } from "../helpers/dumps.js";
+import { resolve } from "../../src/openapi/refs.js";
 
 type Operation = OpenAPIV3.OperationObject & Record<string, unknown>;
 const cases = DUMPS.map((d) => [d.name, d] as const);
@@ -65,8 +66,7 @@ describe.skipIf(DUMPS.length === 0)("OpenAPI over real dumps", () => {
     const doc = buildOpenApi(await loadDump(dump("7.22.3-deep")!));
     const list = (doc.paths["/ip/address"] as OpenAPIV3.PathItemObject).get!;
     const reply = (list.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.ArraySchemaObject;
-    const ref = (reply.items as OpenAPIV3.ReferenceObject).$ref.split("/").pop()!;
-    const item = doc.components!.schemas![ref] as OpenAPIV3.SchemaObject;
+    const item = resolve<OpenAPIV3.SchemaObject>(doc, reply.items);
     const names = Object.keys(item.properties!);
     for (const p of [".id", "address", "interface", "network", "actual-interface", "dynamic", "invalid", "disabled", "comment"]) {
       expect(names).toContain(p);

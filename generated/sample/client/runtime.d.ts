@@ -60,5 +60,5 @@ export declare const itemPath: (menu: string, id: string) => string;
 export declare function asBoolean(value: string | undefined): boolean | undefined;
 /** `"1500"` → 1500; not a number → undefined. */
 export declare function asNumber(value: string | undefined): number | undefined;
-/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
+/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"30"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
 export declare function asDuration(value: string | undefined): number | undefined;

@@ -3,9 +3,8 @@
  * per operation, collection-level Basic auth and `{{baseUrl}}`, a test that
  * every reply is 2xx and JSON, and created ids passed along in variables.
  */
-import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
-import { buildView, type EmitterView } from "../view.js";
+import type { EmitterView } from "../view.js";
 import { folderTree } from "./folders.js";
 import { stableId } from "./ids.js";
 import { requestItem } from "./requests.js";
@@ -13,17 +12,14 @@ import { ALLOW_VARIABLE, COLLECTION_TEST, MINIMUM_VERSIONS, NOT_SENT_URL, SAFETY
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-/** Takes the emitter view (or a document, for callers that have only that). */
-export function buildCollection(source: EmitterView | OpenAPIV3.Document): Record<string, unknown> {
-  const view = "operations" in source ? source : buildView(source);
-  const { document: doc } = view;
-  const version = doc.info.version;
+export function buildCollection(view: EmitterView): Record<string, unknown> {
+  const { info, version } = view;
   return {
     info: {
-      _postman_id: stableId(`collection ${doc.info.title} ${version}`),
-      name: `${doc.info.title}`,
+      _postman_id: stableId(`collection ${info.title} ${version}`),
+      name: `${info.title}`,
       description: [
-        doc.info.description ?? "",
+        info.description ?? "",
         "Set `baseUrl`, `username` and `password` (collection variables, or better an environment) to your router's.",
         "Item requests use `{{<menu>_id}}` variables (`ip_address_id`): a list fills it with the first item, an add with the new one (and `<menu>_id_added`); " +
           "a remove that succeeds unsets both, since the id then names nothing. " +
@@ -48,10 +44,10 @@ export function buildCollection(source: EmitterView | OpenAPIV3.Document): Recor
       { key: "password", value: "", type: "string" },
       { key: ALLOW_VARIABLE, value: "false", type: "string" },
     ],
-    item: folderTree(view.tree, (op) => requestItem(doc, op)),
+    item: folderTree(view.tree, (op) => requestItem(view, op)),
   };
 }
 
-export async function emitPostman(source: EmitterView | OpenAPIV3.Document): Promise<OutputFile[]> {
-  return [{ path: "postman.json", content: JSON.stringify(buildCollection(source), null, 2) + "\n" }];
+export async function emitPostman(view: EmitterView): Promise<OutputFile[]> {
+  return [{ path: "postman.json", content: JSON.stringify(buildCollection(view), null, 2) + "\n" }];
 }

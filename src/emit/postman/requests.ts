@@ -1,145 +1,195 @@
-/** One Postman request per operation: URL with path variables, disabled list filters, a body that does only what its safety class allows, a saved example reply. */
+/**
+ * One Postman request per operation: URL with path variables, disabled list
+ * filters, a body that does only what its safety class allows, a saved
+ * example reply. Every value is the document's own example (through the
+ * view); the collection adds only what belongs to a run: the id variables,
+ * the bounds and target of a read, `disabled`, a name and a comment on the
+ * run's own items.
+ */
 import type { OpenAPIV3 } from "openapi-types";
-import { replySchema, resolve, resolveValue, type Operation } from "../operations.js";
-import { exampleObject, exampleValue, fits } from "./examples.js";
-import { idVariable, stableId } from "./ids.js";
-import { boundValue, PROBE_TARGET, readingBound, safetyOf, type Safety } from "./safety.js";
+import type { SafetyClass } from "../../openapi/extensions.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
-import { valueFacts } from "../../openapi/extensions.js";
+import { fits } from "../../openapi/types/fits.js";
 import { requiredGroups } from "../../openapi/evidence.js";
+import type { EmitterView, ViewOperation } from "../view.js";
+import { idVariable, stableId } from "./ids.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript, releaseRemoved } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";
 
 /** Args an example body never carries: they stream, write files, or select by condition. */
 const UNSAFE = new Set(["follow", "follow-only", "file", "where", "from", "copy-from", "place-before", "without-paging", "interval"]);
 
-type Schema = OpenAPIV3.SchemaObject;
+type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
-const property = (doc: OpenAPIV3.Document, op: Operation, name: string): Schema => resolveValue(doc, op.body!.properties![name]!).schema;
+/** Free text the run writes where the document has no example: what it names and comments is its own. */
+export const RUN_TEXT: Readonly<Record<string, string>> = { name: "example", comment: "example" };
 
-/** The example of an item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
-function addBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
-  const example = exampleObject(doc, op.body!, (name) => UNSAFE.has(name) || isSelectorArg(name), variable);
-  if (op.body!.properties?.["disabled"] && fits(property(doc, op, "disabled"), "yes")) example["disabled"] = "yes";
-  // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
-  for (const group of requiredGroups(op.body!)) {
-    if (group.kind !== "oneOf") continue;
-    const kept = group.args.find((arg) => arg in example);
-    for (const arg of group.args) if (arg !== kept) delete example[arg];
+/** Builds one request; the view answers every question about values. */
+class RequestBuilder {
+  constructor(
+    private readonly view: EmitterView,
+    private readonly op: ViewOperation,
+    private readonly variable: string,
+  ) {}
+
+  /**
+   * A value as the run sends it: an item reference is the run's id variable, anything else the
+   * document's example; on the run's own item, the run's own text where the document has none.
+   */
+  value(schema: SchemaOrRef, name: string, ownItem = false): unknown {
+    const { schema: resolved, facts } = this.view.value(schema);
+    if (facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] === "item") return `{{${this.variable}}}`;
+    const example = this.view.example(schema);
+    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !RUN_TEXT[name]) return example;
+    return fits(resolved, RUN_TEXT[name]) ? RUN_TEXT[name] : undefined;
   }
-  return example;
-}
 
-/** `/console/inspect` asked as a crawler asks it: the children of the root (`input` only ever goes with completion). */
-const INSPECT: Record<string, string> = { request: "child", path: "" };
-
-function inspectBody(doc: OpenAPIV3.Document, op: Operation): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(INSPECT)) {
-    if (op.body!.properties?.[name] && fits(property(doc, op, name), value)) body[name] = value;
+  /** The body's args that have a value, minus `omit`. */
+  object(omit: (name: string) => boolean, ownItem = false): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, schema] of Object.entries(this.op.body?.properties ?? {})) {
+      if (omit(name)) continue;
+      const value = this.value(schema, name, ownItem);
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
   }
-  return body;
-}
 
-/** Only the args that keep a reading command reading: the item, the bound, the router itself as target. */
-function readBody(doc: OpenAPIV3.Document, op: Operation, variable: string): Record<string, unknown> {
-  if (op.command === "print") {
-    const proplist = op.body!.properties?.["proplist"] ? property(doc, op, "proplist") : undefined;
-    // The properties the console offers for proplist (suggestions: it takes other names too).
-    const facts = proplist ? valueFacts(proplist) : {};
-    const names = (proplist?.enum ?? facts["x-routeros-enum"] ?? facts["x-routeros-suggestions"] ?? []).slice(0, 3) as string[];
-    return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
+  private property(name: string): OpenAPIV3.SchemaObject | undefined {
+    const schema = this.op.body?.properties?.[name];
+    return schema ? this.view.value(schema).schema : undefined;
   }
-  if (op.menu === "/console") return inspectBody(doc, op);
-  const example = exampleObject(doc, op.body!, (name) => !isSelectorArg(name), variable);
-  const bound = readingBound(doc, op);
-  if (bound) example[bound] = boundValue(doc, op, bound);
-  if (bound && bound !== "once") example[PROBE_TARGET.arg] = PROBE_TARGET.value;
-  return example;
-}
 
-function body(doc: OpenAPIV3.Document, op: Operation, safety: Safety, variable: string): Record<string, unknown> | undefined {
-  if (!op.body) return undefined;
-  if (safety === "reads") return readBody(doc, op, variable);
-  if (safety === "adds") return addBody(doc, op, variable);
-  if (safety === "own-item") {
-    const selectors = exampleObject(doc, op.body, (name) => !isSelectorArg(name), variable);
-    if (op.verb === "remove" || op.command === "remove") return selectors;
-    // Changing the run's own item: its comment, as the REST manual's PATCH example does.
-    const comment = op.body.properties?.["comment"] ? exampleValue(doc, op.body.properties["comment"], variable, "comment") : undefined;
-    return comment === undefined ? { ...addBody(doc, op, variable), ...selectors } : { ...selectors, comment };
+  /** The item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
+  addBody(): Record<string, unknown> {
+    const example = this.object((name) => UNSAFE.has(name) || isSelectorArg(name), true);
+    const disabled = this.property("disabled");
+    if (disabled && fits(disabled, "yes")) example["disabled"] = "yes";
+    // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
+    for (const group of this.op.body ? requiredGroups(this.op.body) : []) {
+      if (group.kind !== "oneOf") continue;
+      const kept = group.args.find((arg) => arg in example);
+      for (const arg of group.args) if (arg !== kept) delete example[arg];
+    }
+    return example;
   }
-  // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
-  const external = (name: string) => {
-    const facts = valueFacts(property(doc, op, name));
-    return facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] !== "item";
-  };
-  const example = exampleObject(doc, op.body, (name) => UNSAFE.has(name) || external(name), variable);
-  for (const bound of op.bounds ?? []) {
-    const value = boundValue(doc, op, bound);
-    if (value !== undefined) example[bound] = value;
+
+  /** `/console/inspect` asked as a crawler asks it: the children of the root (`input` only ever goes with completion). */
+  inspectBody(): Record<string, unknown> {
+    const body: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(INSPECT)) {
+      const schema = this.property(name);
+      if (schema && fits(schema, value)) body[name] = value;
+    }
+    return body;
   }
-  return example;
-}
 
-/** A list filter: the value the item property of that name would have (left out where none is true). */
-function filterExample(doc: OpenAPIV3.Document, op: Operation, parameter: OpenAPIV3.ParameterObject): unknown {
-  const reply = replySchema(doc, op).schema;
-  const items = reply && "items" in reply ? resolve<OpenAPIV3.SchemaObject>(doc, reply.items) : undefined;
-  const itemProperty = items?.properties?.[parameter.name];
-  return exampleValue(doc, itemProperty ?? parameter.schema ?? { type: "string" }, undefined, parameter.name);
-}
+  /** Only the args that keep a reading command reading: the item, and the bound and target its safety fact names. */
+  readBody(): Record<string, unknown> {
+    if (this.op.command === "print") {
+      const proplist = this.op.body?.properties?.["proplist"];
+      // The properties the console offers for proplist (suggestions: it takes other names too).
+      const value = proplist ? this.view.value(proplist) : undefined;
+      const names = (value?.schema.enum ?? value?.facts["x-routeros-enum"] ?? value?.facts["x-routeros-suggestions"] ?? []).slice(
+        0,
+        3,
+      ) as string[];
+      return names.length ? { ".proplist": [".id", ...names].join(",") } : {};
+    }
+    if (this.op.menu === "/console") return this.inspectBody();
+    return { ...this.object((name) => !isSelectorArg(name)), ...this.op.safety.readsWith };
+  }
 
-function url(doc: OpenAPIV3.Document, op: Operation, variable: string): PostmanRequest["url"] {
-  const segments = op.path
-    .split("/")
-    .filter(Boolean)
-    .map((s) => (s === "{id}" ? ":id" : s));
-  const query = (op.verb === "list" ? (op.operation.parameters ?? []) : [])
-    .map((p) => resolve<OpenAPIV3.ParameterObject>(doc, p))
-    .filter((p) => p.in === "query")
-    .flatMap((p) => {
-      const value = p.name === ".proplist" ? ".id" : filterExample(doc, op, p);
+  body(): Record<string, unknown> | undefined {
+    const { op } = this;
+    if (!op.body) return undefined;
+    const safety = op.safety.class;
+    if (safety === "reads") return this.readBody();
+    if (safety === "adds") return this.addBody();
+    if (safety === "own-item") {
+      const selectors = this.object((name) => !isSelectorArg(name));
+      if (op.verb === "remove" || op.command === "remove") return selectors;
+      // Changing the run's own item: its comment, as the REST manual's PATCH example does.
+      const comment = op.body.properties?.["comment"] ? this.value(op.body.properties["comment"], "comment", true) : undefined;
+      return comment === undefined ? { ...this.addBody(), ...selectors } : { ...selectors, comment };
+    }
+    // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the collection.
+    const external = (name: string) => {
+      const { facts } = this.view.value(op.body!.properties![name]!);
+      return facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] !== "item";
+    };
+    const example = this.object((name) => UNSAFE.has(name) || external(name));
+    for (const bound of op.bounds ?? []) {
+      const schema = op.body.properties?.[bound];
+      const value = schema ? this.view.example(schema) : undefined;
+      if (value !== undefined) example[bound] = value;
+    }
+    return example;
+  }
+
+  /** A list filter: the value the item property of that name would have (left out where none is true). */
+  filterExample(parameter: OpenAPIV3.ParameterObject): unknown {
+    const reply = this.op.replySchema;
+    const items = reply && "items" in reply ? this.view.value(reply.items).schema : undefined;
+    return this.view.example(items?.properties?.[parameter.name] ?? parameter.schema ?? { type: "string" });
+  }
+
+  url(): PostmanRequest["url"] {
+    const { op } = this;
+    const segments = op.path
+      .split("/")
+      .filter(Boolean)
+      .map((s) => (s === "{id}" ? ":id" : s));
+    const query = (op.verb === "list" ? op.query : []).flatMap((p) => {
+      const value = p.name === ".proplist" ? ".id" : this.filterExample(p);
       if (value === undefined) return [];
       return [{ key: p.name, value: String(value), disabled: true, ...(p.description ? { description: p.description } : {}) }];
     });
-  const raw = `{{baseUrl}}/${segments.join("/")}`;
-  return {
-    raw,
-    host: ["{{baseUrl}}"],
-    path: segments,
-    ...(query.length ? { query } : {}),
-    ...(segments.includes(":id")
-      ? { variable: [{ key: "id", value: `{{${variable}}}`, description: "`.id` (`*1`) or name of the item" }] }
-      : {}),
-  };
+    const raw = `{{baseUrl}}/${segments.join("/")}`;
+    return {
+      raw,
+      host: ["{{baseUrl}}"],
+      path: segments,
+      ...(query.length ? { query } : {}),
+      ...(segments.includes(":id")
+        ? { variable: [{ key: "id", value: `{{${this.variable}}}`, description: "`.id` (`*1`) or name of the item" }] }
+        : {}),
+    };
+  }
+
+  /** The router's texts: the command's description, then each body arg with its syntax and description. */
+  describe(): string {
+    const { op } = this;
+    const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
+      const { schema, facts } = this.view.value(value);
+      const syntax = facts["x-routeros-syntax"];
+      return `- \`${name}\`${syntax ? ` (\`${syntax}\`)` : ""}${schema.description ? `: ${schema.description}` : ""}`;
+    });
+    return [
+      op.operation.summary,
+      op.operation.description,
+      SAFETY_NOTES[op.safety.class],
+      args.length ? ["Arguments:", ...args].join("\n") : undefined,
+    ]
+      .filter(Boolean)
+      .join("\n\n");
+  }
 }
 
-const SAFETY_NOTES: Record<Safety, string | undefined> = {
+/** `/console/inspect` asked as a crawler asks it. */
+const INSPECT: Record<string, string> = { request: "child", path: "" };
+
+const CHANGES_ROUTER = `Changes the router: skipped unless the variable \`${ALLOW_VARIABLE}\` is \`true\`.`;
+
+const SAFETY_NOTES: Record<SafetyClass, string | undefined> = {
   reads: undefined,
   adds: "Adds an item (disabled where the menu allows it); the run's later requests on this menu use it.",
   "own-item": `Runs on the item this collection added; on any other item only when the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
-  "changes-router": `Changes the router: skipped unless the variable \`${ALLOW_VARIABLE}\` is \`true\`.`,
+  "changes-router": CHANGES_ROUTER,
+  disruptive: CHANGES_ROUTER,
 };
 
-/** The router's texts: the command's description, then each body arg with its syntax and description. */
-function describe(doc: OpenAPIV3.Document, op: Operation, safety: Safety): string {
-  const args = Object.entries(op.body?.properties ?? {}).map(([name, value]) => {
-    const { schema } = resolveValue(doc, value);
-    const syntax = valueFacts(schema)["x-routeros-syntax"];
-    return `- \`${name}\`${syntax ? ` (\`${syntax}\`)` : ""}${schema.description ? `: ${schema.description}` : ""}`;
-  });
-  return [
-    op.operation.summary,
-    op.operation.description,
-    SAFETY_NOTES[safety],
-    args.length ? ["Arguments:", ...args].join("\n") : undefined,
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-}
-
-function testScript(op: Operation, variable: string, usesId: boolean): string[] | undefined {
+function testScript(op: ViewOperation, variable: string, usesId: boolean): string[] | undefined {
   if (op.verb === "add") return captureAdded(variable, ".id");
   if (op.verb === "command" && op.command === "add") return captureAdded(variable, "ret");
   if (op.verb === "list") return captureFirst(variable);
@@ -147,23 +197,22 @@ function testScript(op: Operation, variable: string, usesId: boolean): string[] 
   return undefined;
 }
 
-export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem {
+export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
   const variable = idVariable(op.menu);
-  const safety = safetyOf(doc, op);
-  const example = body(doc, op, safety, variable);
+  const builder = new RequestBuilder(view, op, variable);
+  const example = builder.body();
   const usesId = op.onItem || Object.values(example ?? {}).includes(`{{${variable}}}`);
-  const guard = guardScript(safety, usesId ? variable : undefined);
+  const guard = guardScript(op.safety.class, usesId ? variable : undefined);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
-    url: url(doc, op, variable),
+    url: builder.url(),
     ...(example ? { body: { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } } } : {}),
-    description: describe(doc, op, safety),
+    description: builder.describe(),
   };
-  const reply = replySchema(doc, op);
   const script = testScript(op, variable, usesId);
   const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
-  const replyExample = reply.schema ? exampleValue(doc, reply.schema) : undefined;
+  const replyExample = op.replySchema ? view.example(op.replySchema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),
     name,
@@ -179,11 +228,11 @@ export function requestItem(doc: OpenAPIV3.Document, op: Operation): PostmanItem
     response: [
       {
         id: stableId(`${op.method} ${op.path} example`),
-        name: reply.status === 204 ? "Removed" : "Example reply",
+        name: op.reply.status === 204 ? "Removed" : "Example reply",
         originalRequest: request,
-        status: reply.status === 204 ? "No Content" : "OK",
-        code: reply.status,
-        header: reply.schema ? [{ key: "Content-Type", value: "application/json" }] : [],
+        status: op.reply.status === 204 ? "No Content" : "OK",
+        code: op.reply.status,
+        header: op.replySchema ? [{ key: "Content-Type", value: "application/json" }] : [],
         body: replyExample === undefined ? "" : JSON.stringify(replyExample, null, 2),
         ...(replyExample === undefined ? {} : { _postman_previewlanguage: "json" }),
       },

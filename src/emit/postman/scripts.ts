@@ -1,5 +1,5 @@
 /** Scripts: the collection's checks, the capture of item ids for the requests that follow, and the guards of disruptive requests. */
-import type { Safety } from "./safety.js";
+import type { SafetyClass } from "../../openapi/extensions.js";
 
 /** On every request: a 2xx status, and JSON wherever there is a body (DELETE answers empty). */
 export const COLLECTION_TEST = [
@@ -99,7 +99,7 @@ export const SKIP_REASONS = {
  * (newman 5) or a script error afterwards still sends nothing to the router;
  * the missing skip then fails a test that says why.
  */
-export function guardScript(safety: Safety, variable: string | undefined): string[] | undefined {
+export function guardScript(safety: SafetyClass, variable: string | undefined): string[] | undefined {
   const checks: string[] = [];
   if (variable) checks.push(`if (!pm.variables.get(${JSON.stringify(variable)})) reason = ${JSON.stringify(SKIP_REASONS.noId(variable))};`);
   if (safety === "own-item" && variable) {
@@ -107,7 +107,7 @@ export function guardScript(safety: Safety, variable: string | undefined): strin
       `else if (!allowed && pm.variables.get(${JSON.stringify(variable)}) !== pm.collectionVariables.get(${JSON.stringify(addedVariable(variable))})) reason = ${JSON.stringify(SKIP_REASONS.notOurs)};`,
     );
   }
-  if (safety === "changes-router" || (safety === "own-item" && !variable))
+  if (safety === "changes-router" || safety === "disruptive" || (safety === "own-item" && !variable))
     checks.push(`${checks.length ? "else " : ""}if (!allowed) reason = ${JSON.stringify(SKIP_REASONS.router)};`);
   if (checks.length === 0) return undefined;
   const missing = `not sent: this runtime has no pm.execution.skipRequest, so the request went to ${NOT_SENT_URL} instead (needs ${MINIMUM_VERSIONS})`;

@@ -2,7 +2,7 @@
  * The emitter view → a typed client for TypeScript and JavaScript alike:
  * per top-level menu a declaration file (its types and its menu's type) and
  * a JavaScript module (its menu object), shared types, the runtime
- * transpiled from templates/, and an index with `createClient`.
+ * transpiled from src/templates/, and an index with `createClient`.
  *
  * Declarations rather than TypeScript sources, so that a program using the
  * client type-checks only what it calls (with `skipLibCheck`, as `tsc --init`
@@ -10,9 +10,8 @@
  * through one printer with a fixed style (writer.ts); names and imports go
  * through the symbol table (symbols.ts).
  */
-import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
-import { buildView, type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
+import { type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
 import { ownership, SHARED, writeDeclaration } from "./declarations.js";
 import { menuShape, SCRIPT_WORDS, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
 import { identifier, memberName } from "./names.js";
@@ -49,8 +48,7 @@ interface MenuModule {
   shape: MenuShape;
 }
 
-export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): OutputFile[] {
-  const view = "operations" in source ? source : buildView(source);
+export function emitTypeScriptClient(view: EmitterView): OutputFile[] {
   const tops = [...view.tree.children.values()];
   const fileOfOp = new Map<ViewOperation, string>(view.tree.operations.map((op) => [op, ROOT]));
   for (const top of tops) for (const op of operationsUnder(top)) fileOfOp.set(op, memberName(top.name));
@@ -171,12 +169,13 @@ export function emitTypeScriptClient(source: EmitterView | OpenAPIV3.Document): 
     js.write(";").newLine();
   });
 
-  const runtime = runtimeFiles();
   out.push(
     { path: "client/index.d.ts", content: withImports(importsText(imports, "type"), types.toString()) },
     { path: "client/index.js", content: withImports(importsText(imports, "value"), js.toString()) },
-    { path: `client/${RUNTIME_FILE}.d.ts`, content: runtime.dts },
-    { path: `client/${RUNTIME_FILE}.js`, content: runtime.js },
+    ...runtimeFiles().flatMap(({ name, js, dts }) => [
+      { path: `client/${name}.d.ts`, content: dts },
+      { path: `client/${name}.js`, content: js },
+    ]),
   );
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

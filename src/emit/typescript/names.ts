@@ -6,28 +6,6 @@ const RESERVED = new Set(
   ),
 );
 
-/** Global names the generated code (or its user) relies on: registered in the symbol table before any component. */
-export const BUILT_INS = [
-  "Array",
-  "Boolean",
-  "Date",
-  "Error",
-  "Function",
-  "Map",
-  "Number",
-  "Object",
-  "Omit",
-  "Partial",
-  "Pick",
-  "Promise",
-  "Readonly",
-  "Record",
-  "ReturnType",
-  "Set",
-  "String",
-  "Symbol",
-] as const;
-
 /** `reset-counters` → `resetCounters`, `6to4` → `_6to4`, `802.3-sap` → `_802_3Sap`. */
 export function memberName(word: string): string {
   // Between digits a separator stays visible: `802.3` is not `8023`.

@@ -1,13 +1,16 @@
 /**
- * The runtime template (templates/runtime.ts), as the client ships it
- * (JavaScript and declarations, transpiled from the one source), and the
- * names it exports, read from its source rather than kept by hand.
+ * The runtime templates (src/templates/: runtime.ts and the duration reader
+ * it imports), as the client ships them (JavaScript and declarations,
+ * transpiled from the one source), and the names the runtime exports, read
+ * from its source rather than kept by hand.
  */
 import { readFileSync } from "node:fs";
 import { ts } from "ts-morph";
 
-/** Resolves from src/ and from dist/ alike: both sit two levels below the package root. */
-export const RUNTIME = readFileSync(new URL("../../../templates/runtime.ts", import.meta.url), "utf8");
+/** The template's source text: resolves from src/ and from dist/ alike, both two levels below the package root. */
+const template = (name: string): string => readFileSync(new URL(`../../../src/templates/${name}.ts`, import.meta.url), "utf8");
+
+export const RUNTIME = template("runtime");
 
 const exported = (node: ts.Node): boolean =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
@@ -35,15 +38,17 @@ export function runtimeExports(source = RUNTIME): string[] {
 
 // ES modules as the client's package is one (`transpileModule` has no package.json to tell it).
 const options = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true };
-let shipped: { js: string; dts: string } | undefined;
+let shipped: { name: string; js: string; dts: string }[] | undefined;
 
-/** The template as `runtime.js` and `runtime.d.ts` (transpiled once per process: no type check, so it is quick). */
-export function runtimeFiles(): { js: string; dts: string } {
-  if (!shipped) {
-    const js = ts.transpileModule(RUNTIME, { compilerOptions: options, fileName: "runtime.ts" }).outputText;
-    const declarations = ts.transpileDeclaration(RUNTIME, { compilerOptions: options, fileName: "runtime.ts", reportDiagnostics: true });
-    if (declarations.diagnostics?.length) throw new Error("templates/runtime.ts must declare every exported type explicitly");
-    shipped = { js, dts: declarations.outputText };
-  }
+/** The templates as `<name>.js` and `<name>.d.ts` (transpiled once per process: no type check, so it is quick). */
+export function runtimeFiles(): { name: string; js: string; dts: string }[] {
+  shipped ??= ["duration", "runtime"].map((name) => {
+    const source = name === "runtime" ? RUNTIME : template(name);
+    const fileName = `${name}.ts`;
+    const js = ts.transpileModule(source, { compilerOptions: options, fileName }).outputText;
+    const declarations = ts.transpileDeclaration(source, { compilerOptions: options, fileName, reportDiagnostics: true });
+    if (declarations.diagnostics?.length) throw new Error(`src/templates/${fileName} must declare every exported type explicitly`);
+    return { name, js, dts: declarations.outputText };
+  });
   return shipped;
 }

@@ -5,7 +5,7 @@
  * name declared elsewhere.
  */
 import { UniqueNames } from "../../openapi/names.js";
-import { BUILT_INS } from "./names.js";
+import { BUILT_INS } from "../../openapi/names.js";
 
 export const RUNTIME_FILE = "runtime";
 

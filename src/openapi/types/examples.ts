@@ -4,6 +4,7 @@
  * (tested over every dump): inside integer and duration bounds, a list for a
  * list, a word of a closed vocabulary, a plausible name of what a reference names.
  */
+import { durationMs } from "../../templates/duration.js";
 import type { Form } from "./form.js";
 
 const BY_TYPE: Record<string, string> = {
@@ -21,7 +22,9 @@ const BY_TYPE: Record<string, string> = {
 /** Names of what references name, by the arg's name (last matching rule wins nothing: first match). */
 const BY_REFERENCE_NAME: [RegExp, string][] = [
   [/(?:^|-)bridge$/, "bridge1"],
-  [/interface-list$|(?:^|-)list$/, "LAN"],
+  // `all` is the interface list every router has.
+  [/interface-list$/, "all"],
+  [/(?:^|-)list$/, "LAN"],
   [/(?:^|-)(?:interfaces?|master|slaves|bridge-port)$/, "ether1"],
   [/(?:^|-)(?:vrf|routing-table|routing-mark|table)$/, "main"],
   [/(?:^|-)(?:pool|address-pool)$/, "dhcp_pool0"],
@@ -39,23 +42,12 @@ function referenceExample(form: Form): string | undefined {
   return form.ref === "file" ? "flash/example.txt" : undefined;
 }
 
-const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
-
-/** Seconds of a RouterOS duration bound (`1d2h`, `10ms`, `00:00:00.200`, `1d00:00:00`). */
-export function durationSeconds(text: string): number {
-  const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text);
-  if (clock) return Number(clock[1] ?? 0) * 86400 + Number(clock[2]) * 3600 + Number(clock[3]) * 60 + Number(clock[4] ?? 0);
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|us|ns|w|d|h|m|s)/g)) total += Number(n) * UNIT_SECONDS[unit!]!;
-  return total;
-}
-
 /** 30s where the bounds allow it; else the nearer bound as RouterOS wrote it. */
 function durationExample(form: Form): string {
   const { min, max } = form.range ?? {};
-  if (min !== undefined && durationSeconds(min) > 30) return min;
-  if (max !== undefined && durationSeconds(max) < 30) return max;
+  const preferred = 30_000;
+  if (min !== undefined && (durationMs(min) ?? 0) > preferred) return min;
+  if (max !== undefined && (durationMs(max) ?? Infinity) < preferred) return max;
   return "30s";
 }
 

@@ -4,6 +4,7 @@ import AjvDraft04 from "ajv-draft-04";
 import { Collection } from "postman-collection";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildView } from "../../../src/emit/view.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
 import { DUMPS, DUMPS_DIR, loadDump } from "../../helpers/dumps.js";
@@ -21,7 +22,7 @@ interface Item {
 const requests = (items: Item[]): Item[] => items.flatMap((i) => (i.item ? requests(i.item) : [i]));
 
 describe("Postman collection of the sample tree", () => {
-  const collection = buildCollection(buildOpenApi(sampleModel())) as {
+  const collection = buildCollection(buildView(buildOpenApi(sampleModel()))) as {
     item: Item[];
     auth: unknown;
     variable: { key: string; value: string }[];
@@ -91,7 +92,7 @@ describe("Postman collection of the sample tree", () => {
 describe.each(DUMPS)("Postman collection of $name", (d) => {
   it("validates against the official schema, loads with the SDK, and is the same twice", async () => {
     const doc = buildOpenApi(await loadDump(d));
-    const collection = buildCollection(doc);
+    const collection = buildCollection(buildView(doc));
     const ok = validate(collection);
     expect(validate.errors?.slice(0, 3) ?? [], "schema errors").toEqual([]);
     expect(ok).toBe(true);
@@ -104,6 +105,6 @@ describe.each(DUMPS)("Postman collection of $name", (d) => {
       0,
     );
     expect(count).toBe(operations);
-    expect(JSON.stringify(buildCollection(doc))).toBe(JSON.stringify(collection));
+    expect(JSON.stringify(buildCollection(buildView(doc)))).toBe(JSON.stringify(collection));
   });
 });

@@ -28,6 +28,7 @@
 import newman from "newman";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildView } from "../../../src/emit/view.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { startSimulator, type SimulatorOptions } from "../../../src/simulator/index.js";
 import { DUMPS, loadDump } from "../../helpers/dumps.js";
@@ -151,7 +152,7 @@ export function describeWholeRuns(n: number): void {
     const thorough = FULL || d.name === THOROUGH;
     beforeAll(async () => {
       options = { model: await loadDump(d) };
-      collection = buildCollection(buildOpenApi(options.model)) as Collection;
+      collection = buildCollection(buildView(buildOpenApi(options.model))) as Collection;
     }, LONG);
 
     it(

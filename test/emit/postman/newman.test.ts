@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
+import { buildView } from "../../../src/emit/view.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel, sampleStore } from "../../../src/sample/index.js";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator/index.js";
@@ -28,7 +29,7 @@ it("runs the whole collection of every dump in one of the newman-whole files", (
 
 describe("newman against the simulator: the sample tree", () => {
   const options = () => ({ model: sampleModel(), store: sampleStore() });
-  const collection = buildCollection(buildOpenApi(sampleModel())) as Collection;
+  const collection = buildCollection(buildView(buildOpenApi(sampleModel()))) as Collection;
 
   it(
     "by default sends only reads and the chain on its own items, and skips the rest with a reason",
@@ -135,7 +136,7 @@ describe.skipIf(!dump("7.22.3-deep"))("newman CRUD over HTTP and HTTPS", () => {
     "runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along",
     async () => {
       const model = await loadDump(dump("7.22.3-deep")!);
-      const collection = buildCollection(buildOpenApi(model)) as Collection;
+      const collection = buildCollection(buildView(buildOpenApi(model))) as Collection;
       const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
       const flow = ["PUT /ip/address", "GET /ip/address", "GET /ip/address/:id", "PATCH /ip/address/:id", "DELETE /ip/address/:id"].map(
         (name) => address.item!.find((i) => i.name === name)!,

@@ -1,13 +1,19 @@
 /**
  * Every example value in the collection validates against its own schema
  * (ajv over the OpenAPI document): request bodies arg by arg, list filters,
- * saved replies. An item id variable stands for an id (`*1`).
+ * saved replies. An item id variable stands for an id (`*1`). And the
+ * document is the one source of examples: every value equals the document's
+ * example, or belongs to the run (an id variable, `disabled`, a name and a
+ * comment of the run's own item, the bound and target of a read, the
+ * crawler's inspect request).
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { listOperations, replySchema, resolve } from "../../../src/emit/operations.js";
+import { RUN_TEXT } from "../../../src/emit/postman/requests.js";
+import { buildView } from "../../../src/emit/view.js";
+import { resolve } from "../../../src/openapi/refs.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
 import { DUMPS, loadDump } from "../../helpers/dumps.js";
@@ -44,8 +50,9 @@ function validators(doc: OpenAPIV3.Document) {
 /** Checks every example of a document's collection; returns the failures and how many values were checked. */
 function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; addBodies: Map<string, string[]> } {
   const validator = validators(doc);
-  const byName = new Map(listOperations(doc).map((op) => [`${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`, op]));
-  const collection = buildCollection(doc) as { item: Item[] };
+  const view = buildView(doc);
+  const byName = new Map(view.operations.map((op) => [`${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`, op]));
+  const collection = buildCollection(view) as { item: Item[] };
   const all = (items: Item[]): Item[] => items.flatMap((i) => (i.item ? all(i.item) : [i]));
   const failures: string[] = [];
   const addBodies = new Map<string, string[]>();
@@ -67,12 +74,22 @@ function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; 
         const name = op.body?.properties?.[key] ? key : key.replace(/^\./, "");
         if (!op.body?.properties?.[name]) failures.push(`${item.name}: ${key} is no arg`);
         else expectValid(`${item.name} ${key}`, `${base}/properties/${escape(name)}`, value);
+        const ofTheRun =
+          (typeof value === "string" && /^\{\{\w+\}\}$/.test(value)) ||
+          (key === "disabled" && value === "yes") ||
+          RUN_TEXT[key] === value ||
+          op.safety.readsWith?.[key] === value ||
+          key === ".proplist" ||
+          op.menu === "/console";
+        const documented = op.body?.properties?.[name] ? view.example(op.body.properties[name]!) : undefined;
+        if (!ofTheRun && JSON.stringify(value) !== JSON.stringify(documented))
+          failures.push(`${item.name} ${key} = ${JSON.stringify(value)}, the document says ${JSON.stringify(documented)}`);
       }
       if (op.verb === "add" || op.command === "add") addBodies.set(op.menu, [...(addBodies.get(op.menu) ?? []), item.request.body.raw]);
     }
     for (const q of item.request?.url.query ?? []) {
       if (q.key === ".proplist") continue;
-      const reply = replySchema(doc, op).schema as OpenAPIV3.ArraySchemaObject | undefined;
+      const reply = op.replySchema as OpenAPIV3.ArraySchemaObject | undefined;
       const itemsRef = (reply?.items as OpenAPIV3.ReferenceObject | undefined)?.$ref;
       const items = itemsRef ? resolve<OpenAPIV3.SchemaObject>(doc, reply!.items) : undefined;
       if (itemsRef && items?.properties?.[q.key]) expectValid(`${item.name} ?${q.key}`, `${itemsRef}/properties/${escape(q.key)}`, q.value);
@@ -86,6 +103,8 @@ function check(doc: OpenAPIV3.Document): { checked: number; failures: string[]; 
     if (saved && reply) {
       const pointer = "$ref" in reply ? reply.$ref : `${path}/responses/${op.reply.status}/content/application~1json/schema`;
       expectValid(`${item.name} reply`, pointer, JSON.parse(saved));
+      if (JSON.stringify(JSON.parse(saved)) !== JSON.stringify(view.example(reply)))
+        failures.push(`${item.name}: reply is not the document's example`);
     }
   }
   return { checked, failures, addBodies };

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitTypeScriptClient } from "../../../src/emit/typescript/index.js";
+import { buildView } from "../../../src/emit/view.js";
 import { compile, OUT, removeClient } from "../../helpers/generated-client.js";
 
 const reply = (name: string, many = false) => ({
@@ -96,7 +97,7 @@ describe("client request types from value facts", () => {
     await mkdir(OUT, { recursive: true });
     const dir = await mkdtemp(join(OUT, "values-"));
     dirs.push(dir);
-    for (const file of emitTypeScriptClient(VALUES_DOCUMENT)) {
+    for (const file of emitTypeScriptClient(buildView(VALUES_DOCUMENT))) {
       await mkdir(dirname(join(dir, file.path)), { recursive: true });
       await writeFile(join(dir, file.path), file.content);
     }

@@ -10,6 +10,7 @@ import { buildOpenApi, inlineValueSchemas } from "../../../src/openapi/index.js"
 import { dump, loadDump } from "../../helpers/dumps.js";
 import { exportsPresent, loadExports, type ExportLine } from "../../helpers/exports.js";
 import { documentValidator } from "../../helpers/ajv.js";
+import { resolve } from "../../../src/openapi/refs.js";
 
 /** Values that a closed grammar of 7.22.3 refuses, and why. */
 const KNOWN_REJECTED: Record<string, string> = {
@@ -33,19 +34,14 @@ function bodySchema(doc: OpenAPIV3.Document, line: ExportLine): Schema | undefin
   const op =
     line.command === "add" ? doc.paths[line.menu]?.put : line.selected && item?.patch ? item.patch : doc.paths[`${line.menu}/set`]?.post;
   const schema = (op?.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content["application/json"]?.schema;
-  return resolve(doc, schema);
+  return resolve<Schema | undefined>(doc, schema);
 }
 
 function replySchema(doc: OpenAPIV3.Document, menu: string): Schema | undefined {
   const get = doc.paths[`${menu}/{id}`]?.get ?? doc.paths[menu]?.get;
   const response = get?.responses["200"] as OpenAPIV3.ResponseObject | undefined;
-  const schema = resolve(doc, response?.content?.["application/json"]?.schema);
-  return schema?.type === "array" ? resolve(doc, schema.items) : schema;
-}
-
-function resolve(doc: OpenAPIV3.Document, schema: Schema | OpenAPIV3.ReferenceObject | undefined): Schema | undefined {
-  if (schema && "$ref" in schema) return doc.components!.schemas![schema.$ref.split("/").pop()!] as Schema;
-  return schema;
+  const schema = resolve<Schema | undefined>(doc, response?.content?.["application/json"]?.schema);
+  return schema?.type === "array" ? resolve<Schema>(doc, schema.items) : schema;
 }
 
 /** REST replies booleans as `true`/`false` where the export writes `yes`/`no` (console-inspect.md). */

@@ -5,6 +5,7 @@
  * Shipped beside the generated code by rosapi, as runtime.js and runtime.d.ts; do not edit.
  */
 import { Agent, fetch } from "undici";
+import { durationMs } from "./duration.js";
 
 export interface ClientOptions {
   /** `https://192.168.88.1/rest` */
@@ -156,26 +157,7 @@ export function asNumber(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const UNIT_MS: Record<string, number> = {
-  w: 604_800_000,
-  d: 86_400_000,
-  h: 3_600_000,
-  m: 60_000,
-  s: 1000,
-  ms: 1,
-  us: 0.001,
-  ns: 0.000001,
-};
-
-/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
+/** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"30"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
 export function asDuration(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(value);
-  if (clock) {
-    const [, d = "0", h, m, s = "0"] = clock;
-    return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(s) * 1000;
-  }
-  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== value) return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
-  return parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0);
+  return value === undefined ? undefined : durationMs(value);
 }

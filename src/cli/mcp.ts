@@ -1,0 +1,124 @@
+import { appendFileSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { InvalidArgumentError, type Command } from "commander";
+import { UserError } from "../io/errors.js";
+import { loadModel } from "../model/load.js";
+import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
+import { action, UsageError, warn } from "./run.js";
+
+interface McpFlags extends RouterFlags {
+  from: string;
+  rosVersion?: string;
+  timeout: number;
+  allowWrite: string[];
+  allowDisruptive: string[];
+  allowVersionMismatch?: boolean;
+  audit?: string;
+  http?: number;
+  host: string;
+  tokenEnv?: string;
+}
+
+const list = (value: string, previous: string[]) => [
+  ...previous,
+  ...value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port from 0 to 65535");
+  return n;
+};
+
+export function registerMcp(program: Command): void {
+  routerOptions(
+    program
+      .command("mcp")
+      .description("Serve a router's REST API to AI agents (Model Context Protocol): read-only unless you open menus for writes"),
+  )
+    .requiredOption("--from <file>", "the router version's tree: a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
+    .option("--timeout <ms>", "time limit per request to the router", positive, 10_000)
+    .option(
+      "--allow-write <menus>",
+      "open writes (through plan, then apply) in these menus and those below them: ip/address,ip/firewall/filter",
+      list,
+      [],
+    )
+    .option("--allow-disruptive <commands>", "open these disruptive commands one by one: system/reboot", list, [])
+    .option("--allow-version-mismatch", "serve a router whose version differs from the tree's, with a warning")
+    .option("--audit <file>", "append every request sent to the router here, as JSON lines (default: stderr)")
+    .option("--http <port>", "serve streamable HTTP on this port (0: a free one) instead of stdio", port)
+    .option("--host <address>", "the address --http listens on", "127.0.0.1")
+    .option("--token-env <var>", "the bearer token --http requires, from this environment variable (default: a new one, printed on stderr)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  ROUTER_PASSWORD=... rosapi mcp --from 7.22.3.json --url https://192.168.88.1/rest --user agent --password-env ROUTER_PASSWORD --ca router.pem\n  rosapi mcp --from 7.22.3.json --url http://127.0.0.1:8080/rest --user admin --allow-write ip/address --audit audit.jsonl",
+    )
+    .action(action(runMcp));
+}
+
+async function runMcp(flags: McpFlags): Promise<void> {
+  if (flags.http === undefined && (flags.tokenEnv !== undefined || flags.host !== "127.0.0.1"))
+    throw new UsageError(`${flags.tokenEnv !== undefined ? "--token-env" : "--host"} needs --http`);
+  const token = flags.http === undefined ? undefined : httpToken(flags.tokenEnv);
+  if (flags.audit) {
+    try {
+      appendFileSync(flags.audit, "");
+    } catch (err) {
+      throw new UserError(`cannot write the audit log ${flags.audit}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  }
+  const router = await routerConnection(flags);
+  // Heavy imports here: other commands start without them.
+  const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
+  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
+  const model = await loadModel(flags.from, { rosVersion: flags.rosVersion });
+  const engine = await openEngine({
+    model,
+    ...router,
+    timeoutMs: flags.timeout,
+    allowWrite: flags.allowWrite,
+    allowDisruptive: flags.allowDisruptive,
+    allowVersionMismatch: flags.allowVersionMismatch ?? false,
+    audit: flags.audit ? auditToFile(flags.audit) : (entry) => process.stderr.write(`rosapi: audit ${JSON.stringify(entry)}\n`),
+    warn,
+  });
+  const version = packageVersion();
+  const doors = describeDoors(engine.doors);
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  if (token !== undefined) {
+    const serving = await serveHttp(engine, { host: flags.host, port: flags.http!, token: token.value, version });
+    if (flags.host !== "127.0.0.1" && flags.host !== "::1" && flags.host !== "localhost")
+      warn(`--host ${flags.host}: the MCP endpoint is reachable from other machines; anyone with the token drives the router`);
+    process.stderr.write(
+      `rosapi mcp: RouterOS ${engine.view.version}, ${doors}, at ${serving.url}${token.generated ? `\n  bearer token: ${token.value}` : ""}\n`,
+    );
+    await stopped;
+    await serving.close();
+  } else {
+    const server = createMcpServer(engine, version);
+    await server.connect(new StdioServerTransport());
+    process.stderr.write(`rosapi mcp: RouterOS ${engine.view.version}, ${doors}, over stdio\n`);
+    // The client closing our stdin ends the session.
+    await Promise.race([stopped, new Promise<void>((resolve) => process.stdin.once("end", resolve))]);
+    await server.close();
+  }
+  await engine.close();
+}
+
+function httpToken(variable: string | undefined): { value: string; generated: boolean } {
+  if (variable === undefined) return { value: randomBytes(24).toString("base64url"), generated: true };
+  const value = process.env[variable];
+  if (!value) throw new UserError(`environment variable ${variable} is not set (the bearer token --http requires)`);
+  return { value, generated: false };
+}
+
+const packageVersion = (): string =>
+  (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;

@@ -1,0 +1,73 @@
+/**
+ * `rosapi mcp`: the RouterOS REST API as a few tools for AI agents, over the
+ * document of the router's own version, read-only unless the user opens a
+ * door. Served over stdio or streamable HTTP.
+ */
+import { buildView, type EmitterView } from "../emit/view.js";
+import { UserError } from "../io/errors.js";
+import type { SchemaModel } from "../model/types.js";
+import { buildOpenApi } from "../openapi/index.js";
+import { HttpError, type ClientOptions } from "../transport/index.js";
+import { commandName, menuName, type Doors } from "./doors.js";
+import { Engine } from "./engine.js";
+import { Router, type AuditSink } from "./router.js";
+
+export { createMcpServer } from "./tools.js";
+export { serveHttp, type HttpOptions, type HttpServing } from "./http.js";
+export { auditToFile, type AuditEntry, type AuditSink } from "./router.js";
+export { Engine } from "./engine.js";
+export { describeDoors, type Doors } from "./doors.js";
+
+export interface McpOptions extends ClientOptions {
+  model: SchemaModel;
+  /** Menus open for writes (`ip/address`) and disruptive commands named one by one (`system/reboot`). */
+  allowWrite?: readonly string[];
+  allowDisruptive?: readonly string[];
+  audit: AuditSink;
+  /** Serve a router whose version differs from the document's, with a warning, instead of refusing it. */
+  allowVersionMismatch?: boolean;
+  warn?: (message: string) => void;
+}
+
+/** The engine over the model's document, once the router has said it runs the document's version. */
+export async function openEngine(options: McpOptions): Promise<Engine> {
+  const view = buildView(buildOpenApi(options.model));
+  const doors: Doors = {
+    write: (options.allowWrite ?? []).map(menuName),
+    disruptive: (options.allowDisruptive ?? []).map(menuName),
+  };
+  checkDoors(view, doors);
+  const router = new Router(options, options.audit);
+  try {
+    const running = await routerVersion(router);
+    if (running !== view.version) {
+      const line = `the router runs RouterOS ${running ?? "(it did not say which)"}, the document describes ${view.version}`;
+      if (!options.allowVersionMismatch) throw new UserError(`${line}: crawl this router, or pass --allow-version-mismatch`);
+      options.warn?.(`${line}; serving it anyway (--allow-version-mismatch)`);
+    }
+  } catch (err) {
+    await router.close();
+    if (err instanceof UserError) throw err;
+    if (err instanceof HttpError && err.status === 401)
+      throw new UserError(`the router at ${options.url} refused user ${options.user}: wrong name or password (HTTP 401)`);
+    throw new UserError(`cannot reach the router at ${options.url}: ${(err as Error).message}`);
+  }
+  return new Engine(view, router, doors);
+}
+
+/** A door that names nothing in this version is a typo, not a silent no-op. */
+function checkDoors(view: EmitterView, doors: Doors): void {
+  for (const menu of doors.write)
+    if (!view.operations.some((op) => op.menu === menu || op.menu.startsWith(`${menu}/`)))
+      throw new UserError(`--allow-write ${menu.slice(1)}: RouterOS ${view.version} has no menu ${menu}`);
+  for (const command of doors.disruptive) {
+    const op = view.operations.find((o) => o.verb === "command" && commandName(o) === command);
+    if (!op) throw new UserError(`--allow-disruptive ${command.slice(1)}: RouterOS ${view.version} has no command ${command}`);
+  }
+}
+
+/** `7.22.3 (stable)` → `7.22.3`. */
+async function routerVersion(router: Router): Promise<string | undefined> {
+  const resource = (await router.send("start", { method: "GET", path: "/system/resource" })) as { version?: string } | undefined;
+  return resource?.version?.split(" ")[0];
+}

@@ -1,0 +1,70 @@
+/**
+ * Benchmark: `rosapi mcp` on the biggest tree (7.22.3 extra), started as a
+ * client starts it (the built CLI over stdio) against the simulator: time
+ * from spawn to a listed tool set, the server process's memory (peak RSS,
+ * from /proc), and the median latency of search, describe and read, each a
+ * full tool call through the SDK's client.
+ *
+ *   npm run bench:mcp
+ */
+import { readFileSync } from "node:fs";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { loadModel } from "../../src/model/load.js";
+import { startSimulator } from "../../src/simulator/index.js";
+import { CLI, setup } from "../helpers/cli.js";
+import { DUMPS_DIR } from "../helpers/dumps.js";
+
+const ROUNDS = 50;
+const tree = `${DUMPS_DIR}7.22.3/extra/inspect.json`;
+setup();
+const sim = await startSimulator({
+  model: await loadModel(tree),
+  store: { "/ip/address": [{ address: "10.0.0.1/24", interface: "ether1" }] },
+});
+const transport = new StdioClientTransport({
+  command: process.execPath,
+  args: [CLI, "mcp", "--from", tree, "--url", sim.url, "--user", "admin", "--audit", "/dev/null"],
+  stderr: "ignore",
+});
+const client = new Client({ name: "bench", version: "1" });
+const t0 = performance.now();
+await client.connect(transport);
+await client.listTools();
+const startMs = performance.now() - t0;
+const status = () => readFileSync(`/proc/${transport.pid}/status`, "utf8");
+const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status())?.[1] ?? NaN);
+
+const calls: Record<string, { name: string; arguments: Record<string, unknown> }[]> = {
+  search: ["dhcp lease", "ethernet ports", "firewall filter rules", "wireguard peers"].map((query) => ({
+    name: "search",
+    arguments: { query },
+  })),
+  describe: [
+    { menu: "/ip/address" },
+    { menu: "/ip/firewall/filter", operation: "add" },
+    { menu: "/interface/ethernet", operation: "monitor" },
+  ].map((args) => ({ name: "describe", arguments: args })),
+  read: [
+    { menu: "/ip/address" },
+    { menu: "/system/resource", operation: "get" },
+    { menu: "/interface/ethernet", operation: "monitor", args: { numbers: "ether1" } },
+  ].map((args) => ({ name: "read", arguments: args })),
+};
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const lines = [`mcp: 7.22.3 extra, start-up to a tool list ${startMs.toFixed(0)} ms`];
+for (const [tool, list] of Object.entries(calls)) {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++)
+    for (const call of list) {
+      const t = performance.now();
+      const result = await client.callTool(call);
+      times.push(performance.now() - t);
+      if (result.isError) throw new Error(`${tool} ${JSON.stringify(call.arguments)} failed: ${JSON.stringify(result.content)}`);
+    }
+  lines.push(`  ${tool}: median ${median(times).toFixed(1)} ms over ${times.length} calls`);
+}
+lines.push(`  server memory: ${(kb("VmRSS") / 1024).toFixed(0)} MB resident now, ${(kb("VmHWM") / 1024).toFixed(0)} MB peak`);
+console.log(lines.join("\n"));
+await client.close();
+await sim.close();

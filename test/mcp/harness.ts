@@ -1,0 +1,103 @@
+/**
+ * An MCP client on a simulated router: the simulator on a dump, a recording
+ * proxy in front of it (every request the "router" receives), and the SDK's
+ * own client, connected in memory or to the built CLI over stdio.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createMcpServer, openEngine, type AuditEntry, type Engine } from "../../src/mcp/index.js";
+import type { SchemaModel } from "../../src/model/types.js";
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
+import { CLI } from "../helpers/cli.js";
+import { recordingProxy, type Recorder } from "../emit/postman/recorder.js";
+
+export const PASSWORD = "Zq7-mcp-test-Secret";
+
+export interface Router {
+  sim: RunningSimulator;
+  recorder: Recorder;
+  close(): Promise<void>;
+}
+
+export async function simulatedRouter(model: SchemaModel, options: Partial<SimulatorOptions> = {}): Promise<Router> {
+  const sim = await startSimulator({ model, password: PASSWORD, ...options });
+  const recorder = await recordingProxy(sim.url);
+  return {
+    sim,
+    recorder,
+    close: async () => {
+      await recorder.close();
+      await sim.close();
+    },
+  };
+}
+
+export interface Session {
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<{ text: string; isError: boolean }>;
+  close(): Promise<void>;
+}
+
+function session(client: Client, close: () => Promise<void>): Session {
+  return {
+    client,
+    call: async (name, args = {}) => {
+      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const text = result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
+      return { text, isError: result.isError === true };
+    },
+    close,
+  };
+}
+
+/** The server in this process, the client linked to it in memory. */
+export async function inMemory(
+  model: SchemaModel,
+  router: Router,
+  doors: { allowWrite?: string[]; allowDisruptive?: string[] } = {},
+): Promise<Session & { engine: Engine; audit: AuditEntry[] }> {
+  const audit: AuditEntry[] = [];
+  const engine = await openEngine({
+    model,
+    url: router.recorder.url,
+    user: "admin",
+    password: PASSWORD,
+    audit: (e) => audit.push(e),
+    ...doors,
+  });
+  const server = createMcpServer(engine, "test");
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "rosapi-test", version: "1" });
+  await client.connect(clientSide);
+  return {
+    ...session(client, async () => {
+      await client.close();
+      await server.close();
+      await engine.close();
+    }),
+    engine,
+    audit,
+  };
+}
+
+/** `rosapi mcp ...args` started as a client starts it, over stdio; its stderr kept. */
+export async function overStdio(args: string[], env: Record<string, string> = {}): Promise<Session & { stderr: () => string }> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, "mcp", ...args],
+    env: { ...(process.env as Record<string, string>), ROUTER_PASSWORD: PASSWORD, ...env },
+    stderr: "pipe",
+  });
+  let stderr = "";
+  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const client = new Client({ name: "rosapi-test", version: "1" });
+  try {
+    await client.connect(transport);
+  } catch (err) {
+    throw new Error(`rosapi mcp did not start: ${(err as Error).message}\n${stderr}`);
+  }
+  return { ...session(client, () => client.close()), stderr: () => stderr };
+}
