@@ -10,6 +10,7 @@ import { buildOpenApi, validateOpenApi } from "./openapi/index.js";
 import { EMITTERS, optionsOf, type EmitOptions, type Emitter, type EmitterName, type OptionValue } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 import { factsForModel, type FactInput } from "./facts/index.js";
+import { applyOverlay } from "./openapi/overlay.js";
 
 export type Target = EmitterName;
 /** What `generate` emits when no targets are given. */
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   facts?: readonly FactInput[];
   /** Options by emitter (`{ openapi: { split: true } }`); each takes its default where not given. */
   options?: EmitOptions;
+  /** The user's OpenAPI Overlays (parsed), applied in order to the document before it is validated and emitted. */
+  overlays?: readonly { overlay: unknown; source: string }[];
 }
 
 export interface GenerateResult {
@@ -34,12 +37,20 @@ export interface GenerateResult {
    * so that the parts of an earlier `split` run go rather than contradict the new document.
    */
   dropped: string[];
+  /** Overlay actions whose target matched nothing, as `source: target`. */
+  unusedOverlayActions: string[];
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const targets = new Set(options.targets ?? DEFAULT_TARGETS);
   const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
-  const document = buildOpenApi(options.model, facts);
+  let document = buildOpenApi(options.model, facts);
+  const unusedOverlayActions: string[] = [];
+  for (const { overlay, source } of options.overlays ?? []) {
+    const applied = await applyOverlay(document, overlay, source);
+    document = applied.document;
+    unusedOverlayActions.push(...applied.unused.map((target) => `${source}: ${target}`));
+  }
   await validateOpenApi(document);
   const view = buildView(document);
   const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
@@ -47,5 +58,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files = (await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e, given[e.name]))))).flat();
   const written = new Set(files.map((f) => f.path.split("/")[0]!));
   const dropped = emitters.flatMap((e) => e.owns.filter((entry) => !written.has(entry)));
-  return { document, files, dropped };
+  return { document, files, dropped, unusedOverlayActions };
 }

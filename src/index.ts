@@ -25,3 +25,6 @@ export { mergeModels } from "./model/merge.js";
 export { buildHistory, whereIs, type History, type NodeHistory } from "./history/history.js";
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
 export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, type AuditEntry, type AuditSink } from "./mcp/index.js";
+export { readFactFiles, readFactFile, factsForModel, resolveFacts, type FactInput, type Facts, type FactSet } from "./facts/index.js";
+export { probeRouter, type ProbeOptions, type ProbeResult } from "./probe/probe.js";
+export { applyOverlay, type OverlayResult } from "./openapi/overlay.js";
