@@ -20,7 +20,8 @@ export interface EvidenceChange {
   breaking: boolean;
 }
 
-function demand(rule: RequiredRule, arg: string): string {
+/** What a rule demands of one arg: `required`, `one of a, b`, `any of a, b` or `optional`. */
+export function demand(rule: RequiredRule, arg: string): string {
   if (rule.all.includes(arg)) return "required";
   const group = rule.groups.find((g) => g.args.includes(arg));
   return group ? `${group.kind === "oneOf" ? "one of" : "any of"} ${group.args.join(", ")}` : "optional";

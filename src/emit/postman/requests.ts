@@ -23,6 +23,8 @@ type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
 /** Free text the run writes where the document has no example: what it names and comments is its own. */
 export const RUN_TEXT: Readonly<Record<string, string>> = { name: "example", comment: "example" };
+/** The text of a plain-string arg an add requires (from evidence) that the document has no example for. */
+const REQUIRED_TEXT = "example";
 
 /** Builds one request; the view answers every question about values. */
 class RequestBuilder {
@@ -34,14 +36,17 @@ class RequestBuilder {
 
   /**
    * A value as the run sends it: an item reference is the run's id variable, anything else the
-   * document's example; on the run's own item, the run's own text where the document has none.
+   * document's example; on the run's own item, the run's own text where the document has none (also for a
+   * plain-string arg the add requires).
    */
   value(schema: SchemaOrRef, name: string, ownItem = false): unknown {
     const { schema: resolved, facts } = this.view.value(schema);
     if (facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] === "item") return `{{${this.variable}}}`;
     const example = this.view.example(schema);
-    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !RUN_TEXT[name]) return example;
-    return fits(resolved, RUN_TEXT[name]) ? RUN_TEXT[name] : undefined;
+    // The run's own text: a name or comment of its item, or any text an add requires (evidence) where the document has none.
+    const text = RUN_TEXT[name] ?? (this.op.body?.required?.includes(name) ? REQUIRED_TEXT : undefined);
+    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !text) return example;
+    return fits(resolved, text) ? text : undefined;
   }
 
   /** The body's args that have a value, minus `omit`. */
