@@ -25,6 +25,10 @@ type Token =
   | { type: "num"; value: number; line: number }
   | { type: "word" | "punct"; value: string; line: number };
 
+// Sticky: matched where the scan stands, without slicing the text.
+const NUMBER = /-?\d+(?:\.\d+)?/y;
+const WORD = /[A-Za-z_][A-Za-z_0-9]*/y;
+
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
 
 /** Tokens of the bracketed literal that `text` starts with, up to its closing bracket (what follows may be any Python). */
@@ -48,6 +52,13 @@ function tokenize(text: string, firstLine: number): Token[] {
       if (text.startsWith(c.repeat(3), i)) throw new PythonSyntaxError(`line ${line}: triple-quoted strings are not read`);
       let value = "";
       i++;
+      const end = text.indexOf(c, i);
+      const plain = end >= 0 ? text.slice(i, end) : "";
+      // Most strings have no escape and no line break: taken whole.
+      if (end >= 0 && !plain.includes("\\") && !plain.includes("\n")) {
+        value = plain;
+        i = end;
+      }
       while (text[i] !== c) {
         if (i >= text.length || text[i] === "\n") throw new PythonSyntaxError(`line ${line}: unterminated string`);
         if (text[i] === "\\") {
@@ -64,13 +75,15 @@ function tokenize(text: string, firstLine: number): Token[] {
       else tokens.push({ type: "str", value, line });
       continue;
     }
-    const number = /^-?\d+(\.\d+)?/.exec(text.slice(i, i + 40));
-    if (number && (c !== "-" || /\d/.test(text[i + 1] ?? ""))) {
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
+    if (number) {
       tokens.push({ type: "num", value: Number(number[0]), line });
       i += number[0].length;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z_0-9]*/.exec(text.slice(i, i + 200));
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
     if (word) {
       if (/^[rRbBfFuU]{1,2}$/.test(word[0]) && (text[i + word[0].length] === "'" || text[i + word[0].length] === '"'))
         throw new PythonSyntaxError(`line ${line}: prefixed strings (${word[0]}'...') are not read`);
