@@ -202,6 +202,12 @@ function testScript(op: ViewOperation, variable: string, usesId: boolean): strin
   return undefined;
 }
 
+/** Of the args an add requires (evidence), those the body lacks: each an arg, or a group of which one is needed. */
+function missingRequired(body: OpenAPIV3.SchemaObject, sent: Record<string, unknown>): string[][] {
+  const groups = [...(body.required ?? []).map((arg) => [arg]), ...requiredGroups(body).map((g) => g.args)];
+  return groups.filter((group) => !group.some((arg) => arg in sent));
+}
+
 /** The request's name in the collection: `PATCH /ip/address/:id`. */
 export const requestName = (op: ViewOperation): string => `${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`;
 
@@ -210,7 +216,8 @@ export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
   const builder = new RequestBuilder(view, op, variable);
   const example = builder.body();
   const usesId = op.onItem || Object.values(example ?? {}).includes(`{{${variable}}}`);
-  const guard = guardScript(op.safety.class, usesId ? variable : undefined);
+  const needs = op.safety.class === "adds" && op.body && example ? missingRequired(op.body, example) : [];
+  const guard = guardScript(op.safety.class, usesId ? variable : undefined, needs);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
