@@ -27,7 +27,9 @@ describe.skipIf(!base || !evidencePresent)("rosapi mcp with evidence (7.22.3 bas
       expect(add).toMatch(/^ {2}interface \(required\): /m);
       expect(add).not.toMatch(/^ {2}comment \(required\)/m);
       expect((await s.call("describe", { menu: "/ip/dns/static", operation: "add" })).text).toMatch(/^requires .* of .*name.*regexp/m);
-      expect((await s.call("describe", { menu: "/interface/bridge", operation: "add" })).text).toMatch(/^ {2}ageing-time: duration.*default "/m);
+      expect((await s.call("describe", { menu: "/interface/bridge", operation: "add" })).text).toMatch(
+        /^ {2}ageing-time: duration.*default "/m,
+      );
       const before = router.recorder.requests.length;
       const plan = await s.call("plan", { menu: "/ip/address", operation: "add", args: { comment: "x" } });
       expect(plan.isError).toBe(true);
