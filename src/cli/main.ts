@@ -9,6 +9,7 @@ import { registerDemo } from "./demo.js";
 import { registerDiff } from "./diff.js";
 import { registerHistory } from "./history.js";
 import { registerSite } from "./site.js";
+import { registerProbe } from "./probe.js";
 import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
 
@@ -27,6 +28,7 @@ registerMock(program);
 registerDiff(program);
 registerHistory(program);
 registerSite(program);
+registerProbe(program);
 registerDemo(program);
 registerMcp(program);
 

@@ -15,6 +15,7 @@ interface McpFlags extends RouterFlags {
   allowWrite: string[];
   allowDisruptive: string[];
   allowVersionMismatch?: boolean;
+  facts?: string[];
   audit?: string;
   http?: number;
   host: string;
@@ -55,6 +56,10 @@ export function registerMcp(program: Command): void {
     )
     .option("--allow-disruptive <commands>", "open these disruptive commands one by one: system/reboot", list, [])
     .option("--allow-version-mismatch", "serve a router whose version differs from the tree's, with a warning")
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): describe shows them, plan checks them",
+    )
     .option("--audit <file>", "append every request sent to the router here, as JSON lines (default: stderr)")
     .option("--http <port>", "serve streamable HTTP on this port (0: a free one) instead of stdio", port)
     .option("--host <address>", "the address --http listens on", "127.0.0.1")
@@ -82,8 +87,10 @@ async function runMcp(flags: McpFlags): Promise<void> {
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
+  const { factsForModel, readFactFiles } = await import("../facts/index.js");
   const engine = await openEngine({
     model,
+    ...(flags.facts?.length ? { facts: factsForModel(await readFactFiles(flags.facts), model) } : {}),
     ...router,
     timeoutMs: flags.timeout,
     allowWrite: flags.allowWrite,

@@ -5,6 +5,7 @@ import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
 import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
+import { factsForModel, readFactFiles } from "../facts/index.js";
 import { action, UsageError, warn } from "./run.js";
 import { TREE_HELP } from "./trees.js";
 
@@ -19,6 +20,7 @@ interface MockFlags {
   password: string;
   rosVersion?: string;
   store?: string;
+  facts?: string[];
   commandTimeoutMs: number;
   rttMs?: number;
   serviceMs?: number;
@@ -76,6 +78,10 @@ export function registerMock(program: Command): void {
       number(1),
       SIMULATOR_DEFAULTS.commandTimeoutMs,
     )
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): adds without their required args are refused as RouterOS refuses them",
+    )
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
     .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])
@@ -101,8 +107,15 @@ async function runMock(flags: MockFlags): Promise<void> {
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const { store: _file, rosVersion: _version, caOut: _caOut, ...knobs } = flags;
-  const sim = await startSimulator({ ...knobs, model, https: flags.https ?? false, ...(store ? { store } : {}) });
+  const facts = flags.facts?.length ? factsForModel(await readFactFiles(flags.facts), model) : undefined;
+  const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, ...knobs } = flags;
+  const sim = await startSimulator({
+    ...knobs,
+    model,
+    https: flags.https ?? false,
+    ...(store ? { store } : {}),
+    ...(facts ? { facts } : {}),
+  });
   try {
     if (flags.caOut && sim.caPem) await writeFileAtomic(flags.caOut, sim.caPem);
   } catch (err) {
@@ -113,6 +126,7 @@ async function runMock(flags: MockFlags): Promise<void> {
     `RouterOS ${model.header.version ?? "(version unknown)"} simulator (${source})`,
     `  url:      ${sim.url}`,
     ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
+    ...(facts ? [`  evidence: ${facts.sources.map((s) => s.description).join("; ")}`] : []),
     `  user:     ${flags.user}`,
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
     "Ctrl-C stops it.",

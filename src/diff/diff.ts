@@ -5,14 +5,16 @@
  * removed subtrees are reported at their top only.
  */
 import { menuKind } from "../model/menu-kind.js";
-import { indexTree, nodeKey, suggestedWords, type Level, type NodeIndex, type TreeNode } from "../model/nodes.js";
+import { argPath, indexTree, nodeKey, suggestedWords, type Level, type NodeIndex, type TreeNode } from "../model/nodes.js";
 import type { Arg, Menu, SchemaModel } from "../model/types.js";
 import { parseSyntaxText } from "../openapi/types/index.js";
+import type { Facts } from "../facts/resolve.js";
+import { evidenceChanges } from "./evidence.js";
 
 export type { Level } from "../model/nodes.js";
 export type ChangeKind = "added" | "removed" | "changed" | "renamed";
 /** What of a node changed (kind `changed`). */
-export type Field = "type" | "syntax" | "range" | "list" | "enum" | "suggestions" | "read-only" | "description";
+export type Field = "type" | "syntax" | "range" | "list" | "enum" | "suggestions" | "read-only" | "description" | "required" | "default";
 
 export interface Change {
   kind: ChangeKind;
@@ -59,6 +61,8 @@ export interface DiffOptions {
   only?: string[];
   /** Only breaking changes. */
   breaking?: boolean;
+  /** Evidence of each side (src/facts/): an add arg that became required, a changed default. */
+  facts?: { before: Facts; after: Facts };
 }
 
 type Raw = Omit<Change, "rest" | "count" | "places" | "menus"> & { node: TreeNode; menu: Menu };
@@ -285,6 +289,24 @@ function under(path: string, prefixes: readonly string[]): boolean {
   });
 }
 
+/** Evidence changes as changes of the newer tree's add (required) and set-or-add (default) args. */
+function evidenceRaws(facts: { before: Facts; after: Facts }, after: NodeIndex): Raw[] {
+  const menuNode = (menu: string) => after.get(nodeKey("menu", menu));
+  const addArgs = (menu: string) => {
+    const node = menuNode(menu);
+    return node ? Object.keys((node.source as Menu).commands["add"]?.args ?? {}) : undefined;
+  };
+  return evidenceChanges(facts.before, facts.after, addArgs).flatMap((c) => {
+    const names = menuNode(c.menu)?.menu;
+    const node = names && ["add", "set"].map((cmd) => after.get(nodeKey("arg", argPath(names, cmd, c.arg)))).find(Boolean);
+    if (!node) return [];
+    const { menu: _menu, arg: _arg, ...change } = c;
+    return [
+      { kind: "changed" as const, level: "arg" as const, path: node.path, name: node.name, ...change, node, menu: menuOf(after, node) },
+    ];
+  });
+}
+
 export function diffModels(older: SchemaModel, newer: SchemaModel, options: DiffOptions = {}): ModelDiff {
   const before = indexTree(older.root);
   const after = indexTree(newer.root);
@@ -312,6 +334,7 @@ export function diffModels(older: SchemaModel, newer: SchemaModel, options: Diff
     const old = before.get(key);
     if (old) changed.push(...changesOf(old, node, before, after));
   }
+  if (options.facts) changed.push(...evidenceRaws(options.facts, after));
   let raws = [...removed, ...renamed, ...changed, ...added];
   if (options.only?.length) raws = raws.filter((r) => under(r.path, options.only!));
   if (options.breaking) raws = raws.filter((r) => r.breaking);

@@ -7,6 +7,7 @@ import type { OutputFile } from "../io/files.js";
 import { emitOpenApi, OPENAPI_OPTIONS, OPENAPI_OWNS } from "./openapi/index.js";
 import { emitPostman } from "./postman/index.js";
 import { emitSite } from "./site/index.js";
+import { emitOverlay } from "./overlay/index.js";
 import { emitTypeScriptClient } from "./typescript/index.js";
 import type { EmitterView } from "./view.js";
 
@@ -52,6 +53,14 @@ export const EMITTERS = [
     owns: ["site"],
     inDefault: false,
     emit: emitSite,
+  }),
+  emitter({
+    name: "overlay",
+    description: "overlay.json: the evidence (--facts) as an OpenAPI Overlay 1.0 document, for other descriptions of the API",
+    options: {},
+    owns: ["overlay.json"],
+    inDefault: false,
+    emit: emitOverlay,
   }),
 ] as const;
 

@@ -7,6 +7,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
+import type { Facts } from "../facts/resolve.js";
 import { selfSignedCertificate, type Certificate } from "./certificate.js";
 import { Faults, type FaultOptions } from "./faults.js";
 import { errorReply, RestApi, type Reply } from "./rest.js";
@@ -30,6 +31,8 @@ export interface SimulatorOptions extends FaultOptions {
   version?: string;
   /** Initial items: menu path → items (or the object of a settings menu). */
   store?: StoreSeed;
+  /** Evidence of required args and defaults (src/facts/): adds without their required args are refused as RouterOS refuses them. */
+  facts?: Facts;
   /** How long a command that runs until stopped holds its call before `Session closed` (RouterOS: 60 s). */
   commandTimeoutMs?: number;
   /** Largest request body read; a larger one is answered 413 and its connection closed. */
@@ -85,7 +88,7 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
   const options = resolveSimulatorOptions(given);
   const { model } = options;
   const version = options.version ?? model.header.version;
-  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs);
+  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs, options.facts);
   const faults = new Faults(options);
   const credentials = `${options.user}:${options.password}`;
   let count = 0;

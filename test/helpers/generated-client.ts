@@ -6,16 +6,17 @@ import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
 import { buildView } from "../../src/emit/view.js";
 import type { SchemaModel } from "../../src/model/types.js";
+import type { Facts } from "../../src/facts/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { ROOT } from "./cli.js";
 
 export const OUT = join(ROOT, ".test-out");
 
-/** Generates the client of a model into a fresh folder; returns the folder (holding client/). */
-export async function writeClient(model: SchemaModel, label: string): Promise<string> {
+/** Generates the client of a model (with evidence `facts`, when given) into a fresh folder; returns the folder (holding client/). */
+export async function writeClient(model: SchemaModel, label: string, facts?: Facts): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(OUT, `${label}-`));
-  for (const file of await emitTypeScriptClient(buildView(buildOpenApi(model)))) {
+  for (const file of await emitTypeScriptClient(buildView(buildOpenApi(model, facts)))) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }
