@@ -34,6 +34,7 @@ const REASONS: Record<number, string> = {
   401: "Unauthorized",
   404: "Not Found",
   406: "Not Acceptable",
+  413: "Request Entity Too Large",
   500: "Internal Server Error",
 };
 

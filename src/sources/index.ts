@@ -10,7 +10,8 @@ import { readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../io/errors.js";
-import { writeFileAtomic } from "../io/files.js";
+import { MAX_FILE_BYTES, writeFileAtomic } from "../io/files.js";
+import { readAtMost } from "../io/stream.js";
 import { compareVersions } from "../model/merge.js";
 
 /** restraml's GitHub Pages: `<base>/<version>/inspect.json`, `<base>/<version>/extra/inspect.json`. */
@@ -120,7 +121,9 @@ export async function fetchCached(url: string, cacheDir: string): Promise<string
     await response.body?.cancel();
     throw new UserError(`cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim());
   }
-  const body = await response.text();
+  const bytes = response.body ? await readAtMost(response.body, MAX_FILE_BYTES) : Buffer.alloc(0);
+  if (!bytes) throw new UserError(`${url} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB: not a tree rosapi reads`);
+  const body = bytes.toString("utf8");
   await writeFileAtomic(file, body);
   const etag = response.headers.get("etag");
   const lastModified = response.headers.get("last-modified");

@@ -4,8 +4,7 @@
  * from, so that the names (`listMenu`, `script.put`, ...) are the client's.
  */
 import type { EmitterView, ViewOperation } from "../view.js";
-import { menuShape, rootShape, type MenuShape } from "./menus.js";
-import { memberName } from "./names.js";
+import { menuShape, rootShape, topMembers, type MenuShape } from "./menus.js";
 import type { TypeContext } from "./types.js";
 
 /** The member path of each operation the client offers (`ip.address.add`); operations a REST verb covers are absent. */
@@ -19,6 +18,7 @@ export function clientMembers(view: EmitterView): Map<ViewOperation, string> {
     for (const [name, child] of shape.children) walk(child, `${prefix}${name}.`);
   };
   walk(rootShape(view, ctx), "");
-  for (const top of view.tree.children.values()) walk(menuShape(top, ctx), `${memberName(top.name)}.`);
+  const tops = topMembers(view);
+  [...view.tree.children.values()].forEach((top, i) => walk(menuShape(top, ctx), `${tops[i]}.`));
   return members;
 }

@@ -177,8 +177,17 @@ export function menuShape(
 }
 
 /** The root's shape: its commands beside the top-level menus and `close()`, the script words grouped. */
+/**
+ * The client's member of each top-level menu, in the tree's order. Distinct
+ * names can meet (`a-b`, `aB`): each gets its own; `close` is the client's.
+ */
+export function topMembers(view: EmitterView): string[] {
+  const members = new UniqueNames(["close"]);
+  return [...view.tree.children.values()].map((top) => members.claim(memberName(top.name)));
+}
+
 export function rootShape(view: EmitterView, ctx: TypeContext): MenuShape {
-  const taken = ["close", ...[...view.tree.children.values()].map((top) => memberName(top.name))];
+  const taken = ["close", ...topMembers(view)];
   return menuShape({ ...view.tree, children: new Map() }, ctx, taken, (op) => SCRIPT_WORDS.has(op.command ?? ""));
 }
 
