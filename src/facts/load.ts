@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { Ajv } from "ajv";
+import { validateAtDoor } from "../io/door.js";
 import { UserError } from "../io/errors.js";
 import { parseJson, readTextFile } from "../io/files.js";
 import { PythonSyntaxError } from "./python-literal.js";
@@ -21,47 +21,16 @@ export type FactInput =
 
 const PROBE_FILE = /^required-args\.v(.+)\.json$/;
 
-const ROWS_SCHEMA = {
-  type: "array",
-  items: {
-    type: "object",
-    required: ["path", "required", "hasAdd", "rawError"],
-    properties: {
-      path: { type: "string", pattern: "^/" },
-      required: { type: "array", items: { type: "string" } },
-      hasAdd: { type: "boolean" },
-      rawError: { type: "string" },
-      defaults: { type: "object", additionalProperties: { type: "string" } },
-      defaultsFrom: { enum: ["read-back-after-add", "fresh-router-value"] },
-    },
-  },
-};
-
-const META_SCHEMA = {
-  type: "object",
-  required: ["routerosVersion"],
-  properties: { routerosVersion: { type: "string", minLength: 1 }, architecture: { type: "string" }, chrBuildTime: { type: "string" } },
-};
-
-const ajv = new Ajv({ allErrors: false });
-const validRows = ajv.compile<ProbeRow[]>(ROWS_SCHEMA);
-const validMeta = ajv.compile<ProbeMeta>(META_SCHEMA);
-
-/** Parsed JSON checked against its schema, or one message naming the file and the first problem. */
-function checked<T>(data: unknown, validate: typeof validRows | typeof validMeta, file: string, what: string): T {
-  if (validate(data)) return data as T;
-  const e = validate.errors?.[0];
-  throw new UserError(
-    `${file} is not ${what} (its format may have changed): ${e ? `${e.instancePath || "(top)"} ${e.message}` : "invalid"}`,
-  );
-}
-
 async function readObserved(file: string, version: string): Promise<FactInput> {
-  const rows = checked<ProbeRow[]>(parseJson(await readTextFile(file), file), validRows, file, "an observed-probe file");
+  const rows = validateAtDoor<ProbeRow[]>("required-args", parseJson(await readTextFile(file), file), `${file} (an observed-probe file)`);
   const metaFile = file.replace(/\.json$/, ".meta.json");
   if (!existsSync(metaFile))
     throw new UserError(`${file} has no ${basename(metaFile)} beside it: the probe's version and router come from there`);
-  const meta = checked<ProbeMeta>(parseJson(await readTextFile(metaFile), metaFile), validMeta, metaFile, "a probe's meta file");
+  const meta = validateAtDoor<ProbeMeta>(
+    { name: "required-args", ref: "#/$defs/Meta" },
+    parseJson(await readTextFile(metaFile), metaFile),
+    `${metaFile} (a probe's meta file)`,
+  );
   if (meta.routerosVersion !== version)
     throw new UserError(`${metaFile} says RouterOS ${meta.routerosVersion}, but the file is named for ${version}`);
   return { kind: "observed", file, rows, meta };

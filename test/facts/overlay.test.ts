@@ -72,6 +72,6 @@ describe("overlays", () => {
     const run = await runCli(["generate", "--from", modelFile, "--overlay", file, "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/bad\.json is not an OpenAPI Overlay 1\.0\/1\.1 document/);
+    expect(run.stderr).toMatch(/bad\.json \(an OpenAPI Overlay 1\.0\/1\.1 document\): \$/);
   });
 });

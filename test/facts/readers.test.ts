@@ -141,7 +141,7 @@ describe("the observed probe", () => {
     await expect(readFactFile(file)).resolves.toMatchObject({ kind: "observed", meta: { routerosVersion: "7.1" } });
     await writeFile(file, JSON.stringify([{ path: "/a", required: "x" }]));
     await expect(readFactFile(file)).rejects.toThrow(UserError);
-    await expect(readFactFile(file)).rejects.toThrow(/not an observed-probe file \(its format may have changed\)/);
+    await expect(readFactFile(file)).rejects.toThrow(/required-args\.v7\.1\.json \(an observed-probe file\): \$\[0\]/);
     await expect(readFactFile(join(dir, "missing.py"))).rejects.toThrow(/cannot read/);
     await writeFile(join(dir, "other.py"), "x = 1\n");
     await expect(readFactFile(join(dir, "other.py"))).rejects.toThrow(/has no PATHS/);
