@@ -20,6 +20,7 @@ import { dump, dumpsPresent } from "../helpers/dumps.js";
 import { siteFiles } from "../helpers/site-check.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { hostileModel } from "./hostile-model.js";
+import { hostileModel as sharedHostileModel, PWNED } from "../helpers/hostile.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const OLD = dump("7.22.3-extra");
@@ -136,6 +137,25 @@ describe.skipIf(!browserPath || !dumpsPresent || !OLD || !NEW)("the site of 7.22
 });
 
 describe.skipIf(!browserPath)("a site of hostile strings in Chromium", () => {
+  it("runs nothing of the shared hostile dump on any page", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const browser = await openBrowser();
+    try {
+      await writeFilesAtomic(dir, await buildSite([{ model: await sharedHostileModel(), source: "hostile" }], { downloads: false }));
+      const root = pathToFileURL(dir).href + "/";
+      const page = await browser.context.newPage();
+      const problems = watch(page, root);
+      for (const path of (await siteFiles(dir)).filter((p) => p.endsWith(".html"))) {
+        await page.goto(root + path);
+        expect(await page.evaluate((flag) => (globalThis as Record<string, unknown>)[flag], PWNED), path).toBeUndefined();
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("runs none of them and shows them as text", async () => {
     const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
     const browser = await openBrowser();
