@@ -9,6 +9,8 @@ import type { SchemaModel } from "./model/types.js";
 import { buildOpenApi, validateInWorker } from "./openapi/index.js";
 import { EMITTERS, optionsOf, type EmitOptions, type Emitter, type EmitterName, type OptionValue } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
+import { factsForModel, type FactInput } from "./facts/index.js";
+import { applyOverlay } from "./openapi/overlay.js";
 
 export type Target = EmitterName;
 /** What `generate` emits when no targets are given. */
@@ -18,8 +20,12 @@ export interface GenerateOptions {
   model: SchemaModel;
   /** What to emit (names from the emitter registry); the OpenAPI document is always built and validated. Default: `DEFAULT_TARGETS`. */
   targets?: readonly Target[];
+  /** Evidence files read (`readFactFiles`): required args and defaults, each with its source. */
+  facts?: readonly FactInput[];
   /** Options by emitter (`{ openapi: { split: true } }`); each takes its default where not given. */
   options?: EmitOptions;
+  /** The user's OpenAPI Overlays (parsed), applied in order to the document before it is validated and emitted. */
+  overlays?: readonly { overlay: unknown; source: string }[];
 }
 
 export interface GenerateResult {
@@ -31,11 +37,20 @@ export interface GenerateResult {
    * so that the parts of an earlier `split` run go rather than contradict the new document.
    */
   dropped: string[];
+  /** Overlay actions whose target matched nothing, as `source: target`. */
+  unusedOverlayActions: string[];
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const targets = new Set(options.targets ?? DEFAULT_TARGETS);
-  const document = buildOpenApi(options.model);
+  const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
+  let document = buildOpenApi(options.model, facts);
+  const unusedOverlayActions: string[] = [];
+  for (const { overlay, source } of options.overlays ?? []) {
+    const applied = await applyOverlay(document, overlay, source);
+    document = applied.document;
+    unusedOverlayActions.push(...applied.unused.map((target) => `${source}: ${target}`));
+  }
   // Validated on another thread while the emitters run; no file is returned before it passes.
   const valid = validateInWorker(document);
   const view = buildView(document);
@@ -45,5 +60,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files = outputs.flat();
   const written = new Set(files.map((f) => f.path.split("/")[0]!));
   const dropped = emitters.flatMap((e) => e.owns.filter((entry) => !written.has(entry)));
-  return { document, files, dropped };
+  return { document, files, dropped, unusedOverlayActions };
 }

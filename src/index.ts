@@ -24,4 +24,9 @@ export { diffModels, formatDiff, markdownDiff, type Change, type DiffOptions, ty
 export { mergeModels } from "./model/merge.js";
 export { buildHistory, whereIs, type History, type NodeHistory } from "./history/history.js";
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type StoreSeed } from "./simulator/index.js";
+export { buildSite, type SiteOptions, type SiteTree } from "./site.js";
+export { resolveSource, sourceUrl, type SourceOptions } from "./sources/index.js";
 export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, type AuditEntry, type AuditSink } from "./mcp/index.js";
+export { readFactFiles, readFactFile, factsForModel, resolveFacts, type FactInput, type Facts, type FactSet } from "./facts/index.js";
+export { probeRouter, type ProbeOptions, type ProbeResult } from "./probe/probe.js";
+export { applyOverlay, type OverlayResult } from "./openapi/overlay.js";

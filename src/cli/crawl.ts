@@ -6,12 +6,14 @@ import { checkFileTarget, writeFileAtomic } from "../io/files.js";
 import { exportRestraml } from "../model/restraml.js";
 import { serializeModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
+import { DEFAULT_MAX_REPLY_BYTES, MIB } from "../transport/index.js";
 import { action, EXIT_INTERRUPTED, warn } from "./run.js";
 import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 
 interface CrawlFlags extends RouterFlags {
   concurrency: number;
   timeout: number;
+  maxReply: number;
   giveUpAfter: number;
   resume?: boolean;
   forceResume?: boolean;
@@ -25,6 +27,7 @@ export function registerCrawl(program: Command): void {
   routerOptions(program.command("crawl").description("Walk a router's /console/inspect tree into a schema model"))
     .option("--concurrency <n>", "requests in flight", positive, CRAWL_DEFAULTS.concurrency)
     .option("--timeout <ms>", "time limit per request", positive, CRAWL_DEFAULTS.timeoutMs)
+    .option("--max-reply <MiB>", "largest answer read; a larger one ends the crawl (resumable)", positive, DEFAULT_MAX_REPLY_BYTES / MIB)
     .option(
       "--give-up-after <s>",
       "how long a silent router (rebooting, stalled) is waited for",
@@ -54,6 +57,7 @@ async function runCrawl(flags: CrawlFlags): Promise<void> {
     ...router,
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout,
+    maxReplyBytes: flags.maxReply * MIB,
     healthDeadlineMs: flags.giveUpAfter * 1000,
     ...(flags.only
       ? {

@@ -5,17 +5,20 @@ import { Option, type Command } from "commander";
 import { EMITTERS, EMITTER_NAMES, type Emitter, type EmitOptions, type OptionValue } from "../emit/registry.js";
 import { DEFAULT_TARGETS, generate, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
-import { listFiles, writeFilesAtomic } from "../io/files.js";
+import { listFiles, readTextFile, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
+import { readFactFiles } from "../facts/index.js";
+import { load } from "js-yaml";
 import { action, UsageError, warn } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface GenerateFlags {
+interface GenerateFlags extends TreeFlags {
   from: string[];
   out: string;
   only?: Target[];
   check?: boolean;
-  rosVersion?: string;
+  facts?: string[];
+  overlay?: string[];
   /** The emitters' options, by their flags' camelCase names. */
   [option: string]: unknown;
 }
@@ -50,8 +53,7 @@ function emitterOptions(flags: GenerateFlags): EmitOptions {
 }
 
 export function registerGenerate(program: Command): void {
-  const command = program
-    .command("generate")
+  const command = treeOptions(program.command("generate"))
     .description(
       `Build the OpenAPI document and its outputs: ${EMITTERS.filter((e: Emitter) => e.inDefault !== false)
         .map((e) => e.description)
@@ -64,10 +66,14 @@ export function registerGenerate(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", `emit only these (default: ${DEFAULT_TARGETS.join(", ")})`).choices([...EMITTER_NAMES]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults: an observed probe (required-args.v<version>.json, its .meta.json beside it) or Ansible's _api_data.py",
+    )
+    .option("--overlay <files...>", "OpenAPI Overlay documents (JSON or YAML) applied in order to the document before anything is emitted")
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
+      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json _api_data.py --out out\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json --only overlay --out out\n  rosapi generate --from model.json --overlay my-descriptions.yaml --out out\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
   for (const option of emitterFlags()) command.addOption(option);
@@ -75,19 +81,33 @@ export function registerGenerate(program: Command): void {
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
-  const models = await loadTrees(flags.from, flags.rosVersion);
+  const models = await loadTrees(flags.from, flags);
   models.forEach((m, i) => {
     if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
   });
   const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
+  const facts = await readFactFiles(flags.facts ?? []);
+  const overlays = await Promise.all((flags.overlay ?? []).map(async (file) => ({ overlay: await readDocument(file), source: file })));
   const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
   let dropped: string[];
+  let unused: string[];
   try {
-    ({ files, dropped } = await generate({ model, options: emitterOptions(flags), ...(flags.only ? { targets: flags.only } : {}) }));
+    ({
+      files,
+      dropped,
+      unusedOverlayActions: unused,
+    } = await generate({
+      model,
+      facts,
+      overlays,
+      options: emitterOptions(flags),
+      ...(flags.only ? { targets: flags.only } : {}),
+    }));
   } finally {
     stopTicker();
   }
+  for (const action of unused) warn(`overlay action matched nothing: ${action}`);
   if (flags.check) {
     const stale = await staleFiles(flags.out, files, dropped);
     if (stale.length > 0) throw new UserError(`${flags.out} is stale: ${stale.slice(0, 5).join(", ")}${stale.length > 5 ? ", ..." : ""}`);
@@ -129,4 +149,14 @@ function ticker(what: string): () => void {
     clearInterval(timer);
     process.stderr.write("\r\x1b[2K");
   };
+}
+
+/** A JSON or YAML file as a value (YAML is a superset of JSON), or one message. */
+async function readDocument(file: string): Promise<unknown> {
+  const text = await readTextFile(file);
+  try {
+    return load(text, { filename: file });
+  } catch (err) {
+    throw new UserError(`${file} is neither JSON nor YAML: ${(err as Error).message.split("\n")[0]}`);
+  }
 }

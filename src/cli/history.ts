@@ -1,38 +1,40 @@
 import type { Command } from "commander";
 import { buildHistory, formatHistory, formatWhere, whereIs } from "../history/index.js";
 import { action } from "./run.js";
-import { loadTrees, ROS_VERSIONS_HELP } from "./trees.js";
+import { readFactFiles } from "../facts/index.js";
+import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface Flags {
+interface Flags extends TreeFlags {
   json?: boolean;
-  rosVersion?: string;
+  facts?: string[];
 }
 
+const FACTS_HELP =
+  "evidence (required-args.v<version>.json, _api_data.py), chosen for each version: whether an add requires each arg, and its default";
+
 export function registerHistory(program: Command): void {
-  program
-    .command("history")
+  treeOptions(program.command("history"))
     .description("When each menu, command, arg and property appeared, disappeared or changed syntax, over any number of versions' trees")
     .argument("<trees...>", "rosapi models or restraml dumps (base and extra trees of one version count as one version)")
     .option("--json", "print every node's history as JSON")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
+    .option("--facts <files...>", FACTS_HELP)
     .addHelpText("after", "\nExample:\n  rosapi history ../shared/routeros/*/inspect.json ../shared/routeros/7.22.3/deep-inspect.json")
     .action(
       action(async (files: string[], flags: Flags) => {
-        const history = buildHistory(await loadTrees(files, flags.rosVersion), files);
+        const history = buildHistory(await loadTrees(files, flags), files, await readFactFiles(flags.facts ?? []));
         process.stdout.write(flags.json ? JSON.stringify(history) + "\n" : formatHistory(history));
       }),
     );
-  program
-    .command("where")
+  treeOptions(program.command("where"))
     .description("Per version: whether a menu, command, arg or property exists, and its syntax")
     .argument("<path>", "ip/address, ip/address/add, ip/address/add/address (an arg), ip/address/.dynamic (a property)")
     .argument("<trees...>", "rosapi models or restraml dumps")
     .option("--json", "print as JSON")
-    .option("--ros-version <versions>", ROS_VERSIONS_HELP)
+    .option("--facts <files...>", FACTS_HELP)
     .addHelpText("after", "\nExample:\n  rosapi where ip/address/add/address ../shared/routeros/*/inspect.json")
     .action(
       action(async (path: string, files: string[], flags: Flags) => {
-        const result = whereIs(await loadTrees(files, flags.rosVersion), path, files);
+        const result = whereIs(await loadTrees(files, flags), path, files, await readFactFiles(flags.facts ?? []));
         process.stdout.write(flags.json ? JSON.stringify(result, null, 2) + "\n" : formatWhere(result));
       }),
     );

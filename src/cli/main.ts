@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   history: async () => (await import("./history.js")).registerHistory,
   where: async () => (await import("./history.js")).registerHistory,
   demo: async () => (await import("./demo.js")).registerDemo,
+  site: async () => (await import("./site.js")).registerSite,
+  probe: async () => (await import("./probe.js")).registerProbe,
   mcp: async () => (await import("./mcp.js")).registerMcp,
 };
 

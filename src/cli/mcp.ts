@@ -3,8 +3,10 @@ import { randomBytes } from "node:crypto";
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../io/errors.js";
 import { loadModel } from "../model/load.js";
+import { resolveSource } from "../sources/index.js";
 import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 import { action, UsageError, warn } from "./run.js";
+import { TREE_HELP } from "./trees.js";
 
 interface McpFlags extends RouterFlags {
   from: string;
@@ -13,6 +15,7 @@ interface McpFlags extends RouterFlags {
   allowWrite: string[];
   allowDisruptive: string[];
   allowVersionMismatch?: boolean;
+  facts?: string[];
   audit?: string;
   http?: number;
   host: string;
@@ -39,7 +42,10 @@ export function registerMcp(program: Command): void {
       .command("mcp")
       .description("Serve a router's REST API to AI agents (Model Context Protocol): read-only unless you open menus for writes"),
   )
-    .requiredOption("--from <file>", "the router version's tree: a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .requiredOption(
+      "--from <tree>",
+      `the router version's tree: ${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`,
+    )
     .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
     .option("--timeout <ms>", "time limit per request to the router", positive, 10_000)
     .option(
@@ -50,6 +56,10 @@ export function registerMcp(program: Command): void {
     )
     .option("--allow-disruptive <commands>", "open these disruptive commands one by one: system/reboot", list, [])
     .option("--allow-version-mismatch", "serve a router whose version differs from the tree's, with a warning")
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): describe shows them, plan checks them",
+    )
     .option("--audit <file>", "append every request sent to the router here, as JSON lines (default: stderr)")
     .option("--http <port>", "serve streamable HTTP on this port (0: a free one) instead of stdio", port)
     .option("--host <address>", "the address --http listens on", "127.0.0.1")
@@ -76,9 +86,11 @@ async function runMcp(flags: McpFlags): Promise<void> {
   // Heavy imports here: other commands start without them.
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
-  const model = await loadModel(flags.from, { rosVersion: flags.rosVersion });
+  const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
+  const { factsForModel, readFactFiles } = await import("../facts/index.js");
   const engine = await openEngine({
     model,
+    ...(flags.facts?.length ? { facts: factsForModel(await readFactFiles(flags.facts), model) } : {}),
     ...router,
     timeoutMs: flags.timeout,
     allowWrite: flags.allowWrite,

@@ -3,8 +3,11 @@ import { UserError } from "../io/errors.js";
 import { checkFileTarget, parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
 import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
+import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
+import { factsForModel, readFactFiles } from "../facts/index.js";
 import { action, UsageError, warn } from "./run.js";
+import { TREE_HELP } from "./trees.js";
 
 interface MockFlags {
   from?: string;
@@ -17,6 +20,7 @@ interface MockFlags {
   password: string;
   rosVersion?: string;
   store?: string;
+  facts?: string[];
   commandTimeoutMs: number;
   rttMs?: number;
   serviceMs?: number;
@@ -55,7 +59,7 @@ export function registerMock(program: Command): void {
   program
     .command("mock")
     .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
-    .option("--from <file>", "a rosapi model, or restraml inspect.json / deep-inspect.json")
+    .option("--from <tree>", `${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`)
     .option("--host <address>", "address to listen on", SIMULATOR_DEFAULTS.host)
     .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), SIMULATOR_DEFAULTS.port)
     .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
@@ -73,6 +77,10 @@ export function registerMock(program: Command): void {
       "how long ping without count and the like run before 400 Session closed",
       number(1),
       SIMULATOR_DEFAULTS.commandTimeoutMs,
+    )
+    .option(
+      "--facts <files...>",
+      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): adds without their required args are refused as RouterOS refuses them",
     )
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
@@ -95,12 +103,19 @@ async function runMock(flags: MockFlags): Promise<void> {
   if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
   const source = flags.from ?? "sample tree";
   const model = flags.from
-    ? await loadModel(flags.from, { rosVersion: flags.rosVersion })
+    ? await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion })
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const { store: _file, rosVersion: _version, caOut: _caOut, ...knobs } = flags;
-  const sim = await startSimulator({ ...knobs, model, https: flags.https ?? false, ...(store ? { store } : {}) });
+  const facts = flags.facts?.length ? factsForModel(await readFactFiles(flags.facts), model) : undefined;
+  const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, ...knobs } = flags;
+  const sim = await startSimulator({
+    ...knobs,
+    model,
+    https: flags.https ?? false,
+    ...(store ? { store } : {}),
+    ...(facts ? { facts } : {}),
+  });
   try {
     if (flags.caOut && sim.caPem) await writeFileAtomic(flags.caOut, sim.caPem);
   } catch (err) {
@@ -111,6 +126,7 @@ async function runMock(flags: MockFlags): Promise<void> {
     `RouterOS ${model.header.version ?? "(version unknown)"} simulator (${source})`,
     `  url:      ${sim.url}`,
     ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
+    ...(facts ? [`  evidence: ${facts.sources.map((s) => s.description).join("; ")}`] : []),
     `  user:     ${flags.user}`,
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
     "Ctrl-C stops it.",

@@ -7,6 +7,7 @@
  */
 import { createWriteStream, type WriteStream } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
+import { validateAtDoor } from "../io/door.js";
 import { UserError } from "../io/errors.js";
 import type { ModelHeader } from "../model/types.js";
 import type { Row } from "./tasks.js";
@@ -15,6 +16,9 @@ import type { Row } from "./tasks.js";
 export interface RouterIdentity extends Pick<ModelHeader, "version" | "architecture" | "board" | "packages"> {
   url: string;
 }
+
+/** One answer (or, with null, a request given up on). */
+type Entry = [key: string, rows: Row[] | null];
 
 interface Head {
   checkpoint: "rosapi-crawl";
@@ -95,28 +99,32 @@ async function readLog(file: string, identity: RouterIdentity, force: boolean): 
   });
   if (text === undefined) return undefined;
   const lines = text.split("\n");
-  let head: Partial<Head> = {};
+  let head: unknown;
   try {
-    head = JSON.parse(lines[0] ?? "") as Head;
+    head = JSON.parse(lines[0] ?? "");
   } catch {
     // handled below
   }
-  if (head.checkpoint !== "rosapi-crawl") throw new UserError(`${file} is not a rosapi crawl checkpoint`);
-  const changes = identityChanges(head.identity ?? {}, identity);
+  if ((head as Partial<Head> | undefined)?.checkpoint !== "rosapi-crawl") throw new UserError(`${file} is not a rosapi crawl checkpoint`);
+  const { identity: was } = validateAtDoor<Head>({ name: "checkpoint", ref: "#/$defs/Head" }, head, `${file} line 1`);
+  const changes = identityChanges(was, identity);
   if (changes.length > 0 && !force) {
     throw new UserError(
       `${file} was made on another router or version (${changes.join("; ")}): resuming would mix two trees; crawl afresh without --resume, or --force-resume to mix them anyway`,
     );
   }
   const logged: Logged = { answers: new Map(), skipped: new Set() };
-  for (const line of lines.slice(1)) {
+  lines.slice(1).forEach((line, i) => {
+    let entry: unknown;
     try {
-      const [key, rows] = JSON.parse(line) as [string, Row[] | null];
-      if (rows) logged.answers.set(key, rows);
-      else logged.skipped.add(key);
+      entry = JSON.parse(line);
     } catch {
-      // The last line of a killed crawl may be cut short: it is simply asked again.
+      // A line cut short by a kill (and what a resumed crawl appended to it) is simply asked again.
+      return;
     }
-  }
+    const [key, rows] = validateAtDoor<Entry>({ name: "checkpoint", ref: "#/$defs/Entry" }, entry, `${file} line ${i + 2}`);
+    if (rows) logged.answers.set(key, rows);
+    else logged.skipped.add(key);
+  });
   return logged;
 }

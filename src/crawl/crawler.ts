@@ -4,6 +4,7 @@
  * instead of blaming paths, skip (and record) the one path that stalls it,
  * and log every answer so that `--resume` picks up where a crawl stopped.
  */
+import { validateAtDoor } from "../io/door.js";
 import { ResumableError, UserError } from "../io/errors.js";
 import type { CrawlStats, SchemaModel } from "../model/types.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../model/types.js";
@@ -204,9 +205,23 @@ export class Crawl {
   }
 
   private async inspect(task: Task, timeoutMs?: number): Promise<Row[]> {
-    const rows = await this.client.post("console/inspect", { request: task.request, path: task.path.join(",") }, timeoutMs);
+    const request = { request: task.request, path: task.path.join(",") };
+    let rows: unknown;
+    try {
+      rows = await this.client.post("console/inspect", request, timeoutMs);
+    } catch (err) {
+      // Past a limit: the same answer would come again, but a crawl with a higher limit can resume.
+      if (err instanceof NetworkError && err.kind === "bad-reply")
+        throw new ResumableError(`${task.request} /${task.path.join("/")}: ${err.message}`);
+      throw err;
+    }
     if (!Array.isArray(rows)) throw new NetworkError("not-json", "console/inspect did not answer a list");
-    return rows as Row[];
+    const source = `the ${task.request} answer of /${task.path.join("/")}`;
+    try {
+      return validateAtDoor<Row[]>({ name: "checkpoint", ref: "#/$defs/Rows" }, rows, source);
+    } catch (err) {
+      throw new ResumableError((err as Error).message);
+    }
   }
 
   /**

@@ -5,14 +5,16 @@
  * removed subtrees are reported at their top only.
  */
 import { menuKind } from "../model/menu-kind.js";
-import { indexTree, nodeKey, suggestedWords, type Level, type NodeIndex, type TreeNode } from "../model/nodes.js";
+import { argPath, indexTree, nodeKey, suggestedWords, type Level, type NodeIndex, type TreeNode } from "../model/nodes.js";
 import type { Arg, Menu, SchemaModel } from "../model/types.js";
 import { parseSyntaxText } from "../openapi/types/index.js";
+import type { Facts } from "../facts/resolve.js";
+import { evidenceChanges } from "./evidence.js";
 
 export type { Level } from "../model/nodes.js";
 export type ChangeKind = "added" | "removed" | "changed" | "renamed";
 /** What of a node changed (kind `changed`). */
-export type Field = "type" | "syntax" | "range" | "list" | "enum" | "suggestions" | "read-only" | "description";
+export type Field = "type" | "syntax" | "range" | "list" | "enum" | "suggestions" | "read-only" | "description" | "required" | "default";
 
 export interface Change {
   kind: ChangeKind;
@@ -30,6 +32,8 @@ export interface Change {
   breaking: boolean;
   /** What a REST client sees: `PUT /ip/address body gains vrf`. */
   rest: string[];
+  /** The menus its places lie in (`/ip/address`; the root is `/`), each once. */
+  menus: string[];
   /** Grouped changes: how many places, and all of them. */
   count?: number;
   places?: string[];
@@ -57,9 +61,11 @@ export interface DiffOptions {
   only?: string[];
   /** Only breaking changes. */
   breaking?: boolean;
+  /** Evidence of each side (src/facts/): an add arg that became required, a changed default. */
+  facts?: { before: Facts; after: Facts };
 }
 
-type Raw = Omit<Change, "rest" | "count" | "places"> & { node: TreeNode; menu: Menu };
+type Raw = Omit<Change, "rest" | "count" | "places" | "menus"> & { node: TreeNode; menu: Menu };
 
 /** Map.groupBy, which Node 20 lacks. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -270,7 +276,7 @@ function group(raws: Raw[]): Change[] {
   const groups = groupBy(raws, (r) => (r.level === "menu" ? r.path : groupKey(r)));
   return [...groups.values()].map((members) => {
     const { node: _node, menu: _menu, ...first } = members[0]!;
-    const change: Change = { ...first, rest: consequences(members[0]!) };
+    const change: Change = { ...first, menus: [...new Set(members.map((m) => urlOf(m.node.menu)))], rest: consequences(members[0]!) };
     if (members.length > 1) Object.assign(change, { count: members.length, places: members.map((m) => m.path) });
     return change;
   });
@@ -280,6 +286,24 @@ function under(path: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => {
     const prefix = "/" + p.replace(/^\/+|\/+$/g, "");
     return path === prefix || path.startsWith(prefix + "/") || path.startsWith(prefix + " ");
+  });
+}
+
+/** Evidence changes as changes of the newer tree's add (required) and set-or-add (default) args. */
+function evidenceRaws(facts: { before: Facts; after: Facts }, after: NodeIndex): Raw[] {
+  const menuNode = (menu: string) => after.get(nodeKey("menu", menu));
+  const addArgs = (menu: string) => {
+    const node = menuNode(menu);
+    return node ? Object.keys((node.source as Menu).commands["add"]?.args ?? {}) : undefined;
+  };
+  return evidenceChanges(facts.before, facts.after, addArgs).flatMap((c) => {
+    const names = menuNode(c.menu)?.menu;
+    const node = names && ["add", "set"].map((cmd) => after.get(nodeKey("arg", argPath(names, cmd, c.arg)))).find(Boolean);
+    if (!node) return [];
+    const { menu: _menu, arg: _arg, ...change } = c;
+    return [
+      { kind: "changed" as const, level: "arg" as const, path: node.path, name: node.name, ...change, node, menu: menuOf(after, node) },
+    ];
   });
 }
 
@@ -310,6 +334,7 @@ export function diffModels(older: SchemaModel, newer: SchemaModel, options: Diff
     const old = before.get(key);
     if (old) changed.push(...changesOf(old, node, before, after));
   }
+  if (options.facts) changed.push(...evidenceRaws(options.facts, after));
   let raws = [...removed, ...renamed, ...changed, ...added];
   if (options.only?.length) raws = raws.filter((r) => under(r.path, options.only!));
   if (options.breaking) raws = raws.filter((r) => r.breaking);

@@ -6,6 +6,8 @@
 import type { OutputFile } from "../io/files.js";
 import { emitOpenApi, OPENAPI_OPTIONS, OPENAPI_OWNS } from "./openapi/index.js";
 import { emitPostman } from "./postman/index.js";
+import { emitSite } from "./site/index.js";
+import { emitOverlay } from "./overlay/index.js";
 import { emitTypeScriptClient } from "./typescript/index.js";
 import type { EmitterView } from "./view.js";
 
@@ -44,6 +46,22 @@ export const EMITTERS = [
   }),
   emitter({ name: "client", description: "client/: a typed TypeScript client", options: {}, owns: ["client"], emit: emitTypeScriptClient }),
   emitter({ name: "postman", description: "postman.json: a Postman collection", options: {}, owns: ["postman.json"], emit: emitPostman }),
+  emitter({
+    name: "site",
+    description: "site/: a static reference site of the document (rosapi site builds one over several versions)",
+    options: {},
+    owns: ["site"],
+    inDefault: false,
+    emit: emitSite,
+  }),
+  emitter({
+    name: "overlay",
+    description: "overlay.json: the evidence (--facts) as an OpenAPI Overlay 1.0 document, for other descriptions of the API",
+    options: {},
+    owns: ["overlay.json"],
+    inDefault: false,
+    emit: emitOverlay,
+  }),
 ] as const;
 
 export type EmitterName = (typeof EMITTERS)[number]["name"];

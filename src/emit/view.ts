@@ -64,7 +64,7 @@ export interface EmitterView {
   /** A component's properties, each resolved. */
   properties(schema: OpenAPIV3.SchemaObject): [name: string, value: ValueView][];
   /**
-   * The document's example of a value: its own `example`, or for an object,
+   * The document's example of a value: its `default` (from evidence), its own `example`, or for an object,
    * an array or a choice, one composed of its parts' examples; undefined
    * where the document has none (the one source of examples: emitters derive none).
    */
@@ -121,6 +121,8 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
   );
   const example = (schema: SchemaOrRef): unknown => {
     const { schema: s } = value(schema);
+    // A default (from evidence) is the natural example: the value the router itself would take.
+    if (s.default !== undefined) return s.default;
     if (s.example !== undefined) return s.example;
     for (const option of [...(s.oneOf ?? [])].reverse()) {
       const chosen = example(option);

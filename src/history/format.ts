@@ -13,6 +13,11 @@ export function formatHistory(history: History): string {
       for (const c of n.syntaxChanges)
         if (c.version === version)
           lines.push(`  ~ ${n.level.padEnd(8)} ${n.path}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`);
+      for (const [what, values] of Object.entries(n.evidence ?? {}) as [string, (string | null)[]][]) {
+        const [before, after] = [values[i - 1], values[i]];
+        if (i > 0 && before != null && after != null && before !== after)
+          lines.push(`  ~ ${n.level.padEnd(8)} ${n.path} ${what}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      }
     }
     if (i > 0) out.push("", `${version}: ${lines.length ? `${lines.length} changes` : "no change"}`, ...lines);
   });
@@ -25,7 +30,13 @@ export function formatWhere(result: { versions: string[]; nodes: NodeHistory[] }
     out.push(`${n.level} ${n.path}${n.since ? `: since ${n.since}${n.removedIn ? `, removed in ${n.removedIn}` : ""}` : ""}`);
     result.versions.forEach((version, i) => {
       const state = n.present[i] === true ? "yes" : n.present[i] === false ? "no" : "unknown";
-      out.push(`  ${version.padEnd(10)} ${state.padEnd(7)} ${n.syntax[i] ?? ""}`.trimEnd());
+      const facts = n.evidence
+        ? [
+            n.evidence.required[i] != null ? `[${n.evidence.required[i]}]` : "",
+            n.evidence.default[i] != null ? `[default ${JSON.stringify(n.evidence.default[i])}]` : "",
+          ]
+        : [];
+      out.push(`  ${version.padEnd(10)} ${state.padEnd(7)} ${[n.syntax[i] ?? "", ...facts].filter(Boolean).join(" ")}`.trimEnd());
     });
   }
   return out.join("\n") + "\n";

@@ -7,6 +7,8 @@ import { UserError } from "../io/errors.js";
 import { byVersion, VersionPresence, type Presence } from "../model/merge.js";
 import { argPath, commandPath, menuPath, nodeKey, propertyPath, type Level, type TreeNode } from "../model/nodes.js";
 import type { SchemaModel } from "../model/types.js";
+import type { FactInput } from "../facts/index.js";
+import { argEvidence, factsByVersion, type ArgEvidence } from "./evidence.js";
 
 export interface NodeHistory {
   level: Level;
@@ -21,6 +23,8 @@ export interface NodeHistory {
   syntaxChanges: { version: string; before: string; after: string }[];
   /** Whether the parent appeared or disappeared with it (for printing the tops only). */
   withParent: boolean;
+  /** With evidence, on an arg of add or set: per version, what the add demands of it and its default. */
+  evidence?: ArgEvidence;
 }
 
 export interface History {
@@ -57,7 +61,7 @@ function nodeHistory(presence: VersionPresence, key: string, node: TreeNode): No
 }
 
 /** The history of every node of the given trees (trees of one version count as one). */
-export function buildHistory(models: readonly SchemaModel[], names: readonly string[] = []): History {
+export function buildHistory(models: readonly SchemaModel[], names: readonly string[] = [], facts: readonly FactInput[] = []): History {
   const versions = byVersion(models, names);
   const presence = new VersionPresence(versions);
   const nodes: NodeHistory[] = [];
@@ -65,7 +69,20 @@ export function buildHistory(models: readonly SchemaModel[], names: readonly str
     const i = versions.findIndex((_, v) => presence.nodes(key, v).length > 0);
     nodes.push(nodeHistory(presence, key, presence.nodes(key, i)[0]!));
   }
-  return { versions: versions.map((v) => v.version), nodes };
+  return { versions: versions.map((v) => v.version), nodes: withEvidence(nodes, versions, facts) };
+}
+
+/** Nodes with their evidence per version, where evidence was read and says something of them. */
+function withEvidence(nodes: NodeHistory[], versions: { version: string }[], inputs: readonly FactInput[]): NodeHistory[] {
+  if (inputs.length === 0) return nodes;
+  const facts = factsByVersion(
+    inputs,
+    versions.map((v) => v.version),
+  );
+  return nodes.map((n) => {
+    const evidence = argEvidence(n, facts);
+    return evidence && [...evidence.required, ...evidence.default].some((x) => x !== null) ? { ...n, evidence } : n;
+  });
 }
 
 /**
@@ -96,6 +113,7 @@ export function whereIs(
   models: readonly SchemaModel[],
   path: string,
   names: readonly string[] = [],
+  facts: readonly FactInput[] = [],
 ): { versions: string[]; nodes: NodeHistory[] } {
   const versions = byVersion(models, names);
   const presence = new VersionPresence(versions);
@@ -106,5 +124,5 @@ export function whereIs(
   }
   if (nodes.length === 0)
     throw new UserError(`${path}: no menu, command, arg or property of that name in ${versions.map((v) => v.version).join(", ")}`);
-  return { versions: versions.map((v) => v.version), nodes };
+  return { versions: versions.map((v) => v.version), nodes: withEvidence(nodes, versions, facts) };
 }

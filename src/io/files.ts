@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "./errors.js";
+import { withLock } from "./lock.js";
 
 export interface OutputFile {
   /** Path relative to the output directory, with forward slashes. */
@@ -9,10 +10,17 @@ export interface OutputFile {
   content: string;
 }
 
-export async function readTextFile(path: string): Promise<string> {
+/** The largest file read: the model of restraml's RouterOS 7.22.3 deep dump is 12 MB, a crawl's a few times that. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
   try {
+    // A regular file is measured first; a pipe or a device has no size to measure and is read as it comes.
+    const { size } = await stat(path);
+    if (size > maxBytes) throw new UserError(`${path} is larger than ${maxBytes / (1024 * 1024)} MiB: not a tree rosapi reads`);
     return await readFile(path, "utf8");
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`cannot read ${path}: ${describeFsError(err)}`);
   }
 }
@@ -74,14 +82,28 @@ const topOf = (path: string): string => path.split("/")[0]!;
  * own) are left alone. `dropped` names entries the run owns but no longer
  * produces: they go too.
  */
-export async function writeFilesAtomic(dir: string, files: OutputFile[], dropped: readonly string[] = []): Promise<void> {
+export async function writeFilesAtomic(
+  dir: string,
+  files: OutputFile[],
+  dropped: readonly string[] = [],
+  lockWaitMs?: number,
+): Promise<void> {
   if (dir.trim() === "") throw new UserError("the output folder name is empty");
+  try {
+    await mkdir(dirname(dir), { recursive: true });
+    // Two runs swapping entries at once would leave a mixture: one at a time.
+    await withLock(dir, () => replaceEntries(dir, files, dropped), lockWaitMs);
+  } catch (err) {
+    throw err instanceof UserError ? err : new UserError(`cannot write into ${dir}: ${describeFsError(err)}`);
+  }
+}
+
+async function replaceEntries(dir: string, files: OutputFile[], dropped: readonly string[]): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (found && !found.isDirectory()) throw new UserError(`cannot write into ${dir}: it is a file, not a folder`);
   const name = `.rosapi-staging-${randomBytes(4).toString("hex")}`;
   const staging = found ? join(dir, name) : join(dirname(dir), `.${basename(dir)}${name}`);
   try {
-    if (!found) await mkdir(dirname(dir), { recursive: true });
     await mkdir(staging);
     for (const file of files) {
       const target = join(staging, file.path);

@@ -6,6 +6,8 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { EmitterView, ValueView, ViewOperation } from "../emit/view.js";
 import { isSelectorArg } from "../model/menu-kind.js";
+import { requiredGroups } from "../openapi/evidence.js";
+import { objectFacts } from "../openapi/extensions.js";
 import { closedDoor, type Doors } from "./doors.js";
 import { menuNode, operationsOf } from "./operations.js";
 
@@ -41,8 +43,14 @@ export function describeOperation(view: EmitterView, op: ViewOperation, doors: D
   if (safety.readsWith) lines.push(`read sends it with ${JSON.stringify(safety.readsWith)}`);
   if (safety.readsWithout) lines.push(`read refuses these args: ${safety.readsWithout.join(", ")}`);
   if (op.body) {
+    const required = new Set(op.body.required ?? []);
     lines.push("args:");
-    for (const [arg, value] of view.properties(op.body)) lines.push(`  ${arg}: ${describeValue(value)}`);
+    for (const [arg, value] of view.properties(op.body))
+      lines.push(`  ${arg}${required.has(arg) ? " (required)" : ""}: ${describeValue(value)}`);
+    for (const group of requiredGroups(op.body))
+      lines.push(`requires ${group.kind === "oneOf" ? "exactly one" : "at least one"} of ${group.args.join(", ")}`);
+    if (objectFacts(op.body)["x-routeros-evidence"]?.required?.status === "unknown")
+      lines.push("required args: unknown (no evidence for this menu)");
     // The document's example, as read or plan would send it: no selectors, no arg that read refuses, the bound read adds.
     const left = new Set(safety.readsWithout);
     const example = {
@@ -69,6 +77,7 @@ function describeValue(value: ValueView): string {
   if (facts["x-routeros-special"]?.length) parts.push(`or ${listed(facts["x-routeros-special"])}`);
   const range = facts["x-routeros-range"] ?? rangeOf(schema);
   if (range) parts.push(`${range.min ?? ""}..${range.max ?? ""}`);
+  if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
   if (schema.description) parts.push(`: ${schema.description.slice(0, MAX_DESCRIPTION)}`);
   return parts.join(", ").replace(", :", ":");
 }

@@ -5,6 +5,7 @@
  */
 import { buildView, type EmitterView } from "../emit/view.js";
 import { UserError } from "../io/errors.js";
+import type { Facts } from "../facts/index.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildOpenApi } from "../openapi/index.js";
 import { HttpError, type ClientOptions } from "../transport/index.js";
@@ -20,6 +21,8 @@ export { describeDoors, type Doors } from "./doors.js";
 
 export interface McpOptions extends ClientOptions {
   model: SchemaModel;
+  /** Evidence of the model's version (required args, defaults), as `describe` and `plan` use it. */
+  facts?: Facts;
   /** Menus open for writes (`ip/address`) and disruptive commands named one by one (`system/reboot`). */
   allowWrite?: readonly string[];
   allowDisruptive?: readonly string[];
@@ -31,7 +34,7 @@ export interface McpOptions extends ClientOptions {
 
 /** The engine over the model's document, once the router has said it runs the document's version. */
 export async function openEngine(options: McpOptions): Promise<Engine> {
-  const view = buildView(buildOpenApi(options.model));
+  const view = buildView(buildOpenApi(options.model, options.facts));
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),

@@ -1,4 +1,5 @@
 /** Reading and writing schema model files, whatever format they come in. */
+import { validateAtDoor } from "../io/door.js";
 import { UserError } from "../io/errors.js";
 import { parseJson, readTextFile, writeFileAtomic } from "../io/files.js";
 import { importRestraml, isRestramlTree } from "./restraml.js";
@@ -9,17 +10,16 @@ import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./types.js";
 /** Turns parsed JSON of any supported format into a model, or says why it cannot. */
 export function modelFromJson(data: unknown, file?: string): SchemaModel {
   if (typeof data === "object" && data !== null && (data as { format?: unknown }).format === MODEL_FORMAT) {
-    const model = data as SchemaModel;
-    if (model.formatVersion !== MODEL_FORMAT_VERSION) {
-      throw new UserError(`${file ?? "model"}: unsupported model format version ${String(model.formatVersion)}`);
+    const version = (data as { formatVersion?: unknown }).formatVersion;
+    // A newer rosapi's model: say so, rather than list what this one does not know.
+    if (version !== MODEL_FORMAT_VERSION) {
+      throw new UserError(`${file ?? "model"}: unsupported model format version ${JSON.stringify(version) ?? "(none)"}`);
     }
-    if (typeof model.root !== "object" || model.root?.kind !== "menu") {
-      throw new UserError(`${file ?? "model"}: model has no root menu`);
-    }
+    const model = validateAtDoor<SchemaModel>("model", data, file ?? "model");
     deriveProperties(model.root);
     return model;
   }
-  if (isRestramlTree(data)) return importRestraml(data, file);
+  if (isRestramlTree(data)) return importRestraml(validateAtDoor("restraml", data, file ?? "input"), file);
   throw new UserError(
     `${file ?? "input"} is not a RouterOS schema tree (expected a rosapi model, or restraml inspect.json / deep-inspect.json)`,
   );

@@ -11,7 +11,8 @@ const WORD_STYLES = new Set(["none", "arg"]);
  */
 function propertiesFromCompletions(commands: Record<string, Command>): Record<string, Property> | undefined {
   const source = commands["print"]?.args["proplist"]?.completions ?? commands["get"]?.args["value-name"]?.completions;
-  const words = source?.filter((c) => WORD_STYLES.has(c.style));
+  // RouterOS offers the empty word too: it names no property.
+  const words = source?.filter((c) => WORD_STYLES.has(c.style) && c.word !== "");
   if (!words || words.length === 0) return undefined;
   const properties: Record<string, Property> = {};
   for (const c of words) properties[c.word] = c.text ? { description: c.text } : {};

@@ -57,22 +57,18 @@ export function versionFromPath(file: string | undefined): string | undefined {
   return folders.find((name) => /^\d+\.\d+(\.\d+)?((beta|rc)\d+)?$/.test(name));
 }
 
-function children(node: Json, path: string[]): [string, Json][] {
-  const out: [string, Json][] = [];
-  for (const [name, value] of Object.entries(node)) {
-    // `desc` is the syntax text of an arg, not a child (an arg never has children).
-    if (name.startsWith("_") || (name === "desc" && typeof value === "string")) continue;
-    if (!isObject(value) || typeof value["_type"] !== "string") {
-      throw new UserError(`not a RouterOS tree: node ${formatPath([...path, name])} has no _type`);
-    }
-    out.push([name, value]);
-  }
-  return out;
+/** A node's children: the schema (schemas/restraml.schema.json) has checked that each is a node with a `_type`. */
+function children(node: Json): [string, Json][] {
+  // `desc` is the syntax text of an arg, not a child (an arg never has children).
+  return Object.entries(node).filter(([name, value]) => !name.startsWith("_") && !(name === "desc" && typeof value === "string")) as [
+    string,
+    Json,
+  ][];
 }
 
 function importMenu(node: Json, nodeType: MenuNodeType, path: string[], deep: boolean): Menu {
   const menu: Menu = { kind: "menu", nodeType, menus: {}, commands: {} };
-  for (const [name, child] of children(node, path)) {
+  for (const [name, child] of children(node)) {
     const type = child["_type"];
     const childPath = [...path, name];
     if (type === "path" || type === "dir") menu.menus[name] = importMenu(child, type, childPath, deep);
@@ -84,7 +80,7 @@ function importMenu(node: Json, nodeType: MenuNodeType, path: string[], deep: bo
 
 function importCommand(node: Json, path: string[], deep: boolean): Command {
   const args: Record<string, Arg> = {};
-  for (const [name, child] of children(node, path)) {
+  for (const [name, child] of children(node)) {
     if (child["_type"] !== "arg") {
       throw new UserError(`not a RouterOS tree: ${formatPath([...path, name])} inside a command is not an arg`);
     }
@@ -97,8 +93,8 @@ function importArg(node: Json, deep: boolean): Arg {
   const arg: Arg = { kind: "arg" };
   // restraml keeps `desc` only for a single non-empty definition row.
   if (typeof node["desc"] === "string") arg.syntax = [definitionRow(node["desc"])];
-  const completion = node["_completion"];
-  if (isObject(completion)) {
+  const completion = node["_completion"] as Record<string, Partial<RestramlCompletion>> | undefined;
+  if (completion) {
     arg.completions = Object.entries(completion).map(([word, c]) => importCompletion(word, c));
   } else if (deep) {
     arg.completions = [];
@@ -106,13 +102,12 @@ function importArg(node: Json, deep: boolean): Arg {
   return arg;
 }
 
-function importCompletion(word: string, c: unknown): Completion {
-  const rc = (isObject(c) ? c : {}) as Partial<RestramlCompletion>;
+function importCompletion(word: string, c: Partial<RestramlCompletion>): Completion {
   return {
     word,
-    style: typeof rc.style === "string" ? rc.style : "none",
-    preference: typeof rc.preference === "number" ? rc.preference : Number(rc.preference ?? 0),
-    ...(typeof rc.desc === "string" && rc.desc !== "" ? { text: rc.desc } : {}),
+    style: c.style ?? "none",
+    preference: c.preference ?? 0,
+    ...(c.desc ? { text: c.desc } : {}),
   };
 }
 

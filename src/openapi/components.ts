@@ -6,15 +6,15 @@
  * property (whose names collide: `proplist`/`.proplist`, `channel.band`/`channel-band`).
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { valueFacts, type VersionExtensions } from "./extensions.js";
+import { valueFacts, type EvidenceExtensions, type VersionExtensions } from "./extensions.js";
 import { pascalCase, typeSafeName, UniqueNames } from "./names.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 type Ref = OpenAPIV3.ReferenceObject;
 type Schemas = Record<string, Schema | Ref>;
 
-/** Keys that belong to the property, not to its value (see `valuePart`): its text, and in which versions it exists. */
-const OWN_KEYS = ["description", "readOnly", "x-routeros-since", "x-routeros-removed-in"] as const;
+/** Keys that belong to the property, not to its value (see `valuePart`): its text, its default, and in which versions it exists. */
+const OWN_KEYS = ["description", "readOnly", "default", "x-routeros-since", "x-routeros-removed-in", "x-routeros-evidence"] as const;
 
 const PLAIN_STRING = JSON.stringify({ type: "string" });
 
@@ -29,10 +29,12 @@ function valuePart(property: Schema): Schema {
   const {
     description: _description,
     readOnly: _readOnly,
+    default: _default,
     "x-routeros-since": _since,
     "x-routeros-removed-in": _removedIn,
+    "x-routeros-evidence": _evidence,
     ...value
-  } = property as Schema & VersionExtensions;
+  } = property as Schema & VersionExtensions & EvidenceExtensions;
   return value;
 }
 
@@ -96,7 +98,7 @@ export function hoistValueSchemas(schemas: Schemas): Schemas {
   for (const [properties, name, property, key] of sites) {
     const $ref = refs.get(key);
     if (!$ref) continue;
-    const facts = property as Schema & VersionExtensions;
+    const facts = property as Schema & VersionExtensions & EvidenceExtensions;
     const own = Object.fromEntries(OWN_KEYS.filter((k) => facts[k] !== undefined).map((k) => [k, facts[k]]));
     // A `$ref` takes no siblings in OpenAPI 3.0: the property's own facts sit beside an `allOf`.
     properties[name] = Object.keys(own).length ? { allOf: [{ $ref }], ...own } : { $ref };

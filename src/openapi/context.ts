@@ -1,6 +1,7 @@
 /** What every builder module shares while one document is built. */
 import type { OpenAPIV3 } from "openapi-types";
 import type { SchemaModel } from "../model/types.js";
+import type { Facts } from "../facts/resolve.js";
 import { typeContext, type TypeContext } from "./types/index.js";
 import { typeSafeName, UniqueNames } from "./names.js";
 
@@ -15,10 +16,13 @@ export interface BuildContext {
   operationIds: UniqueNames;
   /** Menus that became tags (`/ip/address`, root commands under `/`), with their descriptions. */
   tags: Map<string, string>;
+  /** Required args and defaults from evidence; absent: no evidence given. */
+  facts?: Facts;
 }
 
-export function buildContext(model: SchemaModel, reservedSchemaNames: Iterable<string> = []): BuildContext {
+export function buildContext(model: SchemaModel, reservedSchemaNames: Iterable<string> = [], facts?: Facts): BuildContext {
   return {
+    ...(facts ? { facts } : {}),
     model,
     types: typeContext(model),
     schemas: {},

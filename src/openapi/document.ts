@@ -2,8 +2,10 @@
  * model → OpenAPI 3.0: a pure function. The same model gives the same
  * document, byte for byte once serialized.
  */
+import { basename } from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import type { SchemaModel } from "../model/types.js";
+import type { Facts } from "../facts/resolve.js";
 import { buildContext } from "./context.js";
 import { ERROR_RESPONSES, ERROR_SCHEMA } from "./errors.js";
 import { buildPaths } from "./paths.js";
@@ -71,8 +73,9 @@ const PARAMETERS: Record<string, OpenAPIV3.ParameterObject> = {
   },
 };
 
-export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
-  const ctx = buildContext(model, Object.keys(REPLY_SCHEMAS));
+/** `facts`: required args and defaults from evidence (src/facts/); without them every body property is optional and none has a default. */
+export function buildOpenApi(model: SchemaModel, facts?: Facts): OpenAPIV3.Document {
+  const ctx = buildContext(model, Object.keys(REPLY_SCHEMAS), facts);
   const paths = buildPaths(ctx);
   const { header } = model;
   const version = header.version ?? "unknown";
@@ -104,6 +107,7 @@ export function buildOpenApi(model: SchemaModel): OpenAPIV3.Document {
       ...(header.board ? { board: header.board } : {}),
       ...(header.packages ? { packages: header.packages } : {}),
       source: header.source.kind,
+      ...(facts ? { evidence: facts.sources.map((s) => ({ file: basename(s.file), description: s.description })) } : {}),
       generator: GENERATOR,
     },
   } as OpenAPIV3.Document;

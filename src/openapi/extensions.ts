@@ -5,6 +5,7 @@
  * patterns, paths or type strings.
  */
 import type { OpenAPIV3 } from "openapi-types";
+import type { Evidence, FactValue, RequiredGroup } from "../facts/types.js";
 import type { MenuKind } from "../model/menu-kind.js";
 import type { SourceKind } from "../model/types.js";
 
@@ -58,7 +59,7 @@ export interface Range {
   max?: number | string;
 }
 
-export interface ValueExtensions extends VersionExtensions {
+export interface ValueExtensions extends VersionExtensions, EvidenceExtensions {
   /** The RouterOS value type: string, integer, duration, ipv4, enum, reference, ... */
   "x-routeros-type"?: string;
   /** The raw syntax text the router gave. */
@@ -83,7 +84,45 @@ export interface ValueExtensions extends VersionExtensions {
   "x-routeros-range"?: Range;
 }
 
-export interface ObjectExtensions extends VersionExtensions {
+/** What the evidence says (src/facts/): each fact with its source, and the sources it won over. */
+export interface RequiredEvidence extends Partial<Evidence> {
+  /** `unknown`: no source says, which is not "nothing required" (known, with `all` and `groups` empty). */
+  status: "known" | "unknown";
+  /** Args every add must give (also in the body's `required`). */
+  all?: string[];
+  /** Exactly one (`oneOf`) or at least one (`anyOf`) of these (also as the body's `oneOf`/`anyOf`). */
+  groups?: RequiredGroup[];
+  /** The rule that chose this source over one that disagrees. */
+  decidedBy?: string;
+  /** The other sources' rules. */
+  others?: ({ all: string[]; groups: RequiredGroup[]; agrees: boolean } & Evidence)[];
+  /** Failed probes: why the rule stays unknown. */
+  probeErrors?: Evidence[];
+  /** Args the evidence names that this tree's add does not take (left out of `required`). */
+  notInTree?: string[];
+}
+
+export interface DefaultEvidence extends Evidence {
+  /** The default as the source wrote it (a curated Python literal keeps its type: `true`, `1500`). */
+  value: FactValue;
+  decidedBy?: string;
+  others?: ({ value: FactValue; agrees: boolean } & Evidence)[];
+  /** The value's type refused the default, and was widened to accept it: the source saw RouterOS write it. */
+  widened?: true;
+  /** The value's type refuses every form of the default, even widened: no `default` is written. */
+  refused?: true;
+}
+
+export interface EvidenceExtensions {
+  "x-routeros-evidence"?: {
+    /** On an add body. */
+    required?: RequiredEvidence;
+    /** On a property: of an add body, or of a settings object (once per fact). */
+    default?: DefaultEvidence;
+  };
+}
+
+export interface ObjectExtensions extends VersionExtensions, EvidenceExtensions {
   /** Where an item schema's properties came from. */
   "x-routeros-properties-from"?: "completions" | "args";
 }
@@ -96,6 +135,8 @@ export interface DocumentExtensions {
   packages?: string[];
   /** How the tree was obtained: a crawl, a restraml dump, a merge of versions... */
   source: SourceKind;
+  /** The evidence files of required args and defaults (`generate --facts`), by name, with what each is. */
+  evidence?: { file: string; description: string }[];
   generator: string;
 }
 

@@ -38,10 +38,11 @@ export class UniqueNames {
     this.taken = new Set(taken);
   }
 
-  claim(base: string): string {
+  /** `base`, or `base2`, `base3`... when taken; `same` says which spellings count as one (file names on a case-insensitive disk). */
+  claim(base: string, same: (name: string) => string = (name) => name): string {
     let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
-    this.taken.add(name);
+    for (let n = 2; this.taken.has(same(name)); n++) name = `${base}${n}`;
+    this.taken.add(same(name));
     return name;
   }
 }

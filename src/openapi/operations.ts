@@ -34,7 +34,7 @@ export function menuScope(ctx: BuildContext, menu: Menu, path: string[], kind: M
     menu,
     path,
     kind,
-    item: () => (item ??= addSchema(ctx, pascalCase(path) || "Root", itemSchema(menu, ctx, kind === "items"))),
+    item: () => (item ??= addSchema(ctx, pascalCase(path) || "Root", itemSchema(menu, ctx, kind === "items", menuLabel(path)))),
   };
 }
 
@@ -222,7 +222,12 @@ export function commandArgs(scope: MenuScope, name: string, command: Command, op
     ref = addSchema(
       scope.ctx,
       pascalCase([...scope.path, name]) + suffix,
-      argsSchema(command, scope.ctx, { ...opts, print: name === "print" }),
+      argsSchema(command, scope.ctx, {
+        ...opts,
+        print: name === "print",
+        ...(name === "add" || name === "set" ? { menu: menuLabel(scope.path) } : {}),
+        ...(name === "add" && scope.kind === "items" ? { add: true } : {}),
+      }),
     );
     scope.ctx.bodies.set(key, ref);
   }

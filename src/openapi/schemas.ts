@@ -7,8 +7,9 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { Arg, Command, Menu } from "../model/types.js";
 import { syntaxText } from "../model/syntax-text.js";
 import type { BuildContext } from "./context.js";
-import type { ValueSchema } from "./extensions.js";
+import type { EvidenceExtensions, ValueSchema } from "./extensions.js";
 import { argValueType, type ValueType } from "./types/index.js";
+import { chooseDefault, menuFacts, requiredKeys, writtenValues } from "./evidence.js";
 import { versionExtensions } from "./versions.js";
 
 export type Schema = OpenAPIV3.SchemaObject;
@@ -16,7 +17,7 @@ export type Schema = OpenAPIV3.SchemaObject;
 type WithExtensions = Schema & { [key: `x-${string}`]: unknown };
 
 /** The `.id` RouterOS gives every item: `*` and hex digits. */
-const ID_SCHEMA: Schema = {
+export const ID_SCHEMA: Schema = {
   type: "string",
   pattern: "^\\*[0-9A-Fa-f]+$",
   description: "Internal item id: `*` and hex digits",
@@ -36,17 +37,53 @@ function decorate(base: Schema, vt: ValueType, arg: Arg, description: string | u
   return schema;
 }
 
-/** The schema of one arg in a request body. */
-function argSchema(name: string, arg: Arg, ctx: BuildContext): Schema {
+/**
+ * One arg's value type; where the menu's evidence has a default the type
+ * refuses, widened to accept it (the source saw RouterOS write it), so that
+ * add, set and replies agree.
+ */
+function valueType(name: string, arg: Arg, ctx: BuildContext, menu: string | undefined): { vt: ValueType; widened: boolean } {
   const vt = argValueType(name, arg, ctx.types);
-  return decorate(vt.request, vt, arg, arg.description);
+  const decision = menu === undefined ? undefined : menuFacts(ctx.facts, menu)?.defaults.get(name);
+  const written = writtenValues(decision, vt.reply);
+  return written.length ? { vt: argValueType(name, arg, ctx.types, written), widened: true } : { vt, widened: false };
 }
 
-/** The schema of an item property as replies carry it, typed by the arg of the same name. */
-function propertySchema(name: string, arg: Arg | undefined, description: string | undefined, ctx: BuildContext): Schema {
+/**
+ * The default of a property in the form its schema accepts; with its evidence where `withEvidence` (once per
+ * fact: on the add body of an item menu, on the object of a settings menu).
+ */
+function defaultKeys(schema: Schema, name: string, ctx: BuildContext, menu: string, widened: boolean, withEvidence: boolean): Schema {
+  const decision = menuFacts(ctx.facts, menu)?.defaults.get(name);
+  if (!decision) return {};
+  const choice = chooseDefault(decision, schema, widened);
+  const keys: Schema & EvidenceExtensions = {
+    ...(choice.value !== undefined ? { default: choice.value } : {}),
+    ...(withEvidence ? { "x-routeros-evidence": { default: choice.evidence } } : {}),
+  };
+  return keys;
+}
+
+/** The schema of one arg in a request body; `menu` (an add or set body's menu) brings in its evidence, `withDefault` its defaults (add). */
+export function argSchema(name: string, arg: Arg, ctx: BuildContext, menu?: string, withDefault = false): Schema {
+  const { vt, widened } = valueType(name, arg, ctx, menu);
+  const schema = decorate(vt.request, vt, arg, arg.description);
+  return menu === undefined || !withDefault ? schema : { ...schema, ...defaultKeys(schema, name, ctx, menu, widened, true) };
+}
+
+/** The schema of an item property as replies carry it, typed by the arg of the same name, with its default. */
+function propertySchema(
+  name: string,
+  arg: Arg | undefined,
+  description: string | undefined,
+  ctx: BuildContext,
+  menu: Menu,
+  label: string,
+): Schema {
   if (!arg) return { type: "string", ...(description ? { description } : {}) };
-  const vt = argValueType(name, arg, ctx.types);
-  return decorate(vt.reply, vt, arg, description ?? arg.description);
+  const { vt, widened } = valueType(name, arg, ctx, label);
+  const schema = decorate(vt.reply, vt, arg, description ?? arg.description);
+  return { ...schema, ...defaultKeys(schema, name, ctx, label, widened, !menu.commands["add"]) };
 }
 
 const PROPLIST: Schema = {
@@ -60,15 +97,25 @@ const QUERY: Schema = {
   items: { type: "string" },
 };
 
-/** A command's body: one optional property per arg (minus `omit`), nothing else. */
-export function argsSchema(command: Command, ctx: BuildContext, opts: { omit?: string; print?: boolean } = {}): Schema {
+export interface BodyOptions {
+  omit?: string;
+  print?: boolean;
+  /** An add or set body: the menu whose evidence applies (`/ip/address`). */
+  menu?: string;
+  /** An add body: its required args and the properties' defaults. */
+  add?: boolean;
+}
+
+/** A command's body: one property per arg (minus `omit`), nothing else; on an add body with evidence, what it requires. */
+export function argsSchema(command: Command, ctx: BuildContext, opts: BodyOptions = {}): Schema {
   const properties: Record<string, Schema> = {};
   for (const name of Object.keys(command.args).sort()) {
     if (name === opts.omit) continue;
-    properties[name] = { ...argSchema(name, command.args[name]!, ctx), ...versionExtensions(command.args[name]) };
+    properties[name] = { ...argSchema(name, command.args[name]!, ctx, opts.menu, opts.add), ...versionExtensions(command.args[name]) };
   }
   if (opts.print) Object.assign(properties, { ".proplist": PROPLIST, ".query": QUERY });
-  return { type: "object", properties, additionalProperties: false };
+  const required = opts.add && opts.menu !== undefined && ctx.facts ? requiredKeys(menuFacts(ctx.facts, opts.menu), command.args) : {};
+  return { type: "object", properties, additionalProperties: false, ...required };
 }
 
 /**
@@ -77,14 +124,14 @@ export function argsSchema(command: Command, ctx: BuildContext, opts: { omit?: s
  * neither add nor set accept are read-only. Without completions the
  * properties fall back to the union of add and set args.
  */
-export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean): Schema {
+export function itemSchema(menu: Menu, ctx: BuildContext, withId: boolean, label: string): Schema {
   const add = menu.commands["add"]?.args ?? {};
   const set = menu.commands["set"]?.args ?? {};
   const writableArg = (name: string): Arg | undefined => add[name] ?? set[name];
   const listed = menu.properties;
   const properties: Record<string, Schema> = withId ? { ".id": ID_SCHEMA } : {};
   for (const name of propertyNames(menu)) {
-    const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx);
+    const schema = propertySchema(name, writableArg(name), listed?.[name]?.description, ctx, menu, label);
     const versions = versionExtensions(listed?.[name] ?? writableArg(name));
     properties[name] = writableArg(name) ? { ...schema, ...versions } : { ...schema, readOnly: true, ...versions };
   }

@@ -7,6 +7,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
+import type { Facts } from "../facts/resolve.js";
 import { selfSignedCertificate, type Certificate } from "./certificate.js";
 import { Faults, type FaultOptions } from "./faults.js";
 import { errorReply, RestApi, type Reply } from "./rest.js";
@@ -30,8 +31,14 @@ export interface SimulatorOptions extends FaultOptions {
   version?: string;
   /** Initial items: menu path → items (or the object of a settings menu). */
   store?: StoreSeed;
+  /** Evidence of required args and defaults (src/facts/): adds without their required args are refused as RouterOS refuses them. */
+  facts?: Facts;
   /** How long a command that runs until stopped holds its call before `Session closed` (RouterOS: 60 s). */
   commandTimeoutMs?: number;
+  /** Largest request body read; a larger one is answered 413 and its connection closed. */
+  maxBodyBytes?: number;
+  /** How long a client may take to send a request's headers; the whole request gets twice as long. */
+  headersTimeoutMs?: number;
 }
 
 export const SIMULATOR_DEFAULTS = {
@@ -42,6 +49,9 @@ export const SIMULATOR_DEFAULTS = {
   password: "",
   /** RouterOS ends a REST call that is still running after 60 s. */
   commandTimeoutMs: 60_000,
+  /** REST bodies are a few args: 1 MiB is far above any, and far below what would weigh on memory. */
+  maxBodyBytes: 1024 * 1024,
+  headersTimeoutMs: 10_000,
 } as const;
 
 type Defaulted = keyof typeof SIMULATOR_DEFAULTS;
@@ -58,6 +68,8 @@ export function resolveSimulatorOptions(options: SimulatorOptions): ResolvedSimu
     user: options.user ?? SIMULATOR_DEFAULTS.user,
     password: options.password ?? SIMULATOR_DEFAULTS.password,
     commandTimeoutMs: options.commandTimeoutMs ?? SIMULATOR_DEFAULTS.commandTimeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? SIMULATOR_DEFAULTS.maxBodyBytes,
+    headersTimeoutMs: options.headersTimeoutMs ?? SIMULATOR_DEFAULTS.headersTimeoutMs,
   };
 }
 
@@ -76,7 +88,7 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
   const options = resolveSimulatorOptions(given);
   const { model } = options;
   const version = options.version ?? model.header.version;
-  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs);
+  const api = new RestApi(model, new Store(model.root, options.store ?? DEFAULT_SEED), version, options.commandTimeoutMs, options.facts);
   const faults = new Faults(options);
   const credentials = `${options.user}:${options.password}`;
   let count = 0;
@@ -84,8 +96,8 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const n = ++count;
     if (faults.isDown(n)) return void req.socket.destroy();
-    readBody(req)
-      .then((text) => answer(req, res, text))
+    readBody(req, options.maxBodyBytes)
+      .then((text) => (text === undefined ? refuseBody(res) : answer(req, res, text)))
       .catch(() => req.socket.destroy());
   };
 
@@ -116,10 +128,17 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
 
   const certificate = options.https === true ? await selfSignedCertificate() : options.https || undefined;
   const { host } = options;
-  const http = await listen(createHttpServer({ keepAliveTimeout: 60_000 }, handler), host, options.port, "HTTP");
+  const limits = {
+    keepAliveTimeout: 60_000,
+    headersTimeout: options.headersTimeoutMs,
+    requestTimeout: 2 * options.headersTimeoutMs,
+    // How often Node looks for requests past those limits (its default, 30 s, would outlast a small limit).
+    connectionsCheckingInterval: Math.min(options.headersTimeoutMs, 1000),
+  };
+  const http = await listen(createHttpServer(limits, handler), host, options.port, "HTTP");
   // A failed second listen must not leave the first one open: the process would never exit.
   const https = certificate
-    ? await listen(createHttpsServer({ ...certificate, keepAliveTimeout: 60_000 }, handler), host, options.httpsPort, "HTTPS").catch(
+    ? await listen(createHttpsServer({ ...certificate, ...limits }, handler), host, options.httpsPort, "HTTPS").catch(
         async (err: unknown) => {
           await close(http);
           throw err;
@@ -138,13 +157,30 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it is larger than `max` bytes: then reading stops there. */
+function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+  if (Number(req.headers["content-length"] ?? 0) > max) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      req.off("data", onData).pause();
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/** 413, then the connection goes: the rest of the body is never read. */
+function refuseBody(res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  send(res, errorReply(413));
+  res.once("finish", () => res.socket?.destroy());
 }
 
 /** A JSON object body (empty means no args); undefined when it is not JSON or not an object. */

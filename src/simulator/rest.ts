@@ -10,6 +10,8 @@ import { INSPECT_REQUESTS, type InspectRequest } from "../transport/inspect.js";
 import { pingReplies } from "./ping.js";
 import { compileQuery, QueryError } from "./query.js";
 import { itemId, Store, StoreError, type Item } from "./store.js";
+import type { Facts } from "../facts/resolve.js";
+import { defaultValues, menuFactsOf, refuseAdd, scriptAdds } from "./evidence.js";
 
 export interface Reply {
   status: number;
@@ -32,6 +34,7 @@ const REASONS: Record<number, string> = {
   401: "Unauthorized",
   404: "Not Found",
   406: "Not Acceptable",
+  413: "Request Entity Too Large",
   500: "Internal Server Error",
 };
 
@@ -59,6 +62,8 @@ export class RestApi {
     /** Undefined for a tree that does not say: /system/resource then says none either. */
     private readonly version: string | undefined,
     private readonly commandTimeoutMs: number,
+    /** Evidence of required args and defaults: adds without their required args are refused, new items carry defaults. */
+    private readonly facts?: Facts,
   ) {
     // Every router has packages: unless seeded, the tree's header lists them, as items that GET by id and `get` find.
     if (store.list(PACKAGES).length === 0) store.fill(PACKAGES, this.packages());
@@ -79,6 +84,8 @@ export class RestApi {
     const joined = tokens.join("/");
     if (joined === "console/inspect") return method === "POST" ? this.inspect(req.body) : errorReply(400, "no such command");
     if (joined === "system/resource" && method === "GET") return ok(this.resource());
+    // Every router runs scripts, whether or not the tree lists /execute.
+    if (joined === "execute" && method === "POST") return this.execute(String(req.body["script"] ?? ""));
     if (joined === "system/resource/get" && method === "POST") return ok({ ret: this.resource()[String(req.body["value-name"])] ?? "" });
     if (joined === "system/resource/print" && method === "POST") return ok([this.resource()]);
     // A tree without the menu still lists them: a crawl identifies the router by them.
@@ -108,7 +115,7 @@ export class RestApi {
         return ok(this.item(path, id));
       case "PUT":
         if (id !== undefined || !verbs.add) return errorReply(406);
-        return ok(this.store.add(path, menu, req.body));
+        return ok(this.add(path, menu, req.body));
       case "PATCH":
         if (kind === "settings" && id === undefined) return ok(this.store.setSettings(path, menu, req.body));
         if (id === undefined || !verbs.set) return errorReply(406);
@@ -139,7 +146,37 @@ export class RestApi {
 
   private settings(path: string): Item {
     if (path === "/system/identity" && !this.store.settings(path)["name"]) return { name: "MikroTik", ...this.store.settings(path) };
-    return this.store.settings(path);
+    const menu = this.store.menu(path);
+    const defaults = menu ? defaultValues(menuFactsOf(this.facts, path), Object.keys(menu.commands["set"]?.args ?? {})) : {};
+    return { ...defaults, ...this.store.settings(path) };
+  }
+
+  /** An add: unknown args refused, then missing required ones (as the evidence says), then the item, with its defaults. */
+  private add(path: string, menu: Menu, args: Record<string, unknown>): Item {
+    this.store.checkAdd(menu, args);
+    const facts = menuFactsOf(this.facts, path);
+    const refusal = refuseAdd(facts, path, args);
+    if (refusal) throw new StoreError(400, refusal.detail);
+    return this.store.add(path, menu, { ...defaultValues(facts, Object.keys(menu.commands["add"]?.args ?? {})), ...args });
+  }
+
+  /**
+   * `/execute` of a script: only adds are understood (the evidence's probe, `:local id [/m add]; :put $id; /m remove $id`).
+   * A refused add answers the script's error text, as RouterOS's `ret`; an accepted one is carried out, and removed
+   * again where the script removes it; `ret` is then its id, as `:put` prints it.
+   */
+  private execute(script: string): Reply {
+    let ret = "";
+    for (const { menu: path, args } of scriptAdds(script)) {
+      const menu = this.store.menu(path);
+      if (!menu?.commands["add"]) return ok({ ret: `bad command name add (${path}; line 1)` });
+      const refusal = refuseAdd(menuFactsOf(this.facts, path), path, args);
+      if (refusal) return ok({ ret: refusal.script });
+      const item = this.add(path, menu, args);
+      if (new RegExp(`${path.replace(/[/.-]/g, "\\$&")}\\s*[/ ]remove\\s+\\$`).test(script)) this.store.remove(path, item);
+      ret = item[".id"]!;
+    }
+    return ok({ ret });
   }
 
   private filter(path: string, query: URLSearchParams): Item[] {
@@ -178,7 +215,7 @@ export class RestApi {
         return ok(args["value-name"] === undefined ? item : { ret: item![String(args["value-name"])] ?? "" });
       }
       case "add":
-        return ok({ ret: this.store.add(path, menu, args)[".id"] });
+        return ok({ ret: this.add(path, menu, args)[".id"] });
       case "set": {
         const { numbers: _numbers, ...values } = args;
         for (const item of ids()) this.store.set(menu, item, values);

@@ -73,8 +73,13 @@ export class Store {
     return this.objects.get(path) ?? {};
   }
 
-  add(path: string, menu: Menu, values: Record<string, unknown>): Item {
+  /** Refuses args the menu's `add` does not take, as RouterOS does before anything else. */
+  checkAdd(menu: Menu, values: Record<string, unknown>): void {
     checkArgs(values, valueArgs(menu.commands["add"]));
+  }
+
+  add(path: string, menu: Menu, values: Record<string, unknown>): Item {
+    this.checkAdd(menu, values);
     return this.insert(path, menu, stringValues(values));
   }
 

@@ -20,6 +20,8 @@ export interface ClientOptions {
   };
   /** Per request; RouterOS itself ends commands after 60 s. Default 60 000. */
   timeoutMs?: number;
+  /** Largest reply read, in bytes: a larger one is cut off and fails. Default 64 MiB; raise it for huge tables. */
+  maxReplyBytes?: number;
 }
 
 /**
@@ -63,11 +65,26 @@ function toWire(body: object | undefined): Wire | undefined {
   return out;
 }
 
+/** The reply's text, read up to `max` bytes: past that, reading stops and the reply is refused. */
+async function readCapped(res: Awaited<ReturnType<typeof fetch>>, max: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop early cancels the stream: the rest is never read.
+  for await (const chunk of res.body ?? []) {
+    size += chunk.length;
+    if (size > max) break;
+    chunks.push(chunk);
+  }
+  if (size > max) throw new RouterOSError(0, `reply larger than maxReplyBytes (${max} bytes)`);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export class Transport {
   private readonly base: string;
   private readonly auth: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
+  private readonly maxReplyBytes: number;
 
   constructor(options: ClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, "");
@@ -75,6 +92,7 @@ export class Transport {
     const tls = options.tls ?? {};
     this.agent = new Agent({ connect: tls.insecure ? { rejectUnauthorized: false } : tls.ca ? { ca: tls.ca } : {} });
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.maxReplyBytes = options.maxReplyBytes ?? 64 * 1024 * 1024;
   }
 
   async request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T> {
@@ -90,8 +108,9 @@ export class Transport {
         dispatcher: this.agent,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await res.text();
+      text = await readCapped(res, this.maxReplyBytes);
     } catch (err) {
+      if (err instanceof RouterOSError) throw new RouterOSError(0, `${method} ${path} failed`, err.message);
       const e = err as Error;
       const why = e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
       throw new RouterOSError(0, `${method} ${path} failed`, why);

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { Pool } from "undici";
+import { MAX_JSON_DEPTH, tooDeep } from "../io/door.js";
 import { UserError } from "../io/errors.js";
+import { readAtMost } from "../io/stream.js";
 import { HttpError, NetworkError } from "./errors.js";
 import { parseRouterUrl, restBase } from "./url.js";
 
@@ -20,17 +22,26 @@ export interface ClientOptions {
   caFile?: string;
   /** Most requests in flight, and connections kept open. */
   connections?: number;
+  /** Time limit of a request, its whole answer included. */
   timeoutMs?: number;
+  /** Largest answer read; a larger one is cut off and refused. */
+  maxReplyBytes?: number;
 }
 
 /** Time limit per request unless told otherwise. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * The largest answer read unless told otherwise: RouterOS's largest inspect
+ * answer (the 592 time zones of /system/clock) is about 100 KiB.
+ */
+export const DEFAULT_MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
 export class RestClient {
   private readonly pool: Pool;
   private readonly base: string;
   private readonly auth: string;
   private readonly timeoutMs: number;
+  private readonly maxReplyBytes: number;
   private readonly caFile: string | undefined;
   /** Requests sent over the network. */
   sent = 0;
@@ -47,6 +58,7 @@ export class RestClient {
     });
     this.auth = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
   }
 
   get(path: string, timeoutMs?: number): Promise<unknown> {
@@ -64,8 +76,9 @@ export class RestClient {
     timeoutMs = this.timeoutMs,
   ): Promise<unknown> {
     this.sent++;
+    const what = `${method} ${path}`;
     let status: number;
-    let text: string;
+    let bytes: Buffer;
     try {
       const res = await this.pool.request({
         method,
@@ -75,16 +88,14 @@ export class RestClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.statusCode;
-      text = await res.body.text();
+      const read = await readAtMost(res.body, this.maxReplyBytes);
+      if (!read) throw new NetworkError("bad-reply", `answer to ${what} is larger than ${formatBytes(this.maxReplyBytes)}: cut off`);
+      bytes = read;
     } catch (err) {
+      if (err instanceof NetworkError) throw err;
       throw networkError(err, timeoutMs, this.caFile);
     }
-    let json: unknown;
-    try {
-      json = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      throw new NetworkError("not-json", `answer to ${method} ${path} is not JSON (HTTP ${status}): ${oneLine(text).slice(0, 80)}`);
-    }
+    const json = parseReply(bytes, status, what);
     if (status >= 400) throw new HttpError(status, json);
     return json;
   }
@@ -92,6 +103,27 @@ export class RestClient {
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+export const MIB = 1024 * 1024;
+export const formatBytes = (bytes: number): string => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
+
+/** Bytes → JSON, refusing what no RouterOS sends: invalid UTF-8, nesting deeper than any file rosapi reads. */
+function parseReply(bytes: Buffer, status: number, what: string): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NetworkError("bad-reply", `answer to ${what} is not valid UTF-8 (HTTP ${status})`);
+  }
+  let json: unknown;
+  try {
+    json = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw new NetworkError("not-json", `answer to ${what} is not JSON (HTTP ${status}): ${oneLine(text.slice(0, 200)).slice(0, 80)}`);
+  }
+  if (tooDeep(json)) throw new NetworkError("bad-reply", `answer to ${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return json;
 }
 
 /** An HTML page or a stack trace, as one line of a message. */

@@ -11,10 +11,14 @@ export class HttpError extends Error {
   }
 }
 
-/** No usable answer: a timeout, a reset, a refused connection, a refused certificate, or a body that is not JSON. */
+/**
+ * No usable answer: a timeout, a reset, a refused connection, a refused
+ * certificate, a body that is not JSON, or one past a limit (too large, not
+ * UTF-8, nested too deep: `bad-reply`).
+ */
 export class NetworkError extends Error {
   constructor(
-    readonly kind: "timeout" | "reset" | "unreachable" | "tls" | "not-json",
+    readonly kind: "timeout" | "reset" | "unreachable" | "tls" | "not-json" | "bad-reply",
     message: string,
   ) {
     super(message);
@@ -34,7 +38,7 @@ export function isRefusal(err: unknown): boolean {
 /** Worth another try: server errors and lost connections, never 4xx or a non-JSON body. */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof HttpError) return err.status >= 500;
-  return err instanceof NetworkError && err.kind !== "not-json" && err.kind !== "tls";
+  return err instanceof NetworkError && err.kind !== "not-json" && err.kind !== "tls" && err.kind !== "bad-reply";
 }
 
 /** Signs that the router itself is in trouble (not just this request): worth a health check. */

@@ -7,13 +7,19 @@
  *   npm run bench:generate [-- <tree.json>]
  */
 import { performance } from "node:perf_hooks";
+import type { OpenAPIV3 } from "openapi-types";
+import type { EvidenceExtensions } from "../../src/openapi/extensions.js";
 import { loadModel } from "../../src/model/index.js";
 import { buildOpenApi, splitByTopMenu, toJson, toYaml, validateInWorker } from "../../src/openapi/index.js";
 import { countTree } from "../../src/model/walk.js";
 import { typingCoverage } from "../../src/openapi/types/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";
+import { factsForModel, readFactFiles } from "../../src/facts/index.js";
 
-const file = process.argv[2] ?? `${DUMPS_DIR}7.22.3/extra/inspect.json`;
+const args = process.argv.slice(2);
+const factsAt = args.indexOf("--facts");
+const factFiles = factsAt < 0 ? [] : args.slice(factsAt + 1);
+const file = (factsAt < 0 ? args : args.slice(0, factsAt))[0] ?? `${DUMPS_DIR}7.22.3/extra/inspect.json`;
 
 async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -25,7 +31,10 @@ const stages: [string, number][] = [];
 
 const started = performance.now();
 const model = await timed("load tree", () => loadModel(file));
-const doc = await timed("build document", () => buildOpenApi(model));
+const facts = factFiles.length
+  ? await timed("read and resolve evidence", async () => factsForModel(await readFactFiles(factFiles), model))
+  : undefined;
+const doc = await timed("build document", () => buildOpenApi(model, facts));
 const validated = timed("validate (swagger-parser, worker)", () => validateInWorker(doc));
 const [json, yaml] = await timed("serialize JSON and YAML", () => [toJson(doc), toYaml(doc)]);
 await validated;
@@ -52,4 +61,15 @@ const coverage = typingCoverage(model);
 console.log(
   `  typed beyond a bare string: ${(coverage.share * 100).toFixed(1)}% of ${coverage.described - coverage.plainStrings} described args (${coverage.plainStrings} more say just "string value")`,
 );
+if (facts) {
+  const bodies = Object.values(doc.components?.schemas ?? {}) as OpenAPIV3.SchemaObject[];
+  const evidence = (s: OpenAPIV3.SchemaObject) => (s as EvidenceExtensions)["x-routeros-evidence"];
+  const known = bodies.filter((s) => evidence(s)?.required?.status === "known");
+  const withRule = known.filter((s) => s.required?.length || s.oneOf || s.anyOf || s.allOf);
+  const defaults = bodies.flatMap((s) => Object.values(s.properties ?? {})).filter((p) => "default" in p).length;
+  console.log(
+    `  evidence (${factFiles.length} files): ${known.length} add bodies with a known rule (${withRule.length} requiring args), ` +
+      `${bodies.filter((s) => evidence(s)?.required?.status === "unknown").length} unknown; ${defaults} properties with a default`,
+  );
+}
 console.log(`  peak RSS ${peakMb.toFixed(0)} MB   (target < 500 MB)`);

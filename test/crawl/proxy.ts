@@ -4,7 +4,7 @@
  * Every request still goes through the simulator, so stalls and delays stay
  * as they are: a stalled router refuses nothing either.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Pool } from "undici";
 import type { RunningSimulator } from "../../src/simulator/index.js";
@@ -14,8 +14,11 @@ export interface Replacement {
   body: unknown;
 }
 
+/** Answers a request itself, as a hostile router would: streams, drips, never ends. */
+export type Hostile = (res: ServerResponse) => void;
+
 /** Decides per request (URL path and request body text) whether to answer something else. */
-export type Tamper = (path: string, body: string) => Replacement | undefined;
+export type Tamper = (path: string, body: string) => Replacement | Hostile | undefined;
 
 export const routerOsError = (status: number, message: string, detail?: string): Replacement => ({
   status,
@@ -30,6 +33,8 @@ export async function tamperingProxy(sim: RunningSimulator, tamper: Tamper): Pro
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
+      const replaced = tamper(req.url!, body);
+      if (typeof replaced === "function") return replaced(res);
       upstream
         .request({
           method: req.method as "GET" | "POST",
@@ -39,7 +44,6 @@ export async function tamperingProxy(sim: RunningSimulator, tamper: Tamper): Pro
         })
         .then(async (answer) => {
           const text = await answer.body.text();
-          const replaced = tamper(req.url!, body);
           res
             .writeHead(replaced?.status ?? answer.statusCode, { "content-type": "application/json" })
             .end(replaced ? JSON.stringify(replaced.body) : text);

@@ -20,11 +20,11 @@ export interface CliResult {
 }
 
 /** Runs `rosapi ...args` to its end. No time limit: vitest's own test timeout is the backstop for a hang. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      [...(options.nodeArgs ?? []), CLI, ...args],
       { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
@@ -34,9 +34,20 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
   });
 }
 
+/**
+ * Node flags that make the CLI print its peak resident memory last on stderr
+ * (`peak-rss-kb N`); `peakRss` reads it back and `withoutPeak` leaves the
+ * rest of stderr.
+ */
+export const PEAK_RSS_ARGS = [
+  `--import=data:text/javascript,process.on("exit",()=>process.stderr.write("peak-rss-kb "+process.resourceUsage().maxRSS+"\\n"))`,
+];
+export const peakRss = (stderr: string): number => Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? NaN) * 1024;
+export const withoutPeak = (stderr: string): string => stderr.replace(/peak-rss-kb \d+\n/, "");
+
 /** Starts `rosapi ...args` and hands back the running process. */
-export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
+export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
 }
 
 /** Resolves with the exit code (or the signal) once the process has ended. */

@@ -6,17 +6,18 @@ import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
 import { buildView } from "../../src/emit/view.js";
 import type { SchemaModel } from "../../src/model/types.js";
+import type { Facts } from "../../src/facts/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import type { OpenAPIV3 } from "openapi-types";
 import { ROOT } from "./cli.js";
 
 export const OUT = join(ROOT, ".test-out");
 
-/** Generates the client of a model or a document into a fresh folder; returns the folder (holding client/). */
-export async function writeClient(source: SchemaModel | OpenAPIV3.Document, label: string): Promise<string> {
+/** Generates the client of a model (with evidence `facts`, when given) or of a document into a fresh folder; returns the folder (holding client/). */
+export async function writeClient(source: SchemaModel | OpenAPIV3.Document, label: string, facts?: Facts): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(OUT, `${label}-`));
-  for (const file of await emitTypeScriptClient(buildView("openapi" in source ? source : buildOpenApi(source)))) {
+  for (const file of await emitTypeScriptClient(buildView("openapi" in source ? source : buildOpenApi(source, facts)))) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }

@@ -48,7 +48,7 @@ describe("format detection", () => {
     ["not JSON", "{oops", /not valid JSON/],
     ["JSON that is not a tree", '{"a": 1}', /not a RouterOS schema tree/],
     ["an array", "[1,2]", /not a RouterOS schema tree/],
-    ["a node without _type", '{"ip": {"_type": "path", "address": {"x": 1}}}', /has no _type/],
+    ["a node without _type", '{"ip": {"_type": "path", "address": {"x": 1}}}', /^in\.json: \$\.ip\.address\.x: expected an object/],
     ["an arg in a menu", '{"ip": {"_type": "arg"}}', /inside a menu/],
     ["a future model version", '{"format": "rosapi-model", "formatVersion": 99, "root": {}}', /unsupported model format version/],
   ])("rejects %s with a clear message", (_name, text, message) => {

@@ -11,6 +11,8 @@ export interface ClientOptions {
     };
     /** Per request; RouterOS itself ends commands after 60 s. Default 60 000. */
     timeoutMs?: number;
+    /** Largest reply read, in bytes: a larger one is cut off and fails. Default 64 MiB; raise it for huge tables. */
+    maxReplyBytes?: number;
 }
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
@@ -41,6 +43,7 @@ export declare class Transport {
     private readonly auth;
     private readonly agent;
     private readonly timeoutMs;
+    private readonly maxReplyBytes;
     constructor(options: ClientOptions);
     request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T>;
     /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */

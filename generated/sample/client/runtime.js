@@ -34,17 +34,34 @@ function toWire(body) {
     }
     return out;
 }
+/** The reply's text, read up to `max` bytes: past that, reading stops and the reply is refused. */
+async function readCapped(res, max) {
+    const chunks = [];
+    let size = 0;
+    // Leaving the loop early cancels the stream: the rest is never read.
+    for await (const chunk of res.body ?? []) {
+        size += chunk.length;
+        if (size > max)
+            break;
+        chunks.push(chunk);
+    }
+    if (size > max)
+        throw new RouterOSError(0, `reply larger than maxReplyBytes (${max} bytes)`);
+    return Buffer.concat(chunks).toString("utf8");
+}
 export class Transport {
     base;
     auth;
     agent;
     timeoutMs;
+    maxReplyBytes;
     constructor(options) {
         this.base = options.baseUrl.replace(/\/+$/, "");
         this.auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString("base64")}`;
         const tls = options.tls ?? {};
         this.agent = new Agent({ connect: tls.insecure ? { rejectUnauthorized: false } : tls.ca ? { ca: tls.ca } : {} });
         this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.maxReplyBytes = options.maxReplyBytes ?? 64 * 1024 * 1024;
     }
     async request(method, path, body, query) {
         const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
@@ -59,9 +76,11 @@ export class Transport {
                 dispatcher: this.agent,
                 signal: AbortSignal.timeout(this.timeoutMs),
             });
-            text = await res.text();
+            text = await readCapped(res, this.maxReplyBytes);
         }
         catch (err) {
+            if (err instanceof RouterOSError)
+                throw new RouterOSError(0, `${method} ${path} failed`, err.message);
             const e = err;
             const why = e.name === "TimeoutError" ? `no reply within ${this.timeoutMs} ms` : e.cause ? String(e.cause) : e.message;
             throw new RouterOSError(0, `${method} ${path} failed`, why);

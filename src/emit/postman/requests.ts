@@ -10,6 +10,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { SafetyClass } from "../../openapi/extensions.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
 import { fits } from "../../openapi/types/fits.js";
+import { requiredGroups } from "../../openapi/evidence.js";
 import type { EmitterView, ViewOperation } from "../view.js";
 import { idVariable, stableId } from "./ids.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript, releaseRemoved } from "./scripts.js";
@@ -22,6 +23,8 @@ type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
 /** Free text the run writes where the document has no example: what it names and comments is its own. */
 export const RUN_TEXT: Readonly<Record<string, string>> = { name: "example", comment: "example" };
+/** The text of a plain-string arg an add requires (from evidence) that the document has no example for. */
+const REQUIRED_TEXT = "example";
 
 /** Builds one request; the view answers every question about values. */
 class RequestBuilder {
@@ -33,14 +36,17 @@ class RequestBuilder {
 
   /**
    * A value as the run sends it: an item reference is the run's id variable, anything else the
-   * document's example; on the run's own item, the run's own text where the document has none.
+   * document's example; on the run's own item, the run's own text where the document has none (also for a
+   * plain-string arg the add requires).
    */
   value(schema: SchemaOrRef, name: string, ownItem = false): unknown {
     const { schema: resolved, facts } = this.view.value(schema);
     if (facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] === "item") return `{{${this.variable}}}`;
     const example = this.view.example(schema);
-    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !RUN_TEXT[name]) return example;
-    return fits(resolved, RUN_TEXT[name]) ? RUN_TEXT[name] : undefined;
+    // The run's own text: a name or comment of its item, or any text an add requires (evidence) where the document has none.
+    const text = RUN_TEXT[name] ?? (this.op.body?.required?.includes(name) ? REQUIRED_TEXT : undefined);
+    if (example !== undefined || !ownItem || facts["x-routeros-type"] !== "string" || !text) return example;
+    return fits(resolved, text) ? text : undefined;
   }
 
   /** The body's args that have a value, minus `omit`. */
@@ -64,6 +70,12 @@ class RequestBuilder {
     const example = this.object((name) => UNSAFE.has(name) || isSelectorArg(name), true);
     const disabled = this.property("disabled");
     if (disabled && fits(disabled, "yes")) example["disabled"] = "yes";
+    // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
+    for (const group of this.op.body ? requiredGroups(this.op.body) : []) {
+      if (group.kind !== "oneOf") continue;
+      const kept = group.args.find((arg) => arg in example);
+      for (const arg of group.args) if (arg !== kept) delete example[arg];
+    }
     return example;
   }
 
@@ -190,12 +202,22 @@ function testScript(op: ViewOperation, variable: string, usesId: boolean): strin
   return undefined;
 }
 
+/** Of the args an add requires (evidence), those the body lacks: each an arg, or a group of which one is needed. */
+function missingRequired(body: OpenAPIV3.SchemaObject, sent: Record<string, unknown>): string[][] {
+  const groups = [...(body.required ?? []).map((arg) => [arg]), ...requiredGroups(body).map((g) => g.args)];
+  return groups.filter((group) => !group.some((arg) => arg in sent));
+}
+
+/** The request's name in the collection: `PATCH /ip/address/:id`. */
+export const requestName = (op: ViewOperation): string => `${op.method.toUpperCase()} ${op.path.replace("{id}", ":id")}`;
+
 export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
   const variable = idVariable(op.menu);
   const builder = new RequestBuilder(view, op, variable);
   const example = builder.body();
   const usesId = op.onItem || Object.values(example ?? {}).includes(`{{${variable}}}`);
-  const guard = guardScript(op.safety.class, usesId ? variable : undefined);
+  const needs = op.safety.class === "adds" && op.body && example ? missingRequired(op.body, example) : [];
+  const guard = guardScript(op.safety.class, usesId ? variable : undefined, needs);
   const request: PostmanRequest = {
     method: op.method.toUpperCase(),
     header: example ? [{ key: "Content-Type", value: "application/json" }] : [],
@@ -204,7 +226,7 @@ export function requestItem(view: EmitterView, op: ViewOperation): PostmanItem {
     description: builder.describe(),
   };
   const script = testScript(op, variable, usesId);
-  const name = `${request.method} ${op.path.replace("{id}", ":id")}`;
+  const name = requestName(op);
   const replyExample = op.replySchema ? view.example(op.replySchema) : undefined;
   return {
     id: stableId(`${op.method} ${op.path}`),

@@ -82,11 +82,26 @@ export const SAFETY_RULE = [
   "Sent: GET; the commands `print`, `get` and `export` (without `file`); monitors bounded by `once`; `ping`-style probes bounded by `count` or `duration` " +
     "and aimed at the router itself (`127.0.0.1`); `/console/inspect`; PUT and POST `add`; PATCH, DELETE and POST `set`/`remove` when the id variable holds the id this run's add returned.",
   "Skipped, with a passing test named `skipped: <reason>`: every other request (settings `set`, `reset`, `enable`, `disable`, `move`, reboot, " +
-    "commands of future versions...), changes to items the run did not add, and item requests whose id variable is empty. " +
+    "commands of future versions...), changes to items the run did not add, item requests whose id variable is empty, " +
+    "and adds whose body lacks an arg the router requires (with evidence) that no value true on every router can fill. " +
     `Set \`${ALLOW_VARIABLE}\` to \`true\` to send them all (ids still required).`,
 ].join(" ");
 
+/**
+ * An add whose body lacks args the router requires (evidence), where no value is true on every router:
+ * checked on the body as sent, so that a user who fills them in sends it.
+ */
+function needsCheck(needs: readonly string[][]): string[] {
+  return [
+    "var sent = {};",
+    'try { sent = JSON.parse((pm.request.body && pm.request.body.raw) || "{}") || {}; } catch (e) {}',
+    `var missing = ${JSON.stringify(needs)}.filter(function (group) { return !group.some(function (arg) { return arg in sent; }); });`,
+    `if (!reason && missing.length) reason = ${JSON.stringify(SKIP_REASONS.needs)} + missing.map(function (group) { return group.join(" or "); }).join(", ");`,
+  ];
+}
+
 export const SKIP_REASONS = {
+  needs: "skipped: the router requires args that have no value true on every router (fill them in the body): ",
   noId: (variable: string) => `skipped: no item id (${variable} is empty; run the menu's list or add first)`,
   notOurs: `skipped: changes an item this run did not add (set ${ALLOW_VARIABLE}=true to send)`,
   router: `skipped: changes the router (set ${ALLOW_VARIABLE}=true to send)`,
@@ -99,7 +114,7 @@ export const SKIP_REASONS = {
  * (newman 5) or a script error afterwards still sends nothing to the router;
  * the missing skip then fails a test that says why.
  */
-export function guardScript(safety: SafetyClass, variable: string | undefined): string[] | undefined {
+export function guardScript(safety: SafetyClass, variable: string | undefined, needs: readonly string[][] = []): string[] | undefined {
   const checks: string[] = [];
   if (variable) checks.push(`if (!pm.variables.get(${JSON.stringify(variable)})) reason = ${JSON.stringify(SKIP_REASONS.noId(variable))};`);
   if (safety === "own-item" && variable) {
@@ -109,6 +124,7 @@ export function guardScript(safety: SafetyClass, variable: string | undefined): 
   }
   if (safety === "changes-router" || safety === "disruptive" || (safety === "own-item" && !variable))
     checks.push(`${checks.length ? "else " : ""}if (!allowed) reason = ${JSON.stringify(SKIP_REASONS.router)};`);
+  if (needs.length) checks.push(...needsCheck(needs));
   if (checks.length === 0) return undefined;
   const missing = `not sent: this runtime has no pm.execution.skipRequest, so the request went to ${NOT_SENT_URL} instead (needs ${MINIMUM_VERSIONS})`;
   return [

@@ -16,7 +16,7 @@
  */
 import { operationFacts } from "../../openapi/extensions.js";
 import { UniqueNames } from "../../openapi/names.js";
-import type { MenuNode, ViewOperation } from "../view.js";
+import type { EmitterView, MenuNode, ViewOperation } from "../view.js";
 import { memberName } from "./names.js";
 import type { TypeContext } from "./types.js";
 import { docText, writeDocs, type Writer } from "./writer.js";
@@ -52,6 +52,8 @@ interface Param {
 /** One method of a menu: its signature for the declarations (`.d.ts`) and the call it makes in the code (`.js`). */
 interface Method {
   name: string;
+  /** The operation it calls. */
+  op: ViewOperation;
   doc: string;
   params: Param[];
   /** What the promise resolves to. */
@@ -72,7 +74,7 @@ function replyType(op: ViewOperation, ctx: TypeContext): string {
   return op.replyMany ? `${name}[]` : name;
 }
 
-type Signature = Omit<Method, "name" | "doc">;
+type Signature = Omit<Method, "name" | "op" | "doc">;
 
 /** One member of a menu: its RouterOS-side name and signature, or nothing where a REST verb already covers the command. */
 function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, Signature] | undefined {
@@ -132,7 +134,7 @@ class Members {
 const method = (op: ViewOperation, [name, signature]: [string, Signature], names: Members): Method => {
   const o = op.operation;
   const doc = docText([o.summary, o.description].filter(Boolean).join("\n\n"), operationFacts(o));
-  return { name: names.claim(name, "Command"), doc, ...signature };
+  return { name: names.claim(name, "Command"), op, doc, ...signature };
 };
 
 /**
@@ -172,6 +174,21 @@ export function menuShape(
   }
   for (const [name, child] of node.children) shape.children.push([names.claim(memberName(name), "Menu"), menuShape(child, ctx)]);
   return shape;
+}
+
+/** The root's shape: its commands beside the top-level menus and `close()`, the script words grouped. */
+/**
+ * The client's member of each top-level menu, in the tree's order. Distinct
+ * names can meet (`a-b`, `aB`): each gets its own; `close` is the client's.
+ */
+export function topMembers(view: EmitterView): string[] {
+  const members = new UniqueNames(["close"]);
+  return [...view.tree.children.values()].map((top) => members.claim(memberName(top.name)));
+}
+
+export function rootShape(view: EmitterView, ctx: TypeContext): MenuShape {
+  const taken = ["close", ...topMembers(view)];
+  return menuShape({ ...view.tree, children: new Map() }, ctx, taken, (op) => SCRIPT_WORDS.has(op.command ?? ""));
 }
 
 /** How one rendering writes a method, whether it keeps the docs, and what ends a nested object. */

@@ -44,7 +44,9 @@ export class SymbolTable {
 
   /** Declares a name in a file; a name already owned becomes `Ros<Name>` (then numbered). Returns the name given. */
   declare(wanted: string, file: string): string {
-    const name = this.take(this.taken.has(wanted) ? `Ros${wanted}` : wanted);
+    // A component name may start with a digit (a menu named `6to4` at the top): not an identifier.
+    const valid = /^[0-9]/.test(wanted) ? `_${wanted}` : wanted;
+    const name = this.take(this.taken.has(valid) ? `Ros${valid}` : valid);
     this.homes.set(name, { file });
     return name;
   }

@@ -8,6 +8,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { EmitterView, ValueView } from "../view.js";
+import type { RequiredGroup } from "../../facts/types.js";
 import { propertyKey } from "./names.js";
 import { docText, writeDocs, type Writer } from "./writer.js";
 
@@ -62,12 +63,16 @@ export function valueType(value: ValueView, request: boolean, ctx: TypeContext):
   return `${one} | readonly ${wrap(one)}[]${comma}`;
 }
 
-/** The members of an object type: optional, `readonly` where the router fills them; `.id` always present in a reply. */
+/**
+ * The members of an object type: optional, `readonly` where the router fills them; `.id` always present in a reply;
+ * in a request, what the body's `required` names (evidence of what `add` requires) present.
+ */
 export function writeMembers(w: Writer, schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeContext): void {
+  const required = new Set(request ? (schema.required ?? []) : []);
   for (const [name, value] of ctx.view.properties(schema)) {
     writeDocs(w, docText(value.schema.description, value.facts));
     const readOnly = !request && value.schema.readOnly ? "readonly " : "";
-    const optional = !request && name === ".id" ? "" : "?";
+    const optional = (!request && name === ".id") || required.has(name) ? "" : "?";
     w.writeLine(`${readOnly}${propertyKey(name)}${optional}: ${valueType(value, request, ctx)};`);
   }
 }
@@ -82,4 +87,14 @@ function objectType(schema: OpenAPIV3.SchemaObject, request: boolean, ctx: TypeC
   // Nested objects are rare (none in the documents so far); printed on one line.
   const members = ctx.view.properties(schema).map(([name, value]) => `${propertyKey(name)}?: ${valueType(value, request, ctx)};`);
   return `{ ${members.join(" ")} }`;
+}
+
+/** A group rule as a type to intersect with the body's: at least one of the args present, or exactly one (the others absent). */
+export function groupType(group: RequiredGroup, schema: OpenAPIV3.SchemaObject, ctx: TypeContext): string {
+  const types = new Map(ctx.view.properties(schema).map(([name, value]) => [name, valueType(value, true, ctx)]));
+  const members = group.args.map((arg) => {
+    const absent = group.kind === "oneOf" ? group.args.filter((a) => a !== arg).map((a) => ` ${propertyKey(a)}?: never;`) : [];
+    return `{ ${propertyKey(arg)}: ${types.get(arg) ?? "string"};${absent.join("")} }`;
+  });
+  return `(${members.join(" | ")})`;
 }

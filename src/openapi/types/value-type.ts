@@ -66,14 +66,25 @@ function byName(name: string, form: Form | undefined): Form | undefined {
   return form;
 }
 
-/** Types one arg; pure, never throws. */
-export function argValueType(name: string, arg: Arg, ctx: TypeContext): ValueType {
+/** Values evidence shows RouterOS writes (`/export verbose`) beside the form: `""` clears, anything else is a special value. */
+function withWritten(form: Form, written: readonly string[]): Form {
+  if (written.length === 0 || form.type === "boolean") return form;
+  const words = written.filter((w) => w !== "");
+  const widened: Form = { ...form, ...(words.length ? { special: [...new Set([...(form.special ?? []), ...words])] } : {}) };
+  if (words.length === written.length) return widened;
+  // `""` written: the value clears, whatever length its text otherwise needs.
+  const { minLength: _minLength, ...rest } = widened;
+  return { ...rest, empty: true };
+}
+
+/** Types one arg; pure, never throws. `written`: values evidence shows the router writes, which the type must accept. */
+export function argValueType(name: string, arg: Arg, ctx: TypeContext, written: readonly string[] = []): ValueType {
   const text = syntaxText(arg.syntax);
   // A text the grammar does not know (`see documentation`) leaves the arg's name as the evidence.
   const syntax = text === undefined ? undefined : (parseSyntaxText(text) ?? formByName(name));
   const combined = combine(byName(name, syntax), completionForm(name, arg, ctx));
   const form = combined && isWordListName(name) && combined.type !== "boolean" ? { ...combined, list: true as const } : combined;
-  return toValueType({ ...(form ?? { type: text === undefined ? "string" : "unknown" }), argName: name });
+  return toValueType(withWritten({ ...(form ?? { type: text === undefined ? "string" : "unknown" }), argName: name }, written));
 }
 
 /** Typed: a known RouterOS type other than string, a string with length bounds, or one with suggestions. */

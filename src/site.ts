@@ -1,0 +1,145 @@
+/**
+ * `rosapi site` as a library: one static site over one or more trees, each
+ * tree a version (two trees of one version, base and extra packages, are two
+ * entries). Per version its pages, search index and downloads; between
+ * consecutive versions a diff page; on every page the since and removed
+ * badges of `rosapi history`. Returns files; writing them is the caller's.
+ */
+import { diffModels } from "./diff/index.js";
+import { EMITTERS, optionsOf, type Emitter } from "./emit/registry.js";
+import { diffPages, menuAnchor, menuPage, sitePages, versionFolder, diffPage } from "./emit/site/index.js";
+import type { Change, ConsoleNode, Lifespan, VersionContext } from "./emit/site/index.js";
+import { buildView, type EmitterView } from "./emit/view.js";
+import { buildHistory } from "./history/history.js";
+import { UserError } from "./io/errors.js";
+import type { OutputFile } from "./io/files.js";
+import { compareVersions } from "./model/merge.js";
+import type { SchemaModel } from "./model/types.js";
+import { buildOpenApi } from "./openapi/index.js";
+
+export interface SiteTree {
+  model: SchemaModel;
+  /** Where it came from (a file, a URL): names a tree whose version collides with another's. */
+  source: string;
+}
+
+export interface SiteOptions {
+  /** Each version's document (JSON, YAML), collection and client beside its pages. Default: true. */
+  downloads?: boolean;
+}
+
+/** Labels: the version, and where two trees share one, the later ones a word from their source (`7.22.3-extra`). */
+function labels(trees: readonly SiteTree[]): string[] {
+  const taken = new Set<string>();
+  return trees.map(({ model, source }, i) => {
+    const version = model.header.version ?? "unknown";
+    let label = version;
+    if (taken.has(label)) {
+      const words = source.split(/[\\/:]/).filter((w) => w && !/^inspect\.json$/.test(w) && w !== version);
+      label = `${version}-${(words.pop() ?? String(i + 1)).replace(/\.json$/, "")}`;
+    }
+    for (let n = 2; taken.has(label); n++) label = `${version}-${n}`;
+    taken.add(label);
+    return label;
+  });
+}
+
+/** The download files of a version: what `generate` writes, from the same view. */
+async function downloads(view: EmitterView, folder: string): Promise<OutputFile[]> {
+  const emitters: Emitter[] = EMITTERS.filter((e) => e.name !== "site");
+  const outputs = await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e))));
+  return outputs.flat().map((f) => ({ ...f, path: `${folder}/download/${f.path}` }));
+}
+
+const DOWNLOAD_LINKS = [
+  { text: "OpenAPI document (JSON)", file: "openapi.json" },
+  { text: "OpenAPI document (YAML)", file: "openapi.yaml" },
+  { text: "Postman collection", file: "postman.json" },
+  { text: "TypeScript client (declarations; the folder holds the code)", file: "client/index.d.ts" },
+];
+
+export async function buildSite(input: readonly SiteTree[], options: SiteOptions = {}): Promise<OutputFile[]> {
+  if (input.length === 0) throw new UserError("a site needs at least one tree");
+  const trees = [...input].sort((a, b) => compareVersions(a.model.header.version ?? "0", b.model.header.version ?? "0"));
+  const names = labels(trees);
+  const folders = names.map(versionFolder);
+  if (new Set(folders).size !== folders.length) throw new UserError(`two trees would share a folder: ${folders.join(", ")}`);
+  const views = trees.map(({ model }) => buildView(buildOpenApi(model)));
+
+  // Since and removed: `rosapi history` over the versions (base and extra trees of one version count as one).
+  const spans = new Map<string, Lifespan>();
+  if (trees.length > 1 && trees.every((t) => t.model.header.version)) {
+    for (const node of buildHistory(trees.map((t) => t.model)).nodes) {
+      if (node.since === undefined) continue;
+      const first = node.since === trees[0]!.model.header.version;
+      if (first && !node.removedIn) continue;
+      spans.set(`${node.level} ${node.path}`, {
+        ...(first ? {} : { since: node.since }),
+        ...(node.removedIn ? { removedIn: node.removedIn } : {}),
+      });
+    }
+  }
+  const pairs = trees.slice(1).map((tree, i) => ({
+    from: names[i]!,
+    to: names[i + 1]!,
+    diff: diffModels(trees[i]!.model, tree.model, { from: names[i]!, to: names[i + 1]! }),
+    fromIndex: `${folders[i]}/index.html`,
+    toIndex: `${folders[i + 1]}/index.html`,
+  }));
+  const changes = new Map<string, Change[]>();
+  for (const pair of pairs) {
+    const counts = new Map<string, { count: number; breaking: number }>();
+    for (const c of pair.diff.changes)
+      for (const menu of c.menus) {
+        const n = counts.get(menu) ?? { count: 0, breaking: 0 };
+        counts.set(menu, { count: n.count + 1, breaking: n.breaking + Number(c.breaking) });
+      }
+    for (const [menu, n] of counts)
+      changes.set(menu, [
+        ...(changes.get(menu) ?? []),
+        { from: pair.from, to: pair.to, path: `${diffPage(pair.from, pair.to)}#${menuAnchor(menu)}`, ...n },
+      ]);
+  }
+  // A version (as history names it) leads to the diff page into its first tree.
+  const into = new Map<string, string>();
+  pairs.forEach((pair, i) => {
+    const version = trees[i + 1]!.model.header.version ?? pair.to;
+    if (!into.has(version)) into.set(version, diffPage(pair.from, pair.to));
+  });
+  const pagesOf = views.map((view) => new Set(menus(view).map(menuPage)));
+  const withDownloads = options.downloads ?? true;
+  const versions = views.map((view, i) => {
+    const folder = folders[i]!;
+    const context: VersionContext = {
+      label: names[i]!,
+      folder,
+      lifespan: (node: ConsoleNode) => spans.get(`${node.level} ${node.path}`) ?? {},
+      diffInto: (version) => into.get(version),
+      changes: (menu) => changes.get(menu) ?? [],
+      switcher: (inVersion) =>
+        folders.length < 2
+          ? []
+          : folders.map((f, j) => ({
+              label: names[j]!,
+              path: `${f}/${inVersion.startsWith("m/") && !pagesOf[j]!.has(inVersion) ? "index.html" : inVersion}`,
+              current: j === i,
+            })),
+      downloads: withDownloads ? DOWNLOAD_LINKS.map((d) => ({ text: d.text, path: `${folder}/download/${d.file}` })) : [],
+    };
+    return { view, context };
+  });
+  const files = [...sitePages(versions), ...diffPages(pairs)];
+  if (withDownloads) for (const [i, view] of views.entries()) files.push(...(await downloads(view, folders[i]!)));
+  return files;
+}
+
+/** Every menu of a view that has a page. */
+function menus(view: EmitterView): string[] {
+  const out: string[] = [];
+  const walk = (node: EmitterView["tree"]) => {
+    if (node.menu !== "/" || node.operations.length) out.push(node.menu);
+    for (const child of node.children.values()) walk(child);
+  };
+  walk(view.tree);
+  return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * The "Done when" of the evidence facts over real dumps: 7.22.3 base and
+ * extra with the 7.22.1 observed probe and Ansible's _api_data.py.
+ */
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { OpenAPIV3 } from "openapi-types";
+import { buildOpenApi } from "../../src/openapi/index.js";
+import {
+  classifyProbe,
+  disagreements,
+  factSet,
+  factsForModel,
+  readFactFiles,
+  type FactInput,
+  type ProbeRow,
+} from "../../src/facts/index.js";
+import type { EvidenceExtensions } from "../../src/openapi/extensions.js";
+import { dump, loadDump } from "../helpers/dumps.js";
+import { documentValidator } from "../helpers/ajv.js";
+import { exportsPresent, loadExports } from "../helpers/exports.js";
+import { ANSIBLE, evidencePresent, PROBE_7221 } from "./helpers.js";
+
+type Schema = OpenAPIV3.SchemaObject & EvidenceExtensions;
+const DUMPS = ["7.22.3-deep", "7.22.3-extra"].flatMap((n) => dump(n) ?? []);
+
+describe.skipIf(!evidencePresent || DUMPS.length === 0)("evidence on 7.22.3 base and extra", async () => {
+  const inputs: FactInput[] = evidencePresent ? await readFactFiles([PROBE_7221, ANSIBLE]) : [];
+  const rows = evidencePresent ? (JSON.parse(await readFile(PROBE_7221, "utf8")) as ProbeRow[]) : [];
+
+  describe.each(DUMPS)("$name", async (d) => {
+    const model = await loadDump(d);
+    const facts = factsForModel(inputs, model);
+    const doc = buildOpenApi(model, facts);
+    const schemas = doc.components!.schemas as Record<string, Schema>;
+    const resolve = (s: Schema | OpenAPIV3.ReferenceObject): Schema => ("$ref" in s ? schemas[s.$ref.split("/").pop()!]! : s);
+    const addBody = (menu: string): Schema | undefined => {
+      const put = (doc.paths[menu] as OpenAPIV3.PathItemObject | undefined)?.put;
+      const body = put?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+      return body && resolve(body.content["application/json"]!.schema!);
+    };
+    const itemSchema = (menu: string): Schema | undefined => {
+      const ok = (doc.paths[menu] as OpenAPIV3.PathItemObject | undefined)?.get?.responses["200"] as OpenAPIV3.ResponseObject | undefined;
+      const reply = ok?.content?.["application/json"]?.schema as Schema | undefined;
+      return reply && resolve(reply.type === "array" ? (reply.items as Schema) : reply);
+    };
+    /** The property `arg` of the menu's add body and of its item (or settings) schema. */
+    const menuProperties = (menu: string, arg: string): [string, Schema][] =>
+      [addBody(menu), itemSchema(menu)].flatMap((o) => (o ? properties(o).filter(([n]) => n === arg) : []));
+    /** Every object property, with its value merged as a reader sees it. */
+    const properties = (schema: Schema): [string, Schema][] =>
+      Object.entries(schema.properties ?? {}).map(([name, p]) => {
+        const own = p as Schema;
+        const ref = own.allOf?.length === 1 ? own.allOf[0] : undefined;
+        return [name, ref ? { ...resolve(ref), ...own, allOf: undefined } : resolve(own)];
+      });
+
+    it("every observed required set appears exactly on its add body, groups as groups (100% of the evidence's menus in the dump)", () => {
+      let checked = 0;
+      for (const row of rows) {
+        const body = addBody(row.path);
+        if (!body) continue;
+        const answer = classifyProbe(row);
+        const evidence = body["x-routeros-evidence"]?.required;
+        if (answer === "probe-error") {
+          expect(evidence?.status, row.path).toBe("unknown");
+          expect(body.required, row.path).toBeUndefined();
+          continue;
+        }
+        checked++;
+        const rule = factSet(inputs[0]!, "7.22.3").required.find((f) => f.menu === row.path)!.rule;
+        expect(evidence, row.path).toMatchObject({ status: "known", source: "observed", inferredFrom: "7.22.1" });
+        expect(evidence?.notInTree, row.path).toBeUndefined();
+        expect(body.required ?? [], row.path).toEqual(rule.all);
+        const group = rule.groups[0];
+        if (group) expect(body[group.kind], row.path).toEqual(group.args.map((a) => ({ required: [a] })));
+        else expect([body.oneOf, body.anyOf], row.path).toEqual([undefined, undefined]);
+      }
+      expect(checked).toBeGreaterThan(d.deep ? 200 : 0);
+    });
+
+    it("a menu with add but no evidence says unknown", () => {
+      const unknown = Object.keys(doc.paths).filter((p) => addBody(p)?.["x-routeros-evidence"]?.required?.status === "unknown");
+      const probed = new Set(rows.filter((r) => classifyProbe(r) !== "probe-error").map((r) => r.path));
+      expect(unknown.filter((p) => probed.has(p))).toEqual([]);
+      if (!d.deep) expect(unknown.length).toBeGreaterThan(0);
+    });
+
+    it("95% or more of Ansible's defaults whose arg exists appear as `default`, and every default validates against its own property schema", () => {
+      const { compile } = documentValidator(doc);
+      const ansible = factSet(inputs[1]!, "7.22.3").defaults;
+      let present = 0;
+      let shown = 0;
+      const missing: string[] = [];
+      for (const f of ansible) {
+        const props = menuProperties(f.menu, f.arg);
+        if (props.length === 0) continue;
+        present++;
+        if (props.some(([, p]) => p.default !== undefined)) shown++;
+        else missing.push(`${f.menu} ${f.arg}=${JSON.stringify(f.value)}`);
+      }
+      expect(present).toBeGreaterThan(d.deep ? 800 : 50);
+      expect(shown / present, missing.join("\n")).toBeGreaterThanOrEqual(0.95);
+      let defaults = 0;
+      for (const schema of Object.values(schemas)) {
+        for (const [name, p] of properties(schema)) {
+          if (p.default === undefined) continue;
+          defaults++;
+          const { default: value, ...valueSchema } = p;
+          expect(compile(valueSchema)(value), `${name}=${JSON.stringify(value)}`).toBe(true);
+        }
+      }
+      expect(defaults).toBeGreaterThan(present);
+    });
+
+    it("every disagreement between the sources is listed, with the rule that decided it", async () => {
+      const lines = disagreements(facts)
+        .filter((x) => addBody(x.menu) || doc.paths[x.menu])
+        .map(
+          (x) =>
+            `${x.menu}${x.arg ? ` ${x.arg}` : ""}: ${x.winner.source} ${x.winner.version} over ${x.losers.map((l) => `${l.source} ${l.version}`).join(", ")} (${x.decidedBy})`,
+        );
+      const refused: string[] = [];
+      const widened: string[] = [];
+      for (const [menu, m] of facts.menus) {
+        for (const arg of m.defaults.keys()) {
+          const e = menuProperties(menu, arg).flatMap(([, p]) => p["x-routeros-evidence"]?.default ?? [])[0];
+          const key = `${menu} ${arg}=${JSON.stringify(e?.value)}`;
+          if (e?.refused)
+            refused.push(`${key}: the schema refuses it even widened (curated value kept in x-routeros-evidence, no default)`);
+          else if (e?.widened) widened.push(`${key}: widened (${e.origin}, ${e.raw})`);
+        }
+      }
+      await expect([...lines, "", ...refused, "", ...widened].join("\n") + "\n").toMatchFileSnapshot(
+        `__snapshots__/disagreements-${d.name}.txt`,
+      );
+    });
+
+    it.skipIf(!exportsPresent)(
+      "each widened value is a form RouterOS writes (an /export shows it) or is listed as unconfirmed",
+      async () => {
+        const written = new Set(loadExports().flatMap((l) => Object.entries(l.args).map(([k, v]) => `${l.menu} ${k}=${v}`)));
+        const lines: string[] = [];
+        for (const [menu, m] of facts.menus) {
+          for (const [arg, decision] of m.defaults) {
+            const key = `${menu} ${arg}=${String(decision.value)}`;
+            const shown = menuProperties(menu, arg).map(([, p]) => p["x-routeros-evidence"]?.default);
+            if (shown.some((e) => e?.widened))
+              lines.push(`${key}: ${written.has(key) ? "seen in an export" : "not seen in the exports (unconfirmed)"}`);
+          }
+        }
+        await expect(lines.sort().join("\n") + "\n").toMatchFileSnapshot(`__snapshots__/widened-${d.name}.txt`);
+      },
+    );
+  });
+});

@@ -1,0 +1,49 @@
+/** The evidence in ../shared/evidence (never copied into the repository): tests skip with a message where it is absent. */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const EVIDENCE_DIR = fileURLToPath(new URL("../../../shared/evidence/", import.meta.url));
+export const PROBE_7221 = `${EVIDENCE_DIR}required-args/required-args.v7.22.1.json`;
+export const PROBE_7208 = `${EVIDENCE_DIR}required-args/required-args.v7.20.8.json`;
+export const ANSIBLE = `${EVIDENCE_DIR}ansible/_api_data.py`;
+
+export const evidencePresent = existsSync(PROBE_7221) && existsSync(ANSIBLE);
+if (!evidencePresent) console.warn(`[rosapi tests] ${EVIDENCE_DIR} is absent: tests over the real evidence are skipped.`);
+
+/** Evidence about the tiny model (test/helpers/tiny-model.ts, RouterOS 7.99), written into `dir`: an observed probe and an Ansible file. */
+export async function tinyEvidence(dir: string): Promise<{ probe: string; ansible: string }> {
+  const probe = join(dir, "required-args.v7.99.json");
+  await writeFile(
+    probe,
+    JSON.stringify([
+      {
+        path: "/ip/address",
+        required: ["address", "interface"],
+        hasAdd: true,
+        rawError: "Script Error: missing value(s) of argument(s) address interface (/ip/address/add; line 1)",
+      },
+    ]),
+  );
+  await writeFile(join(dir, "required-args.v7.99.meta.json"), JSON.stringify({ routerosVersion: "7.99" }));
+  const ansible = join(dir, "_api_data.py");
+  await writeFile(
+    ansible,
+    [
+      "PATHS = {",
+      "    ('ip', 'address'): APIData(unversioned=VersionedAPIData(fields={",
+      "        'address': KeyInfo(required=True),",
+      "        'comment': KeyInfo(can_disable=True, remove_value=''),",
+      "        'disabled': KeyInfo(default=False),",
+      "        'interface': KeyInfo(),",
+      "    })),",
+      "    ('system', 'identity'): APIData(unversioned=VersionedAPIData(single_value=True, fields={",
+      "        'name': KeyInfo(default='MikroTik'),",
+      "    })),",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  return { probe, ansible };
+}

@@ -1,0 +1,195 @@
+/**
+ * The site in a real browser (Debian's Chromium, from file://): search, a
+ * menu page, a since badge to its diff page, no console error, no failed
+ * request and no request leaving the site over every page of one version,
+ * axe-core's serious and critical rules, and hostile strings as text.
+ */
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFilesAtomic } from "../../src/io/files.js";
+import { loadModel } from "../../src/model/load.js";
+import { buildSite } from "../../src/site.js";
+import { browserPath, openBrowser } from "../helpers/browser.js";
+import { dump, dumpsPresent } from "../helpers/dumps.js";
+import { siteFiles } from "../helpers/site-check.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+import { hostileModel } from "./hostile-model.js";
+import { hostileModel as sharedHostileModel, PWNED } from "../helpers/hostile.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const OLD = dump("7.22.3-extra");
+const NEW = dump("7.23.3");
+
+/** Everything a page did wrong: console errors, failed requests, requests outside `root`. */
+function watch(page: Page, root: string): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
+  page.on("request", (r) => void (!r.url().startsWith(root) && problems.push(`outside: ${r.url()}`)));
+  return problems;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
+      .axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.count})`);
+}
+
+describe.skipIf(!browserPath || !dumpsPresent || !OLD || !NEW)("the site of 7.22.3 extra and 7.23.3 in Chromium", () => {
+  let dir: string;
+  let root: string;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    root = pathToFileURL(dir).href + "/";
+    const trees = await Promise.all([OLD!, NEW!].map(async (d) => ({ model: await loadModel(d.file), source: d.file })));
+    await writeFilesAtomic(dir, await buildSite(trees, { downloads: false }));
+    browser = await openBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("searches address, opens /ip/address and shows PUT with its body args", async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page, root);
+    await page.goto(`${root}index.html`);
+    await page.locator("#search").fill("address");
+    const result = page.locator("#search-results a", { hasText: /^\/ip\/address$/ });
+    await result.first().click();
+    await page.waitForURL(/\/m\/ip\.address\.html$/);
+    const put = page.locator("#put-ip\\.address");
+    await expect(put.locator("h2").textContent()).resolves.toContain("PUT");
+    await expect(put.locator("#put-ip\\.address--address").textContent()).resolves.toContain("address");
+    expect(await put.locator("table.args tbody tr").count()).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("follows a since badge to the diff page", async () => {
+    const pages = (await siteFiles(dir)).filter((p) => p.startsWith("7.23.3/m/"));
+    const page = await browser.context.newPage();
+    const problems = watch(page, root);
+    let found = false;
+    for (const path of pages) {
+      await page.goto(root + path);
+      const badge = page.locator("a.badge.since").first();
+      if ((await badge.count()) === 0) continue;
+      await badge.click();
+      await page.waitForURL(/\/diff\/7\.22\.3\.\.7\.23\.3\.html/);
+      await expect(page.locator("h1").textContent()).resolves.toContain("7.22.3 → 7.23.3");
+      found = true;
+      break;
+    }
+    expect(found).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("loads every page of one version without a console error, a failed request or a request outside the site", async () => {
+    const pages = (await siteFiles(dir)).filter((p) => p.startsWith("7.23.3/") && p.endsWith(".html"));
+    const page = await browser.context.newPage();
+    const problems = watch(page, root);
+    for (const path of pages) await page.goto(root + path, { waitUntil: "load" });
+    expect(pages.length).toBeGreaterThan(400);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 600_000);
+
+  it("has no serious or critical axe-core violation on the index with results, a menu page and a diff page", async () => {
+    const page = await browser.context.newPage();
+    for (const path of ["index.html", "7.23.3/m/ip.address.html", "diff/7.22.3..7.23.3.html"]) {
+      await page.goto(root + path);
+      if (path === "index.html") {
+        await page.locator("#search").fill("firewall filter");
+        await page.locator("#search-results a").first().waitFor();
+      }
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  }, 120_000);
+
+  it("moves through results with the keyboard", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${root}7.23.3/index.html`);
+    await page.keyboard.press("/");
+    await page.keyboard.type("ip address");
+    await page.locator("#search-results a").first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const second = await page.locator("#search-results a").nth(1).getAttribute("href");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.href.endsWith(second!.replace(/^\.?\/?/, "")));
+    await page.close();
+  }, 60_000);
+});
+
+describe.skipIf(!browserPath)("a site of hostile strings in Chromium", () => {
+  it("runs nothing of the shared hostile dump on any page", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const browser = await openBrowser();
+    try {
+      await writeFilesAtomic(dir, await buildSite([{ model: await sharedHostileModel(), source: "hostile" }], { downloads: false }));
+      const root = pathToFileURL(dir).href + "/";
+      const page = await browser.context.newPage();
+      const problems = watch(page, root);
+      for (const path of (await siteFiles(dir)).filter((p) => p.endsWith(".html"))) {
+        await page.goto(root + path);
+        expect(await page.evaluate((flag) => (globalThis as Record<string, unknown>)[flag], PWNED), path).toBeUndefined();
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("runs none of them and shows them as text", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const browser = await openBrowser();
+    try {
+      const old = tinyModel();
+      old.header.version = "7.1";
+      const now = hostileModel();
+      now.header.version = "7.2";
+      await writeFilesAtomic(
+        dir,
+        await buildSite(
+          [
+            { model: old, source: "a" },
+            { model: now, source: "b" },
+          ],
+          { downloads: false },
+        ),
+      );
+      const root = pathToFileURL(dir).href + "/";
+      const page = await browser.context.newPage();
+      const problems = watch(page, root);
+      for (const path of (await siteFiles(dir)).filter((p) => p.endsWith(".html"))) {
+        await page.goto(root + path);
+        expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+      }
+      await page.goto(`${root}index.html`);
+      await page.locator("#search").fill("pwned");
+      await page.locator("#search-results a").first().waitFor();
+      expect(await page.locator("#search-results").textContent()).toContain("<script>window.__pwned=1</script>");
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

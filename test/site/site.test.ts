@@ -1,0 +1,146 @@
+/** The site on disk: escaping by default, every internal link resolves, versions link to their diffs. No browser needed. */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { html, trusted } from "../../src/emit/site/html.js";
+import { writeFilesAtomic, type OutputFile } from "../../src/io/files.js";
+import { buildSite } from "../../src/site.js";
+import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
+import { tinyModel } from "../helpers/tiny-model.js";
+import { DUMPS, dump, dumpsPresent } from "../helpers/dumps.js";
+import { loadModel } from "../../src/model/load.js";
+import { brokenLinks, brokenTargets, markupFromDump, searchLinks, siteFiles } from "../helpers/site-check.js";
+import { hostileModel, PAYLOADS } from "./hostile-model.js";
+
+describe("html templates", () => {
+  it("escape every value; only trusted() inserts markup", () => {
+    const name = `<b onclick="x">&'`;
+    expect(html`<p title="${name}">${name}</p>`.text).toBe(
+      `<p title="&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;">&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</p>`,
+    );
+    expect(html`<div>${html`<i>${name}</i>`}${[name, trusted("<br>")]}${undefined}${false}</div>`.text).toBe(
+      `<div><i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;<br></div>`,
+    );
+  });
+});
+
+describe("the site emitter", () => {
+  it("writes site/ when asked, and is not among generate's default outputs", async () => {
+    const { files } = await generate({ model: tinyModel(), targets: ["site"] });
+    const paths = files.map((f) => f.path);
+    expect(paths).toContain("site/index.html");
+    expect(paths).toContain("site/7.99/m/ip.address.html");
+    expect(DEFAULT_TARGETS).not.toContain("site");
+  });
+});
+
+describe("a site of hostile strings", () => {
+  let dir: string;
+  let files: OutputFile[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const old = tinyModel();
+    old.header.version = "7.1";
+    const now = hostileModel();
+    now.header.version = "7.2";
+    files = await buildSite([
+      { model: old, source: "old.json" },
+      { model: now, source: "hostile.json" },
+    ]);
+    await writeFilesAtomic(dir, files);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("shows names, descriptions, syntax and completions as text", async () => {
+    const pages = files.filter((f) => f.path.endsWith(".html"));
+    for (const page of pages) expect(markupFromDump(page.content), page.path).toEqual([]);
+    const all = pages.map((p) => p.content).join("\n");
+    expect(all).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    expect(all).toContain("&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;");
+    // The site's own scripts (the downloads are the other emitters' files, not pages).
+    for (const script of files.filter((f) => f.path.endsWith(".js") && !f.path.includes("/download/")))
+      for (const payload of PAYLOADS) expect(script.content, script.path).not.toContain(payload);
+  });
+
+  it("keeps every file inside the site and every internal link resolving", async () => {
+    for (const path of await siteFiles(dir)) expect(path.split(/[\\/]/)).not.toContain("..");
+    expect(await brokenLinks(dir)).toEqual([]);
+    expect(await brokenTargets(dir, "7.2", await searchLinks(dir, "7.2"))).toEqual([]);
+  });
+
+  it("switches version keeping the page, or to the version's index where the page is not there", () => {
+    const page = (path: string) => files.find((f) => f.path === path)!.content;
+    const switcher = (path: string) => /<nav class="versions"[\s\S]*?<\/nav>/.exec(page(path))?.[0] ?? "";
+    expect(switcher("7.1/m/ip.address.html")).toContain('href="../../7.2/m/ip.address.html"');
+    const added = files.find((f) => f.path.startsWith("7.2/m/") && !files.some((o) => o.path === f.path.replace("7.2/", "7.1/")))!;
+    expect(switcher(added.path)).toContain('href="../../7.1/index.html"');
+    expect(switcher(added.path)).toMatch(/aria-current="page"/);
+  });
+
+  it("badges what a version added, linked to the diff page that lists it", () => {
+    const page = files.find((f) => f.path === "7.2/index.html");
+    expect(page).toBeDefined();
+    const menu = files.find((f) => f.path.startsWith("7.2/m/") && f.content.includes('class="badge since"'));
+    expect(menu?.content).toMatch(/<a class="badge since" href="\.\.\/\.\.\/diff\/7\.1\.\.7\.2\.html">since 7\.2<\/a>/);
+    expect(files.map((f) => f.path)).toContain("diff/7.1..7.2.html");
+  });
+});
+
+describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump (7.22.3 extra)", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    const model = await loadModel(dump("7.22.3-extra")!.file);
+    await writeFilesAtomic(dir, await buildSite([{ model, source: dump("7.22.3-extra")!.file }], { downloads: false }));
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("has a page per menu, each link resolving", async () => {
+    const pages = (await siteFiles(dir)).filter((p) => p.startsWith("7.22.3/m/"));
+    expect(pages.length).toBeGreaterThan(540);
+    expect(await brokenLinks(dir)).toEqual([]);
+  }, 120_000);
+
+  it("has a search index whose every entry leads to its page and anchor", async () => {
+    const links = await searchLinks(dir, "7.22.3");
+    expect(links.length).toBeGreaterThan(40_000);
+    expect(await brokenTargets(dir, "7.22.3", links)).toEqual([]);
+  }, 120_000);
+
+  it("shows PUT /ip/address with its body args in words and a ready request", async () => {
+    const page = await readFile(join(dir, "7.22.3/m/ip.address.html"), "utf8");
+    expect(page).toContain('id="put-ip.address"');
+    expect(page).toContain('id="put-ip.address--address"');
+    expect(page).toContain("ipv4-prefix");
+    expect(page).toContain("reference to interface (its name or id)");
+    expect(page).toContain("await ros.ip.address.add(");
+    expect(page).toContain("Postman request: <code>PUT /ip/address</code>");
+    // A request that changes an item says so; one that adds its own item does not need to.
+    const patch = page.slice(page.indexOf('id="patch-ip.address:id"'), page.indexOf('id="delete-ip.address:id"'));
+    expect(patch).toContain("changes the item it names (here <code>*1</code>)");
+    const put = page.slice(page.indexOf('id="put-ip.address"'), page.indexOf('id="get-ip.address:id"'));
+    expect(put).not.toContain('class="caution"');
+    expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
+  });
+});
+
+describe.skipIf(!dumpsPresent || DUMPS.length < 6)("one site over the six shared trees", () => {
+  it("builds, and every page passes the link and escape checks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
+    try {
+      const trees = await Promise.all(DUMPS.map(async (d) => ({ model: await loadModel(d.file), source: d.file })));
+      await writeFilesAtomic(dir, await buildSite(trees, { downloads: false }));
+      const files = await siteFiles(dir);
+      // Two trees of one version (base and extra packages) are two entries of the switcher.
+      for (const folder of ["7.16", "7.20.8", "7.20.8-extra", "7.22.3", "7.22.3-extra", "7.23.3"])
+        expect(files).toContain(`${folder}/index.html`);
+      expect(files).toContain("diff/7.22.3-extra..7.23.3.html");
+      expect(await brokenLinks(dir)).toEqual([]);
+      for (const page of files.filter((f) => f.endsWith(".html")))
+        expect(markupFromDump(await readFile(join(dir, page), "utf8")), page).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
