@@ -1,12 +1,36 @@
+/**
+ * Two tiers of tests, three vitest projects:
+ *
+ * - `npm test` (project "quick", under 3 minutes on two cores): every `*.test.ts` file but `*.full.test.ts`,
+ *   over one real dump, 7.22.3 extra.
+ * - `npm run test:full` (all three projects): the quick tier, plus
+ *   - "dumps": the files that import test/helpers/dumps.ts again, over the other five dumps;
+ *   - "full": the `*.full.test.ts` files, over every dump.
+ * - `.ci/run` runs `npm test`, then `npm run test:more` (the last two projects): nothing twice but the
+ *   few tests of the "dumps" files that read no dump.
+ *
+ * The rule for a new file: name it `*.full.test.ts` when it takes more than a few seconds on its own (a whole
+ * collection, a real-time wait, a compile of every dump, a build of the package); loop over `DUMPS` and skip
+ * on `dump(name)` (test/helpers/dumps.ts), and the tier picks the dumps. Read a dump's document through
+ * `documentOf` (test/helpers/fixtures.ts): it is built once per run.
+ */
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { LongestFirst } from "./test/helpers/sequencer.js";
 
+const FULL_ONLY = "test/**/*.full.test.ts";
+/** The quick tier's files that read real dumps: the "dumps" project runs them again over the other five. */
+const readingDumps = readdirSync("test", { recursive: true, encoding: "utf8" })
+  .map((file) => `test/${file.replace(/\\/g, "/")}`)
+  .filter((file) => file.endsWith(".test.ts") && !file.endsWith(".full.test.ts"))
+  .filter((file) => readFileSync(file, "utf8").includes("helpers/dumps.js"));
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // The CLI tests run the built command line: built here once, when a source is newer than dist/.
-    globalSetup: ["test/helpers/cli.ts"],
+    // The CLI tests run the built command line (built here once, when a source is newer than dist/); the
+    // fixture cache holds each dump's document.
+    globalSetup: ["test/helpers/cli.ts", "test/helpers/fixtures.ts"],
     // No test waits on the clock for its verdict (they wait for events); these limits only catch a hang,
     // and are far above what any test needs on a machine whose cores are all busy.
     testTimeout: 600_000,
@@ -15,5 +39,13 @@ export default defineConfig({
     // At least two files at a time, even on two cores: the longest tests mostly wait out simulated stalls.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: LongestFirst },
+    projects: [
+      {
+        extends: true,
+        test: { name: "quick", include: ["test/**/*.test.ts"], exclude: [FULL_ONLY], env: { ROSAPI_TEST_DUMPS: "quick" } },
+      },
+      { extends: true, test: { name: "dumps", include: readingDumps, env: { ROSAPI_TEST_DUMPS: "others" } } },
+      { extends: true, test: { name: "full", include: [FULL_ONLY], env: { ROSAPI_TEST_DUMPS: "all" } } },
+    ],
   },
 });

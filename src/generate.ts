@@ -6,7 +6,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "./io/files.js";
 import type { SchemaModel } from "./model/types.js";
-import { buildOpenApi, validateOpenApi } from "./openapi/index.js";
+import { buildOpenApi, validateInWorker } from "./openapi/index.js";
 import { EMITTERS, optionsOf, type EmitOptions, type Emitter, type EmitterName, type OptionValue } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 import { factsForModel, type FactInput } from "./facts/index.js";
@@ -51,11 +51,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     document = applied.document;
     unusedOverlayActions.push(...applied.unused.map((target) => `${source}: ${target}`));
   }
-  await validateOpenApi(document);
+  // Validated on another thread while the emitters run; no file is returned before it passes.
+  const valid = validateInWorker(document);
   const view = buildView(document);
   const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
   const emitters: Emitter[] = EMITTERS.filter((e) => targets.has(e.name));
-  const files = (await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e, given[e.name]))))).flat();
+  const [outputs] = await Promise.all([Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e, given[e.name])))), valid]);
+  const files = outputs.flat();
   const written = new Set(files.map((f) => f.path.split("/")[0]!));
   const dropped = emitters.flatMap((e) => e.owns.filter((entry) => !written.has(entry)));
   return { document, files, dropped, unusedOverlayActions };

@@ -1,8 +1,9 @@
 /**
- * Every TypeScript block of the README compiles under `tsc --strict`: client examples against the sample tree's
- * generated client, library examples against the library API (src/index.ts, what `"rosapi"` exports).
+ * Every TypeScript block of the README and of docs/ compiles under `tsc --strict`: client examples against the
+ * sample tree's generated client, library examples against the library API (`"rosapi"` is src/index.ts,
+ * `"rosapi/openapi"` src/openapi/index.ts, as package.json exports them).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sampleModel } from "../src/sample/index.js";
@@ -15,19 +16,21 @@ afterAll(() => Promise.all(dirs.map(removeClient)));
 /** The ```ts blocks of a Markdown text. */
 export const typeScriptBlocks = (markdown: string): string[] => [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
-describe("README", () => {
-  it("has TypeScript blocks, and every one compiles", async () => {
-    const blocks = typeScriptBlocks(await readFile(join(ROOT, "README.md"), "utf8"));
-    expect(blocks.length).toBeGreaterThanOrEqual(2);
+const DOCS = ["README.md", ...(await readdir(join(ROOT, "docs"))).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+
+describe("README and docs/", () => {
+  it("have TypeScript blocks, and every one compiles", async () => {
+    const blocks = (await Promise.all(DOCS.map(async (doc) => typeScriptBlocks(await readFile(join(ROOT, doc), "utf8"))))).flat();
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
     const dir = await writeClient(sampleModel(), "readme");
     dirs.push(dir);
-    const library = relative(dir, join(ROOT, "src/index.js")).replace(/\\/g, "/");
+    const library = (subpath = "") => relative(dir, join(ROOT, "src", subpath, "index.js")).replace(/\\/g, "/");
     const files = await Promise.all(
       blocks.map(async (code, i) => {
         const file = join(dir, `block${i + 1}.ts`);
         const local = code
           .replace(/from "\.\/generated\/[^"]+\/client\/index\.js"/g, 'from "./client/index.js"')
-          .replace(/from "rosapi"/g, `from "${library}"`);
+          .replace(/from "rosapi(?:\/([a-z]+))?"/g, (_, subpath?: string) => `from "${library(subpath)}"`);
         await writeFile(file, `${local}\nexport {};\n`);
         return file;
       }),

@@ -2,16 +2,26 @@
 /** `rosapi`: a thin command line over the library. Exit codes: 0 ok, 1 failure, 2 usage. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { registerCrawl } from "./crawl.js";
-import { registerGenerate } from "./generate.js";
-import { registerMock } from "./mock.js";
-import { registerDemo } from "./demo.js";
-import { registerDiff } from "./diff.js";
-import { registerHistory } from "./history.js";
-import { registerSite } from "./site.js";
-import { registerProbe } from "./probe.js";
-import { registerMcp } from "./mcp.js";
 import { EXIT_USAGE } from "./run.js";
+
+type Register = (program: Command) => void;
+
+/**
+ * The commands, each loaded only when it runs (a command's module pulls in the library it needs, and loading all
+ * of them up front made `rosapi --version` take most of a second). A new command is one line here.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  crawl: async () => (await import("./crawl.js")).registerCrawl,
+  generate: async () => (await import("./generate.js")).registerGenerate,
+  mock: async () => (await import("./mock.js")).registerMock,
+  diff: async () => (await import("./diff.js")).registerDiff,
+  history: async () => (await import("./history.js")).registerHistory,
+  where: async () => (await import("./history.js")).registerHistory,
+  demo: async () => (await import("./demo.js")).registerDemo,
+  site: async () => (await import("./site.js")).registerSite,
+  probe: async () => (await import("./probe.js")).registerProbe,
+  mcp: async () => (await import("./mcp.js")).registerMcp,
+};
 
 const program = new Command("rosapi")
   .description("Schema toolchain for the MikroTik RouterOS REST API")
@@ -22,15 +32,16 @@ const program = new Command("rosapi")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 
-registerCrawl(program);
-registerGenerate(program);
-registerMock(program);
-registerDiff(program);
-registerHistory(program);
-registerSite(program);
-registerProbe(program);
-registerDemo(program);
-registerMcp(program);
+// The command named on the line, or every command where none is (the help lists them all; an unknown name is refused).
+const named = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
+const chosen =
+  named !== undefined && named in COMMANDS
+    ? [named]
+    : process.argv.includes("--version") || process.argv.includes("-V")
+      ? []
+      : Object.keys(COMMANDS);
+// One module may register more than one command (history and where): each registers once.
+for (const register of new Set(await Promise.all(chosen.map((name) => COMMANDS[name]!())))) register(program);
 
 try {
   await program.parseAsync(process.argv);

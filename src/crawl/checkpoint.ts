@@ -85,7 +85,7 @@ export class Checkpoint {
 }
 
 /** The identity facts that differ, each as `name: was → is`. */
-export function identityChanges(was: Partial<RouterIdentity>, is: RouterIdentity): string[] {
+function identityChanges(was: Partial<RouterIdentity>, is: RouterIdentity): string[] {
   const show = (value: unknown) => (value === undefined ? "unknown" : Array.isArray(value) ? value.join(",") || "none" : String(value));
   return (["url", "version", "architecture", "board", "packages"] as const)
     .filter((key) => show(was[key]) !== show(is[key]))

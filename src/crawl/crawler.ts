@@ -144,7 +144,7 @@ export class Crawl {
   /** Workers take tasks until none is left and none is in flight. */
   private async walk(): Promise<void> {
     let inFlight = 0;
-    let failure: unknown;
+    let failure: Error | undefined;
     const sleeping: (() => void)[] = [];
     const wakeAll = () => sleeping.splice(0).forEach((wake) => wake());
     const worker = async () => {
@@ -159,7 +159,7 @@ export class Crawl {
         try {
           await this.perform(task);
         } catch (err) {
-          failure ??= err;
+          failure ??= err instanceof Error ? err : new Error(String(err));
         } finally {
           inFlight--;
           wakeAll();

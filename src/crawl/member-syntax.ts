@@ -12,7 +12,7 @@ import { childRows, taskKey, type Task } from "./tasks.js";
 const MAX_STALLS = 2;
 
 /** Whether `task` asks member syntax (not an arg's syntax): told by the node type in its parent's child answer. */
-export function asksMemberSyntax(task: Task, answers: Answers): boolean {
+function asksMemberSyntax(task: Task, answers: Answers): boolean {
   if (task.request !== "syntax") return false;
   if (task.path.length === 0) return true;
   const siblings = answers.get(taskKey({ request: "child", path: task.path.slice(0, -1) })) ?? [];

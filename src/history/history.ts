@@ -90,7 +90,7 @@ function withEvidence(nodes: NodeHistory[], versions: { version: string }[], inp
  * (command), `ip/address/add/address` or `/ip/address/add address` (arg),
  * `ip/address/.dynamic` or `/ip/address .dynamic` (property).
  */
-export function candidateKeys(path: string): string[] {
+function candidateKeys(path: string): string[] {
   const [head, tail] = path.trim().split(/\s+/, 2) as [string, string | undefined];
   const names = head.split("/").filter((n) => n !== "");
   if (tail !== undefined) {

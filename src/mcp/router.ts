@@ -7,7 +7,7 @@
 import { appendFileSync } from "node:fs";
 import { HttpError, RestClient, type ClientOptions } from "../transport/index.js";
 
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RouterRequest {
   method: Method;

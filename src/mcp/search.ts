@@ -39,7 +39,7 @@ const STANDARD = new Set([
 ]);
 
 /** Lower-case words, `-` and `/` split, a plural's `s` dropped. */
-export const words = (text: string): string[] =>
+const words = (text: string): string[] =>
   text
     .toLowerCase()
     .split(/[^a-z0-9]+/)

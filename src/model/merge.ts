@@ -116,7 +116,7 @@ export class VersionPresence {
 }
 
 /** since: the first version that has it; removed-in: the first one after the last that has it which does not. */
-export function spanOf(row: readonly Presence[], versions: readonly string[]): VersionSpan | undefined {
+function spanOf(row: readonly Presence[], versions: readonly string[]): VersionSpan | undefined {
   const first = row.indexOf(true);
   if (first < 0) return undefined;
   const last = row.lastIndexOf(true);
@@ -129,13 +129,13 @@ export function spanOf(row: readonly Presence[], versions: readonly string[]): V
  * integer ranges widen to the widest; word lists unite their words; any
  * other difference gives no syntax (any string), true for every version.
  */
-export function unionSyntax(texts: readonly string[]): string | undefined {
+function unionSyntax(texts: readonly string[]): string | undefined {
   const distinct = [...new Set(texts)];
   if (distinct.length <= 1) return distinct[0];
   const ranges = distinct.map((t) => /^(-?\d+)\.\.(-?\d+)$/.exec(t));
   if (ranges.every((r) => r !== null)) {
-    const min = Math.min(...ranges.map((r) => Number(r![1])));
-    const max = Math.max(...ranges.map((r) => Number(r![2])));
+    const min = Math.min(...ranges.map((r) => Number(r[1])));
+    const max = Math.max(...ranges.map((r) => Number(r[2])));
     return `${min}..${max}`;
   }
   const lists = distinct.map((t) => /^([^\s|[\]]+(?:\|[^\s|[\]]+)*)(\[,\w+\*\])?$/.exec(t));

@@ -9,7 +9,7 @@ const WORD_STYLES = new Set(["none", "arg"]);
  * router says what a GET returns (read-only properties included).
  * Returns undefined when neither was completed.
  */
-export function propertiesFromCompletions(commands: Record<string, Command>): Record<string, Property> | undefined {
+function propertiesFromCompletions(commands: Record<string, Command>): Record<string, Property> | undefined {
   const source = commands["print"]?.args["proplist"]?.completions ?? commands["get"]?.args["value-name"]?.completions;
   // RouterOS offers the empty word too: it names no property.
   const words = source?.filter((c) => WORD_STYLES.has(c.style) && c.word !== "");

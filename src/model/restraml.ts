@@ -25,7 +25,7 @@ export function isRestramlTree(data: unknown): data is Json {
   return Object.entries(data).some(([k, v]) => !k.startsWith("_") && isObject(v) && typeof v["_type"] === "string");
 }
 
-export function isDeepInspect(data: Json): boolean {
+function isDeepInspect(data: Json): boolean {
   return "_meta" in data;
 }
 
@@ -116,7 +116,7 @@ export function definitionRow(text: string): SyntaxRow {
 }
 
 /** restraml's `desc`: the text of a single-row syntax answer, when not empty. */
-export function restramlDesc(arg: Arg): string | undefined {
+function restramlDesc(arg: Arg): string | undefined {
   const rows = arg.syntax;
   return rows && rows.length === 1 && rows[0]!.text !== "" ? rows[0]!.text : undefined;
 }
@@ -159,6 +159,6 @@ function exportArg(arg: Arg): Json {
   return out;
 }
 
-export function formatPath(path: readonly string[]): string {
+function formatPath(path: readonly string[]): string {
   return "/" + path.join("/");
 }

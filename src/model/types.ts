@@ -23,7 +23,7 @@ export interface SyntaxRow {
  * `none`, also objects of the live router), `dir` a file path, `syntax-meta`
  * punctuation, `obj-*` objects of the router.
  */
-export type CompletionStyle =
+type CompletionStyle =
   "none" | "arg" | "dir" | "syntax-meta" | "obj-dynamic" | "obj-disabled" | "obj-inactive" | "obj-wildcard" | (string & {});
 
 /** One shown (`show=true`) row of `request=completion`. */
@@ -118,8 +118,4 @@ export interface SchemaModel {
   formatVersion: typeof MODEL_FORMAT_VERSION;
   header: ModelHeader;
   root: Menu;
-}
-
-export function emptyMenu(nodeType: MenuNodeType = "dir"): Menu {
-  return { kind: "menu", nodeType, menus: {}, commands: {} };
 }

@@ -45,7 +45,7 @@ function* propertySchemas(schemas: Schemas): Generator<[Record<string, Schema | 
   for (const schema of Object.values(schemas)) {
     if (isRef(schema) || !schema.properties) continue;
     for (const [name, property] of Object.entries(schema.properties)) {
-      if (!isRef(property)) yield [schema.properties, name, property as Schema];
+      if (!isRef(property)) yield [schema.properties, name, property];
     }
   }
 }
@@ -101,7 +101,7 @@ export function hoistValueSchemas(schemas: Schemas): Schemas {
     const facts = property as Schema & VersionExtensions & EvidenceExtensions;
     const own = Object.fromEntries(OWN_KEYS.filter((k) => facts[k] !== undefined).map((k) => [k, facts[k]]));
     // A `$ref` takes no siblings in OpenAPI 3.0: the property's own facts sit beside an `allOf`.
-    properties[name] = Object.keys(own).length ? ({ allOf: [{ $ref }], ...own } as Schema) : { $ref };
+    properties[name] = Object.keys(own).length ? { allOf: [{ $ref }], ...own } : { $ref };
   }
   return out;
 }
@@ -122,7 +122,7 @@ function mostUsed(counts: Map<string, number>): string {
  * without the value components, which nothing names any more.
  */
 export function inlineValueSchemas(doc: OpenAPIV3.Document): OpenAPIV3.Document {
-  const schemas = (doc.components?.schemas ?? {}) as Schemas;
+  const schemas = doc.components?.schemas ?? {};
   const values = new Set<string>();
   const target = (ref: string): Schema => {
     const name = ref.split("/").pop()!;

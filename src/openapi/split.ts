@@ -43,7 +43,7 @@ export function splitByTopMenu(doc: OpenAPIV3.Document): Map<string, OpenAPIV3.D
     byTop.set(top, { ...byTop.get(top), [path]: item });
   }
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
-  const groups = ((doc as unknown as { "x-tagGroups"?: TagGroup[] })["x-tagGroups"] ?? []) as TagGroup[];
+  const groups = (doc as unknown as { "x-tagGroups"?: TagGroup[] })["x-tagGroups"] ?? [];
   const parts = new Map<string, OpenAPIV3.Document>();
   for (const [top, paths] of byTop) {
     // Responses and parameters are few and shared; they reach the error schema.

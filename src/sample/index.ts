@@ -15,5 +15,5 @@ export function sampleModel(): SchemaModel {
 }
 
 export function sampleStore(): StoreSeed {
-  return structuredClone(store) as StoreSeed;
+  return structuredClone(store);
 }

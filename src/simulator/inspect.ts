@@ -5,13 +5,13 @@
 import type { Arg, Command, Menu } from "../model/types.js";
 import type { InspectRequest, InspectRow as Row } from "../transport/inspect.js";
 
-export type Node =
+type Node =
   | { kind: "menu"; name: string; menu: Menu }
   | { kind: "command"; name: string; command: Command }
   | { kind: "arg"; name: string; arg: Arg };
 
 /** The node at a path of tokens (menus, then a command, then an arg), or undefined. */
-export function resolveNode(root: Menu, tokens: readonly string[]): Node | undefined {
+function resolveNode(root: Menu, tokens: readonly string[]): Node | undefined {
   let node: Node = { kind: "menu", name: "root", menu: root };
   for (const token of tokens) {
     if (node.kind === "menu") {

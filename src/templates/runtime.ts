@@ -136,7 +136,7 @@ export class Transport {
   /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
   list<T>(path: string, filter?: Filter<T>, options?: { proplist?: readonly (keyof T & string)[] }): Promise<T[]> {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
+    for (const [key, value] of Object.entries<string | undefined>(filter ?? {})) if (value !== undefined) query[key] = value;
     if (options?.proplist) query[".proplist"] = options.proplist.join(",");
     return this.request<T[]>("GET", path, undefined, query);
   }

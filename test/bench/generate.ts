@@ -1,6 +1,8 @@
 /**
  * Benchmark: OpenAPI generation for the biggest tree (7.22.3 extra), stage by
  * stage, with the process's peak memory. Targets: under 3 s and 500 MB.
+ * As `generate` does, the document is validated in a worker while it is
+ * written as JSON and YAML: that stage takes the longer of the two.
  *
  *   npm run bench:generate [-- <tree.json>]
  */
@@ -8,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import type { OpenAPIV3 } from "openapi-types";
 import type { EvidenceExtensions } from "../../src/openapi/extensions.js";
 import { loadModel } from "../../src/model/index.js";
-import { buildOpenApi, splitByTopMenu, toJson, toYaml, validateOpenApi } from "../../src/openapi/index.js";
+import { buildOpenApi, splitByTopMenu, toJson, toYaml, validateInWorker } from "../../src/openapi/index.js";
 import { countTree } from "../../src/model/walk.js";
 import { typingCoverage } from "../../src/openapi/types/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";
@@ -27,24 +29,25 @@ async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
 }
 const stages: [string, number][] = [];
 
+const started = performance.now();
 const model = await timed("load tree", () => loadModel(file));
 const facts = factFiles.length
   ? await timed("read and resolve evidence", async () => factsForModel(await readFactFiles(factFiles), model))
   : undefined;
 const doc = await timed("build document", () => buildOpenApi(model, facts));
-await timed("validate (swagger-parser)", () => validateOpenApi(doc));
-const json = await timed("serialize JSON", () => toJson(doc));
-const yaml = await timed("serialize YAML", () => toYaml(doc));
+const validated = timed("validate (swagger-parser, worker)", () => validateInWorker(doc));
+const [json, yaml] = await timed("serialize JSON and YAML", () => [toJson(doc), toYaml(doc)]);
+await validated;
+const wall = performance.now() - started;
 
 const counts = countTree(model.root);
-const total = stages.reduce((sum, [, ms]) => sum + ms, 0);
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`generate: ${file}`);
 console.log(
   `  tree: ${JSON.stringify(counts)}; paths ${Object.keys(doc.paths).length}, schemas ${Object.keys(doc.components?.schemas ?? {}).length}`,
 );
 for (const [label, ms] of stages) console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms`);
-console.log(`  ${"total".padEnd(28)} ${total.toFixed(0).padStart(6)} ms   (target < 3000 ms)`);
+console.log(`  ${"total (wall)".padEnd(28)} ${wall.toFixed(0).padStart(6)} ms   (target < 3000 ms)`);
 const mb = (text: string): string => `${(text.length / 1e6).toFixed(1)} MB`;
 const parts = [...splitByTopMenu(doc)].map(([top, part]) => [top, toJson(part)] as const).sort(([, a], [, b]) => b.length - a.length);
 console.log(`  output: JSON ${mb(json)} (compact; indented it would be ${mb(JSON.stringify(doc, null, 2))}), YAML ${mb(yaml)}`);

@@ -1,6 +1,11 @@
 /**
  * The real RouterOS dumps in ../shared/routeros. Tests that use them skip
  * with a clear message where that folder is absent.
+ *
+ * Which dumps a run covers is its tier's (vitest.config.ts sets
+ * ROSAPI_TEST_DUMPS per project): the quick tier reads 7.22.3 extra only,
+ * the full tier adds the other five. A test that loops over `DUMPS`, or skips
+ * without `dump(name)`, therefore needs no tier logic of its own.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -26,20 +31,32 @@ const KNOWN: Dump[] = [
   { name: "7.23.3", file: "7.23.3/inspect.json", deep: false },
 ].map((d) => ({ ...d, file: join(DUMPS_DIR, d.file) }));
 
+/** The one dump of the quick tier. */
+export const QUICK_DUMP = "7.22.3-extra";
+
+/** The dumps of a ROSAPI_TEST_DUMPS value: "quick" (7.22.3 extra), "others" (the five the full tier adds), or "all" (the default outside vitest). */
+export function dumpsOf(set: string | undefined): Dump[] {
+  const present = KNOWN.filter((d) => existsSync(d.file));
+  if (set === "quick") return present.filter((d) => d.name === QUICK_DUMP);
+  if (set === "others") return present.filter((d) => d.name !== QUICK_DUMP);
+  return present;
+}
+
 export const dumpsPresent = existsSync(DUMPS_DIR);
 if (!dumpsPresent) {
   console.warn(`[rosapi tests] ${DUMPS_DIR} is absent: tests over real RouterOS dumps are skipped.`);
 }
 
-/** The dumps that exist on this machine. */
-export const DUMPS: Dump[] = KNOWN.filter((d) => existsSync(d.file));
+/** The dumps of this run's tier that exist on this machine. */
+export const DUMPS: Dump[] = dumpsOf(process.env["ROSAPI_TEST_DUMPS"]);
 
+/** A dump of this run's tier, by name; undefined where the tier leaves it to another run, or it is absent. */
 export function dump(name: string): Dump | undefined {
   return DUMPS.find((d) => d.name === name);
 }
 
 const cache = new Map<string, Promise<SchemaModel>>();
-/** Loads a dump once per test file. */
+/** Loads a dump once per test file (importing one takes about 0.1 s: less than parsing a cached copy would save). */
 export function loadDump(d: Dump): Promise<SchemaModel> {
   let p = cache.get(d.file);
   if (!p) cache.set(d.file, (p = loadModel(d.file)));

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
-export const EXPORTS_DIR = fileURLToPath(new URL("../../../shared/routeros-exports/", import.meta.url));
+const EXPORTS_DIR = fileURLToPath(new URL("../../../shared/routeros-exports/", import.meta.url));
 export const exportsPresent = existsSync(EXPORTS_DIR);
 if (!exportsPresent) console.warn(`[rosapi tests] ${EXPORTS_DIR} is absent: tests over real RouterOS exports are skipped.`);
 
@@ -84,7 +84,7 @@ function words(text: string): string[] {
 }
 
 /** Parses one export file into its add/set lines. */
-export function parseExport(file: string, text: string): ExportLine[] {
+function parseExport(file: string, text: string): ExportLine[] {
   const version = /by RouterOS (\S+)/.exec(text)?.[1] ?? "unknown";
   const out: ExportLine[] = [];
   let menu = "/";

@@ -8,15 +8,16 @@ import { buildView } from "../../src/emit/view.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import type { Facts } from "../../src/facts/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
+import type { OpenAPIV3 } from "openapi-types";
 import { ROOT } from "./cli.js";
 
 export const OUT = join(ROOT, ".test-out");
 
-/** Generates the client of a model (with evidence `facts`, when given) into a fresh folder; returns the folder (holding client/). */
-export async function writeClient(model: SchemaModel, label: string, facts?: Facts): Promise<string> {
+/** Generates the client of a model (with evidence `facts`, when given) or of a document into a fresh folder; returns the folder (holding client/). */
+export async function writeClient(source: SchemaModel | OpenAPIV3.Document, label: string, facts?: Facts): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(OUT, `${label}-`));
-  for (const file of await emitTypeScriptClient(buildView(buildOpenApi(model, facts)))) {
+  for (const file of await emitTypeScriptClient(buildView("openapi" in source ? source : buildOpenApi(source, facts)))) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }

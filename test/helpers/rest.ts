@@ -32,7 +32,7 @@ export async function call(base: string, method: string, path: string, options: 
     headers: { authorization: `Basic ${auth}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
     ...(body !== undefined ? { body } : {}),
     ...(base.startsWith("https:") ? { dispatcher: agentFor(options.ca) } : {}),
-  } as RequestInit);
+  });
   const text = await res.text();
   return { status: res.status, text, body: text === "" ? undefined : JSON.parse(text) };
 }

@@ -5,7 +5,7 @@
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-const LONGEST = /\/newman-whole-\d+\.test\.ts$/;
+const LONGEST = /\/newman-whole-\d+\.full\.test\.ts$/;
 
 export class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -7,7 +7,7 @@ import { tinyModel } from "../helpers/tiny-model.js";
 
 const doc = buildOpenApi(tinyModel());
 const op = (path: string, method: "get" | "put" | "patch" | "delete" | "post") =>
-  (doc.paths[path] as OpenAPIV3.PathItemObject | undefined)?.[method] as (OpenAPIV3.OperationObject & Record<string, unknown>) | undefined;
+  doc.paths[path]?.[method] as (OpenAPIV3.OperationObject & Record<string, unknown>) | undefined;
 const schema = (name: string) => doc.components!.schemas![name] as OpenAPIV3.SchemaObject;
 /** A property's schema with its value component merged in, as a reader of the document sees it. */
 const property = (owner: string, name: string) => {
@@ -17,7 +17,7 @@ const property = (owner: string, name: string) => {
 };
 const operations = () =>
   Object.values(doc.paths).flatMap((item) =>
-    (["get", "put", "patch", "delete", "post"] as const).flatMap((m) => (item?.[m] ? [item[m] as OpenAPIV3.OperationObject] : [])),
+    (["get", "put", "patch", "delete", "post"] as const).flatMap((m) => (item?.[m] ? [item[m]] : [])),
   );
 
 describe("buildOpenApi on a tiny model", () => {
@@ -170,7 +170,7 @@ describe("buildOpenApi on a tiny model", () => {
     const components = {
       Item: { type: "object", properties: { a: { type: "integer", description: "A" }, b: { type: "integer", readOnly: true } } },
     } as const;
-    const hoisted = hoistValueSchemas(structuredClone(components) as never);
+    const hoisted = hoistValueSchemas(structuredClone(components));
     expect(Object.keys(hoisted)).toEqual(["Item", "AValue"]);
     const back = inlineValueSchemas({
       openapi: OPENAPI_VERSION,

@@ -5,6 +5,7 @@ import { buildOpenApi, toJson, validateOpenApi } from "../../src/openapi/index.j
 import { menuUrl } from "../../src/openapi/names.js";
 import { forEachCommand, forEachMenu } from "../../src/model/walk.js";
 import { DUMPS, dump, loadDump } from "../helpers/dumps.js";
+import { documentOf } from "../helpers/fixtures.js";
 import { resolve } from "../../src/openapi/refs.js";
 
 type Operation = OpenAPIV3.OperationObject & Record<string, unknown>;
@@ -13,7 +14,7 @@ const cases = DUMPS.map((d) => [d.name, d] as const);
 describe.skipIf(DUMPS.length === 0)("OpenAPI over real dumps", () => {
   it.each(cases)("%s: valid, every command a POST, every item menu's verbs, same bytes twice", async (_name, d) => {
     const model = await loadDump(d);
-    const doc = buildOpenApi(model);
+    const doc = await documentOf(d);
     await validateOpenApi(doc);
     const paths = doc.paths as Record<string, OpenAPIV3.PathItemObject>;
 
@@ -45,7 +46,7 @@ describe.skipIf(DUMPS.length === 0)("OpenAPI over real dumps", () => {
   });
 
   it.skipIf(!dump("7.22.3-deep"))("7.22.3: known menus get the verbs RouterOS gives them", async () => {
-    const paths = buildOpenApi(await loadDump(dump("7.22.3-deep")!)).paths as Record<string, OpenAPIV3.PathItemObject>;
+    const paths = (await documentOf(dump("7.22.3-deep")!)).paths as Record<string, OpenAPIV3.PathItemObject>;
     const methods = (url: string) =>
       Object.keys(paths[url] ?? {})
         .filter((k) => k !== "parameters")
@@ -63,7 +64,7 @@ describe.skipIf(DUMPS.length === 0)("OpenAPI over real dumps", () => {
   });
 
   it.skipIf(!dump("7.22.3-deep"))("7.22.3: GET replies of /ip/address list the item's properties", async () => {
-    const doc = buildOpenApi(await loadDump(dump("7.22.3-deep")!));
+    const doc = await documentOf(dump("7.22.3-deep")!);
     const list = (doc.paths["/ip/address"] as OpenAPIV3.PathItemObject).get!;
     const reply = (list.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.ArraySchemaObject;
     const item = resolve<OpenAPIV3.SchemaObject>(doc, reply.items);

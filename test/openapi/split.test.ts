@@ -9,10 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
-import { buildOpenApi, splitByTopMenu, validateOpenApi } from "../../src/openapi/index.js";
+import { splitByTopMenu, validateOpenApi } from "../../src/openapi/index.js";
 import { serializeModel } from "../../src/model/load.js";
 import { runCli } from "../helpers/cli.js";
-import { dump, loadDump } from "../helpers/dumps.js";
+import { dump } from "../helpers/dumps.js";
+import { documentOf } from "../helpers/fixtures.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 
 /** Every path of the whole document in exactly one part, and nothing else. */
@@ -28,7 +29,7 @@ const METHODS = ["get", "put", "patch", "delete", "post"] as const;
 
 describe.skipIf(!extra)("splitByTopMenu on 7.22.3 extra", () => {
   it("gives one valid document per top-level menu, holding every path exactly once", async () => {
-    const doc = buildOpenApi(await loadDump(extra!));
+    const doc = await documentOf(extra!);
     const parts = splitByTopMenu(doc);
     expect(parts.size).toBeGreaterThan(20);
     expectPathsOnce(doc, parts.values());

@@ -8,7 +8,7 @@ import { writeFilesAtomic, type OutputFile } from "../../src/io/files.js";
 import { buildSite } from "../../src/site.js";
 import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
 import { tinyModel } from "../helpers/tiny-model.js";
-import { DUMPS, dump, dumpsPresent } from "../helpers/dumps.js";
+import { dump, dumpsPresent } from "../helpers/dumps.js";
 import { loadModel } from "../../src/model/load.js";
 import { brokenLinks, brokenTargets, markupFromDump, searchLinks, siteFiles } from "../helpers/site-check.js";
 import { hostileModel, PAYLOADS } from "./hostile-model.js";
@@ -123,24 +123,4 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     expect(put).not.toContain('class="caution"');
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
   });
-});
-
-describe.skipIf(!dumpsPresent || DUMPS.length < 6)("one site over the six shared trees", () => {
-  it("builds, and every page passes the link and escape checks", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
-    try {
-      const trees = await Promise.all(DUMPS.map(async (d) => ({ model: await loadModel(d.file), source: d.file })));
-      await writeFilesAtomic(dir, await buildSite(trees, { downloads: false }));
-      const files = await siteFiles(dir);
-      // Two trees of one version (base and extra packages) are two entries of the switcher.
-      for (const folder of ["7.16", "7.20.8", "7.20.8-extra", "7.22.3", "7.22.3-extra", "7.23.3"])
-        expect(files).toContain(`${folder}/index.html`);
-      expect(files).toContain("diff/7.22.3-extra..7.23.3.html");
-      expect(await brokenLinks(dir)).toEqual([]);
-      for (const page of files.filter((f) => f.endsWith(".html")))
-        expect(markupFromDump(await readFile(join(dir, page), "utf8")), page).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
 });

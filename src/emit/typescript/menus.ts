@@ -29,7 +29,7 @@ export const SCRIPT_WORDS = new Set(
     "tocrlf toid toip toip6 tolf tonsec tonum tostr totime typeof undo while"
   ).split(" "),
 );
-export const SCRIPT_GROUP = "script";
+const SCRIPT_GROUP = "script";
 
 /** Commands that a menu already offers as REST verbs: on item menus add/set/remove/get, on settings get. */
 const COVERED_ON_ITEMS = new Set(["add", "set", "remove", "get"]);
@@ -50,7 +50,7 @@ interface Param {
 }
 
 /** One method of a menu: its signature for the declarations (`.d.ts`) and the call it makes in the code (`.js`). */
-export interface Method {
+interface Method {
   name: string;
   /** The operation it calls. */
   op: ViewOperation;

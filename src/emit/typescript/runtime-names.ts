@@ -10,7 +10,7 @@ import { ts } from "ts-morph";
 /** The template's source text: resolves from src/ and from dist/ alike, both two levels below the package root. */
 const template = (name: string): string => readFileSync(new URL(`../../../src/templates/${name}.ts`, import.meta.url), "utf8");
 
-export const RUNTIME = template("runtime");
+const RUNTIME = template("runtime");
 
 const exported = (node: ts.Node): boolean =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);

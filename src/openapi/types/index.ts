@@ -3,7 +3,7 @@
  * syntax text (the grammar in syntax.ts) and its completions (vocabulary.ts).
  */
 export type { ValueType } from "./form.js";
-export { argValueType, isTyped } from "./value-type.js";
+export { argValueType } from "./value-type.js";
 export { typeContext, type TypeContext } from "./references.js";
 export { parseSyntaxText } from "./syntax.js";
-export { typingCoverage, type TypingCoverage } from "./coverage.js";
+export { typingCoverage } from "./coverage.js";

@@ -3,9 +3,9 @@
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 export const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 /** Loose on purpose: the compressed IPv6 forms are many; the format `ipv6` says the rest. */
-export const IPV6 = "[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*";
+const IPV6 = "[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*";
 export const IPV4_PREFIX = `${IPV4}(?:/(?:3[0-2]|[12]?\\d))?`;
-export const IPV6_PREFIX = `${IPV6}(?:/(?:12[0-8]|1[01]\\d|[1-9]?\\d))?`;
+const IPV6_PREFIX = `${IPV6}(?:/(?:12[0-8]|1[01]\\d|[1-9]?\\d))?`;
 /** Either family: a kept single-family syntax row does not exclude the other (console-inspect.md). */
 export const IP_PREFIX = `${IPV4_PREFIX}|${IPV6_PREFIX}`;
 export const IPV4_RANGE = `${IPV4}(?:-${IPV4}|/(?:3[0-2]|[12]?\\d)|/${IPV4})?`;
@@ -26,7 +26,7 @@ export function anchored(body: string): string {
   return `^(?:${body})$`;
 }
 
-export function escapeWord(word: string): string {
+function escapeWord(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 

@@ -38,7 +38,6 @@ export function referenceKind(name: string): string {
 }
 
 export const isObjectStyle = (c: Completion): boolean => c.style.startsWith("obj-");
-export const isWordStyle = (c: Completion): boolean => c.style === "none" || c.style === "arg";
 
 /**
  * Object words: `none`-style words seen mostly (80% or more of the args that

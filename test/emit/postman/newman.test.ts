@@ -1,16 +1,18 @@
 /**
  * newman against the simulator through a recording proxy, on the sample tree
- * (whole, all three ways) and a CRUD chain over HTTP and HTTPS; the whole
- * collection of every real dump runs in newman-whole-1..3 (newman-run.ts says
- * what runs by default and why).
+ * (whole, all three ways), the system folder of 7.22.3 extra, and a CRUD chain
+ * over HTTP and HTTPS; the whole collection of every real dump runs in
+ * newman-whole-1..3.full.test.ts (newman-run.ts says what runs where and why).
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
 import { buildView } from "../../../src/emit/view.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel, sampleStore } from "../../../src/sample/index.js";
+import type { SchemaModel } from "../../../src/model/types.js";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator/index.js";
 import { DUMPS, dump, loadDump } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 import {
   expectNothingSent,
   expectSafe,
@@ -19,6 +21,8 @@ import {
   requests,
   run,
   SHARES,
+  SLICE,
+  THOROUGH,
   withoutSkipRequest,
   type Collection,
 } from "./newman-run.js";
@@ -136,7 +140,7 @@ describe.skipIf(!dump("7.22.3-deep"))("newman CRUD over HTTP and HTTPS", () => {
     "runs add, list, get, set, remove on 7.22.3's ip/address, passing the new .id along",
     async () => {
       const model = await loadDump(dump("7.22.3-deep")!);
-      const collection = buildCollection(buildView(buildOpenApi(model))) as Collection;
+      const collection = buildCollection(buildView(await documentOf(dump("7.22.3-deep")!))) as Collection;
       const address = collection.item.find((i) => i.name === "ip")!.item!.find((i) => i.name === "address")!;
       const flow = ["PUT /ip/address", "GET /ip/address", "GET /ip/address/:id", "PATCH /ip/address/:id", "DELETE /ip/address/:id"].map(
         (name) => address.item!.find((i) => i.name === name)!,
@@ -148,6 +152,35 @@ describe.skipIf(!dump("7.22.3-deep"))("newman CRUD over HTTP and HTTPS", () => {
         expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
         expect(summary.run.executions.map((e) => (e.response as unknown as { code: number }).code)).toEqual([200, 200, 200, 200, 204]);
       }
+    },
+    LONG,
+  );
+});
+
+describe.skipIf(!dump(THOROUGH))(`newman: the ${SLICE} folder of ${THOROUGH}`, () => {
+  let options: { model: SchemaModel };
+  let part: Collection;
+  beforeAll(async () => {
+    const d = dump(THOROUGH)!;
+    options = { model: await loadDump(d) };
+    const collection = buildCollection(buildView(await documentOf(d))) as Collection;
+    part = { ...collection, item: collection.item.filter((i) => i.name === SLICE) };
+  }, LONG);
+
+  it(
+    "by default changes nothing it did not add, sends no empty id, fails no assertion",
+    async () => {
+      const result = await run(options, part);
+      expectSafe(result);
+      expect(result.skipped).toEqual(expect.arrayContaining(["POST /system/reboot"]));
+    },
+    LONG,
+  );
+
+  it(
+    "without pm.execution.skipRequest still sends nothing that changes the router",
+    async () => {
+      expectNothingSent(await run(options, withoutSkipRequest(part)));
     },
     LONG,
   );

@@ -18,7 +18,7 @@ afterAll(() => Promise.all(dirs.map(removeClient)));
 describe("client snapshots", () => {
   for (const [concern, document] of Object.entries(TINY)) {
     it(concern, async () => {
-      for (const file of emitTypeScriptClient(buildView(document))) {
+      for (const file of await emitTypeScriptClient(buildView(document))) {
         if (runtimeFiles().some(({ name }) => file.path.startsWith(`client/${name}.`))) continue;
         await expect(file.content).toMatchFileSnapshot(`__snapshots__/${concern}/${file.path}`);
       }
@@ -31,7 +31,7 @@ describe("client snapshots", () => {
     for (const [concern, document] of Object.entries(TINY)) {
       const dir = await mkdtemp(join(OUT, `snap-${concern}-`));
       dirs.push(dir);
-      for (const file of emitTypeScriptClient(buildView(document))) {
+      for (const file of await emitTypeScriptClient(buildView(document))) {
         await mkdir(dirname(join(dir, file.path)), { recursive: true });
         await writeFile(join(dir, file.path), file.content);
       }

@@ -97,7 +97,7 @@ describe("client request types from value facts", () => {
     await mkdir(OUT, { recursive: true });
     const dir = await mkdtemp(join(OUT, "values-"));
     dirs.push(dir);
-    for (const file of emitTypeScriptClient(buildView(VALUES_DOCUMENT))) {
+    for (const file of await emitTypeScriptClient(buildView(VALUES_DOCUMENT))) {
       await mkdir(dirname(join(dir, file.path)), { recursive: true });
       await writeFile(join(dir, file.path), file.content);
     }

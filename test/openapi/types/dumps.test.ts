@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { syntaxText } from "../../../src/model/syntax-text.js";
 import { forEachCommand } from "../../../src/model/walk.js";
-import { buildOpenApi, inlineValueSchemas } from "../../../src/openapi/index.js";
+import { inlineValueSchemas } from "../../../src/openapi/index.js";
 import { argValueType, parseSyntaxText, typeContext, typingCoverage } from "../../../src/openapi/types/index.js";
 import { DUMPS, dump, loadDump } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 
 /** Texts that name no form; the arg's name or completions type those args. */
 const UNTYPED_TEXTS = new Set(["see documentation"]);
@@ -59,7 +60,7 @@ describe("router objects", () => {
   const deep = dump("7.22.3-deep");
   it.skipIf(!deep)("never become enums (7.22.3 deep: interfaces, users, profiles, obj-* completions)", async () => {
     const model = await loadDump(deep!);
-    const lists = wordLists(inlineValueSchemas(buildOpenApi(model)));
+    const lists = wordLists(inlineValueSchemas(await documentOf(deep!)));
     expect(lists.length).toBeGreaterThan(1000);
     expect(lists.filter((list) => CHR_OBJECTS.some((o) => list.includes(o)))).toEqual([]);
     // Per arg: a word the router styles as an object (`main` under vrf) never sits in that arg's word lists.

@@ -1,7 +1,8 @@
 /** Every `example` in the documents of every dump validates against its own schema (ajv + ajv-formats). */
 import { describe, expect, it } from "vitest";
-import { buildOpenApi, inlineValueSchemas } from "../../../src/openapi/index.js";
-import { DUMPS, loadDump } from "../../helpers/dumps.js";
+import { inlineValueSchemas } from "../../../src/openapi/index.js";
+import { DUMPS } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 import { documentValidator } from "../../helpers/ajv.js";
 
 /** Every schema-like object that carries an `example`, with where it sits. */
@@ -18,7 +19,7 @@ function withExamples(node: unknown, at: string, out: [string, Record<string, un
 
 describe.each(DUMPS)("examples of $name", (d) => {
   it("validate against their own schemas", async () => {
-    const doc = inlineValueSchemas(buildOpenApi(await loadDump(d)));
+    const doc = inlineValueSchemas(await documentOf(d));
     const { compile } = documentValidator(doc);
     const found = withExamples(doc, "#");
     const byText = new Map<string, boolean>();

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
-import { buildOpenApi, inlineValueSchemas } from "../../../src/openapi/index.js";
-import { dump, loadDump } from "../../helpers/dumps.js";
+import { inlineValueSchemas } from "../../../src/openapi/index.js";
+import { dump } from "../../helpers/dumps.js";
+import { documentOf } from "../../helpers/fixtures.js";
 import { exportsPresent, loadExports, type ExportLine } from "../../helpers/exports.js";
 import { documentValidator } from "../../helpers/ajv.js";
 import { resolve } from "../../../src/openapi/refs.js";
@@ -55,7 +56,7 @@ const lines = loadExports();
 describe.each(["7.22.3-deep", "7.22.3-extra"])("real export values against the %s document", (name) => {
   const d = dump(name);
   it.skipIf(!d || !exportsPresent)("are accepted by the add/set bodies and the GET replies (99.5%, the rest known)", async () => {
-    const doc = inlineValueSchemas(buildOpenApi(await loadDump(d!)));
+    const doc = inlineValueSchemas(await documentOf(d!));
     const { compile } = documentValidator(doc);
     let accepted = 0;
     let checked = 0;

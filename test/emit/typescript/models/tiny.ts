@@ -7,7 +7,7 @@ const json = (schema: object) => ({ content: { "application/json": { schema } } 
 const ok = (schema?: object) => ({ "200": { description: "ok", ...(schema ? json(schema) : {}) } });
 
 /** A document from menus: each menu lists its kind, its item properties, its add args and its commands. */
-export interface TinyMenu {
+interface TinyMenu {
   menu: string;
   kind?: "items" | "settings";
   item?: Props;
@@ -23,7 +23,7 @@ const pascal = (menu: string) =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join("") || "Root";
 
-export function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.Document {
+function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.Document {
   const paths: Record<string, Record<string, object>> = {};
   const schemas: Record<string, object> = {
     CommandReply: { type: "array", items: { type: "object", additionalProperties: { type: "string" } } },
@@ -62,7 +62,7 @@ export function tinyDocument(menus: TinyMenu[], shared: Props = {}): OpenAPIV3.D
       };
     }
   }
-  return { openapi: "3.0.3", info: { title: "tiny", version: "7.22.3" }, paths, components: { schemas } } as OpenAPIV3.Document;
+  return { openapi: "3.0.3", info: { title: "tiny", version: "7.22.3" }, paths, components: { schemas } };
 }
 
 const str = { type: "string" };

@@ -1,7 +1,7 @@
 /**
  * History, where and the merged multi-version document against a direct
  * walk of the dumps' JSON (presence per version computed here, not through
- * the model), plus the merged document's validity, lint and client.
+ * the model), plus the merged document's validity, lint and client (merge.test.ts: on a tiny model).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -18,7 +18,6 @@ import { buildOpenApi, toJson, validateOpenApi } from "../../src/openapi/index.j
 import { DUMPS, loadDump } from "../helpers/dumps.js";
 import { ROOT } from "../helpers/cli.js";
 import { compile, removeClient, writeClient } from "../helpers/generated-client.js";
-import { tinyModel } from "../helpers/tiny-model.js";
 
 type Raw = Record<string, unknown> & { _type?: string; _completion?: Record<string, { style: string }> };
 interface Walked {
@@ -92,29 +91,6 @@ afterAll(async () => {
   await Promise.all(clients.map(removeClient));
 });
 
-describe("merge on a tiny model", () => {
-  it("a single version's document carries no version keys; a merged one does, and widens a changed range", () => {
-    expect(toJson(buildOpenApi(tinyModel()))).not.toContain("x-routeros-since");
-    const old = tinyModel();
-    old.header.version = "7.1";
-    const now = tinyModel();
-    now.header.version = "7.2";
-    now.root.commands.ping!.args.count!.syntax![0]!.text = "1..10";
-    old.root.commands.ping!.args.count!.syntax![0]!.text = "5..100";
-    delete now.root.menus.ip!.menus.address!.commands.export;
-    const merged = mergeModels([now, old]);
-    expect(merged.header).toMatchObject({ version: "7.1..7.2", mergedVersions: ["7.1", "7.2"] });
-    expect(merged.root.commands.ping!.args.count!.syntax![0]!.text).toBe("1..100");
-    const doc = buildOpenApi(merged) as OpenAPIV3.Document & { paths: Record<string, Record<string, unknown>> };
-    expect(doc.paths["/ip/address/export"]).toMatchObject({
-      "x-routeros-since": "7.1",
-      "x-routeros-removed-in": "7.2",
-      post: { "x-routeros-removed-in": "7.2" },
-    });
-    expect(doc.paths["/ip/address"]).toMatchObject({ "x-routeros-since": "7.1", get: { "x-routeros-since": "7.1" } });
-  });
-});
-
 const haveAll = DUMPS.length === 6;
 
 describe.skipIf(!haveAll)("history, where and the merged document over the six shared trees", () => {
@@ -146,7 +122,7 @@ describe.skipIf(!haveAll)("history, where and the merged document over the six s
   }, 120_000);
 
   it("the merged document carries every node's since / removed-in, validates, lints clean and its client compiles", async () => {
-    const doc = buildOpenApi(mergeModels(models)) as OpenAPIV3.Document;
+    const doc = buildOpenApi(mergeModels(models));
     const ext = (x: object) => {
       const o = x as Record<string, string | undefined>;
       return { since: o["x-routeros-since"], ...(o["x-routeros-removed-in"] ? { removedIn: o["x-routeros-removed-in"] } : {}) };

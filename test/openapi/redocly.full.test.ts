@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildOpenApi, toJson } from "../../src/openapi/index.js";
-import { DUMPS, loadDump } from "../helpers/dumps.js";
+import { DUMPS } from "../helpers/dumps.js";
+import { documentOf } from "../helpers/fixtures.js";
 import { ROOT } from "../helpers/cli.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 
@@ -19,7 +20,7 @@ describe("redocly lint (recommended rules)", () => {
     await writeFile(files[0]!, toJson(buildOpenApi(tinyModel())));
     for (const d of DUMPS) {
       const file = join(dir, `${d.name}.json`);
-      await writeFile(file, toJson(buildOpenApi(await loadDump(d))));
+      await writeFile(file, toJson(await documentOf(d)));
       files.push(file);
     }
     const { stdout } = await promisify(execFile)(join(ROOT, "node_modules/.bin/redocly"), ["lint", "--format=json", ...files], {
