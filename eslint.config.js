@@ -33,36 +33,4 @@ export default tseslint.config(
       "@typescript-eslint/require-await": "off",
     },
   },
-  {
-    // Findings in files the contract work is rewriting, left to it (remove each line once fixed there).
-    files: ["src/emit/view.ts", "src/emit/postman/index.ts"],
-    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off", "@typescript-eslint/require-await": "off" },
-  },
-  {
-    // Found in code merged from the site, evidence and robustness branches after this lint came in: to fix there
-    // (remove each line once fixed).
-    files: [
-      "src/cli/probe.ts",
-      "src/emit/site/menu-page.ts",
-      "src/openapi/components.ts",
-      "src/openapi/overlay.ts",
-      "src/site.ts",
-      "src/sources/index.ts",
-      "src/templates/runtime.ts",
-      "test/facts/evidence-dumps.test.ts",
-      "test/helpers/fuzz.ts",
-      "test/model/schema.test.ts",
-    ],
-    rules: {
-      "@typescript-eslint/restrict-template-expressions": "off",
-      "@typescript-eslint/no-unnecessary-type-assertion": "off",
-      "@typescript-eslint/no-unsafe-assignment": "off",
-      "@typescript-eslint/no-unsafe-member-access": "off",
-      "@typescript-eslint/no-unsafe-argument": "off",
-      "@typescript-eslint/no-unsafe-return": "off",
-      "@typescript-eslint/await-thenable": "off",
-      "@typescript-eslint/no-unused-expressions": "off",
-      "@typescript-eslint/no-explicit-any": "off",
-    },
-  },
 );

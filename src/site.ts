@@ -47,7 +47,7 @@ function labels(trees: readonly SiteTree[]): string[] {
 /** The download files of a version: what `generate` writes, from the same view. */
 async function downloads(view: EmitterView, folder: string): Promise<OutputFile[]> {
   const emitters: Emitter[] = EMITTERS.filter((e) => e.name !== "site");
-  const outputs = await Promise.all(emitters.map((e) => e.emit(view, optionsOf(e))));
+  const outputs = await Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e))));
   return outputs.flat().map((f) => ({ ...f, path: `${folder}/download/${f.path}` }));
 }
 

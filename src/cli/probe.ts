@@ -75,7 +75,7 @@ async function runProbe(flags: ProbeFlags): Promise<void> {
     await rm(checkpointFile, { force: true });
     const required = result.rows.filter((r) => r.required.length).length;
     process.stdout.write(
-      `wrote ${base}.json: ${result.meta.totalMenus} menus with add (${required} requiring args), ${result.rows.length} rows\n`,
+      `wrote ${base}.json: ${String(result.meta.totalMenus)} menus with add (${required} requiring args), ${result.rows.length} rows\n`,
     );
     if (result.leftovers.length) {
       warn(`the probe left ${result.leftovers.length} items, now removed: ${result.leftovers.slice(0, 5).join(", ")}`);

@@ -5,7 +5,7 @@ import { loadModel } from "../model/load.js";
 import type { SchemaModel } from "../model/types.js";
 import { resolveSource, type SourceOptions } from "../sources/index.js";
 
-export const ROS_VERSIONS_HELP =
+const ROS_VERSIONS_HELP =
   "RouterOS versions of trees whose file carries none, one per tree in order, comma-separated; leave a place empty for a tree that says its own (e.g. ',7.23.3')";
 
 /** What a tree may be, for help texts. */

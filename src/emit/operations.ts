@@ -7,7 +7,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { operationFacts, type MenuKind, type SafetyFact, type Verb } from "../openapi/extensions.js";
 import { resolve } from "../openapi/refs.js";
 
-export type Method = "get" | "put" | "patch" | "delete" | "post";
+type Method = "get" | "put" | "patch" | "delete" | "post";
 
 export interface Operation {
   /** OpenAPI path: `/ip/address/{id}`. */

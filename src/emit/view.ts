@@ -91,7 +91,7 @@ function menuTree(operations: ViewOperation[]): MenuNode {
 
 export function buildView(document: OpenAPIV3.Document): EmitterView {
   const operations: ViewOperation[] = listOperations(document).map((op) => {
-    const reply = op.reply.schema as OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined;
+    const reply = op.reply.schema;
     const items = reply && !("$ref" in reply) && reply.type === "array" ? reply.items : undefined;
     const replyComponent = componentName(items ?? reply);
     const bodyComponent = componentName(op.bodySchema);

@@ -5,8 +5,8 @@ import { factSet, type FactInput } from "./load.js";
 import { resolveFacts, type Facts } from "./resolve.js";
 
 export { readFactFile, readFactFiles, factSet, type FactInput } from "./load.js";
-export { resolveFacts, disagreements, valueText, type Facts, type MenuFacts, type Decision, type Disagreement } from "./resolve.js";
-export { classifyProbe, ownWordsRule, MISSING_VALUES, type ProbeRow, type ProbeMeta, type ProbeAnswer } from "./observed.js";
+export { resolveFacts, disagreements, valueText, type Facts } from "./resolve.js";
+export { classifyProbe, ownWordsRule, type ProbeRow } from "./observed.js";
 export type * from "./types.js";
 
 /** The facts of the evidence read, for the model's RouterOS version (curated version ranges apply to it). */

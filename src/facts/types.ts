@@ -6,9 +6,9 @@
  */
 
 /** Observed on a router, or curated by people (Ansible's `_api_data.py`). */
-export type FactSource = "observed" | "curated";
+type FactSource = "observed" | "curated";
 
-export type FactMethod = "observed-probe" | "curated" | "read-back-after-add" | "fresh-router-value";
+type FactMethod = "observed-probe" | "curated" | "read-back-after-add" | "fresh-router-value";
 
 export interface Evidence {
   source: FactSource;

@@ -55,7 +55,7 @@ export function validateAtDoor<T>(schema: DoorSchema | string, data: unknown, so
 }
 
 /** Refuses nesting past MAX_JSON_DEPTH. */
-export function checkDepth(data: unknown, source: string, limit = MAX_JSON_DEPTH): void {
+function checkDepth(data: unknown, source: string, limit = MAX_JSON_DEPTH): void {
   const at = tooDeep(data, limit);
   if (at) throw new UserError(`${source}: nested deeper than ${limit} levels, at ${jsonPath(at.slice(0, 8))}…`);
 }
@@ -132,12 +132,12 @@ function describe(value: unknown): string {
 }
 
 /** A name as inert, one-line text: quoted, control and direction characters escaped, long ones cut. */
-export function quote(text: string): string {
+function quote(text: string): string {
   return inert(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text));
 }
 
 /** `$.root.menus.ip["dhcp-server"]`: keys that are identifiers with dots, others quoted, indexes in brackets. */
-export function jsonPath(keys: readonly (string | number)[]): string {
+function jsonPath(keys: readonly (string | number)[]): string {
   return (
     "$" +
     keys

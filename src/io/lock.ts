@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { UserError } from "./errors.js";
 
 /** How long a run waits for another one writing the same folder, unless told. */
-export const LOCK_WAIT_MS = 60_000;
+const LOCK_WAIT_MS = 60_000;
 const POLL_MS = 100;
 
 interface Holder {

@@ -7,7 +7,7 @@ import type { Command, Menu } from "./types.js";
 export type MenuKind = "items" | "settings" | "commands";
 
 /** Args that name the items a command acts on: `numbers` (set, remove, enable...) or `number` (get). */
-export const SELECTOR_ARGS: ReadonlySet<string> = new Set(["numbers", "number"]);
+const SELECTOR_ARGS: ReadonlySet<string> = new Set(["numbers", "number"]);
 
 /** Whether an arg names the items a command acts on rather than a value. */
 export const isSelectorArg = (name: string): boolean => SELECTOR_ARGS.has(name);

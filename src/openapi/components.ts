@@ -25,10 +25,11 @@ interface Usage {
 }
 
 function valuePart(property: Schema): Schema {
-  // Destructuring rather than `delete`, which turns objects into slow dictionaries.
+  // Destructuring rather than `delete`, which turns objects into slow dictionaries. (`default` is `any` in openapi-types; it is dropped.)
   const {
     description: _description,
     readOnly: _readOnly,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
     default: _default,
     "x-routeros-since": _since,
     "x-routeros-removed-in": _removedIn,

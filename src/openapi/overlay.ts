@@ -18,7 +18,7 @@ export interface OverlayResult {
 /** Applies `overlay` (parsed JSON or YAML) to `document`, which it changes. `source` names the overlay in messages. */
 export async function applyOverlay(document: OpenAPIV3.Document, overlay: unknown, source: string): Promise<OverlayResult> {
   validateAtDoor("overlay", overlay, `${source} (an OpenAPI Overlay 1.0/1.1 document)`);
-  const { data, resultData } = (await openapiFormat.openapiOverlay(document as never, { overlaySet: overlay as never })) as unknown as {
+  const { data, resultData } = (await openapiFormat.openapiOverlay(document, { overlaySet: overlay as never })) as unknown as {
     data: OpenAPIV3.Document;
     resultData: { unusedActions?: { target?: string }[] };
   };

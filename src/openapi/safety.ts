@@ -27,7 +27,7 @@ import { fits } from "./types/fits.js";
 const SHOWING = new Set(["print", "get", "export"]);
 
 /** A probe's target, set to the router itself. */
-export const PROBE_TARGET = { arg: "address", value: "127.0.0.1" } as const;
+const PROBE_TARGET = { arg: "address", value: "127.0.0.1" } as const;
 
 /** The value each bound is sent with, where its schema takes it. */
 const BOUND_VALUES: Record<string, string> = { count: "3", once: "", duration: "1s" };

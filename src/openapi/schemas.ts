@@ -17,7 +17,7 @@ export type Schema = OpenAPIV3.SchemaObject;
 type WithExtensions = Schema & { [key: `x-${string}`]: unknown };
 
 /** The `.id` RouterOS gives every item: `*` and hex digits. */
-export const ID_SCHEMA: Schema = {
+const ID_SCHEMA: Schema = {
   type: "string",
   pattern: "^\\*[0-9A-Fa-f]+$",
   description: "Internal item id: `*` and hex digits",
@@ -65,7 +65,7 @@ function defaultKeys(schema: Schema, name: string, ctx: BuildContext, menu: stri
 }
 
 /** The schema of one arg in a request body; `menu` (an add or set body's menu) brings in its evidence, `withDefault` its defaults (add). */
-export function argSchema(name: string, arg: Arg, ctx: BuildContext, menu?: string, withDefault = false): Schema {
+function argSchema(name: string, arg: Arg, ctx: BuildContext, menu?: string, withDefault = false): Schema {
   const { vt, widened } = valueType(name, arg, ctx, menu);
   const schema = decorate(vt.request, vt, arg, arg.description);
   return menu === undefined || !withDefault ? schema : { ...schema, ...defaultKeys(schema, name, ctx, menu, widened, true) };

@@ -16,7 +16,7 @@ import type { ProbeMeta, ProbeRow } from "../facts/observed.js";
 import { requiredArgsOf } from "./reading.js";
 
 /** The REST calls a probe makes (a RestClient). */
-export interface ProbeTransport {
+interface ProbeTransport {
   get(path: string): Promise<unknown>;
   post(path: string, body: unknown): Promise<unknown>;
 }

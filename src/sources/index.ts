@@ -15,9 +15,9 @@ import { readAtMost } from "../io/stream.js";
 import { compareVersions } from "../model/merge.js";
 
 /** restraml's GitHub Pages: `<base>/<version>/inspect.json`, `<base>/<version>/extra/inspect.json`. */
-export const RESTRAML_BASE = "https://tikoci.github.io/restraml";
+const RESTRAML_BASE = "https://tikoci.github.io/restraml";
 /** The listing of restraml's published versions (GitHub's contents API of its `docs` folder: `[{name, type}]`). */
-export const RESTRAML_INDEX = "https://api.github.com/repos/tikoci/restraml/contents/docs";
+const RESTRAML_INDEX = "https://api.github.com/repos/tikoci/restraml/contents/docs";
 
 export interface SourceOptions {
   /** restraml's base URL (env `ROSAPI_RESTRAML_BASE`). */
@@ -33,7 +33,7 @@ const VERSION_SPEC = /^(latest|[0-9][0-9A-Za-z.]*)(\/extra)?$/;
 /** A stable release folder (`7.22.3`), not a beta or rc. */
 const STABLE = /^[0-9]+(\.[0-9]+)+$/;
 
-export const isRemote = (spec: string): boolean => RESTRAML.test(spec) || /^https?:\/\//i.test(spec);
+const isRemote = (spec: string): boolean => RESTRAML.test(spec) || /^https?:\/\//i.test(spec);
 
 function settings(options: SourceOptions): Required<SourceOptions> {
   const env = process.env;
@@ -71,7 +71,10 @@ async function latestVersion(s: Required<SourceOptions>): Promise<string> {
     throw new UserError(`${s.restramlIndex} is not a JSON listing of restraml's versions`);
   }
   const versions = (Array.isArray(listing) ? listing : [])
-    .filter((e): e is { name: string; type?: string } => typeof e?.name === "string" && (e.type === undefined || e.type === "dir"))
+    .filter((e: unknown): e is { name: string; type?: string } => {
+      const entry = e as { name?: unknown; type?: unknown } | null;
+      return typeof entry?.name === "string" && (entry.type === undefined || entry.type === "dir");
+    })
     .map((e) => e.name)
     .filter((name) => STABLE.test(name))
     .sort(compareVersions);
@@ -87,7 +90,7 @@ interface CacheMeta {
 }
 
 /** The cached copy of a URL, revalidated: 304 keeps it, 200 replaces it, no answer falls back to it. */
-export async function fetchCached(url: string, cacheDir: string): Promise<string> {
+async function fetchCached(url: string, cacheDir: string): Promise<string> {
   const key = createHash("sha256").update(url).digest("hex").slice(0, 32);
   // The URL's path is kept under the key: a tree's version is read from its folder (`.../7.22.3/inspect.json`).
   const segments = new URL(url).pathname.split("/").filter((part) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(part));

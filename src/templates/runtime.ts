@@ -70,7 +70,7 @@ async function readCapped(res: Awaited<ReturnType<typeof fetch>>, max: number): 
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Leaving the loop early cancels the stream: the rest is never read.
-  for await (const chunk of res.body ?? []) {
+  for await (const chunk of (res.body ?? []) as AsyncIterable<Uint8Array>) {
     size += chunk.length;
     if (size > max) break;
     chunks.push(chunk);

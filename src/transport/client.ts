@@ -106,7 +106,7 @@ export class RestClient {
 }
 
 export const MIB = 1024 * 1024;
-export const formatBytes = (bytes: number): string => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
+const formatBytes = (bytes: number): string => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
 
 /** Bytes → JSON, refusing what no RouterOS sends: invalid UTF-8, nesting deeper than any file rosapi reads. */
 function parseReply(bytes: Buffer, status: number, what: string): unknown {

@@ -35,14 +35,14 @@ describe.skipIf(!evidencePresent || DUMPS.length === 0)("evidence on 7.22.3 base
     const schemas = doc.components!.schemas as Record<string, Schema>;
     const resolve = (s: Schema | OpenAPIV3.ReferenceObject): Schema => ("$ref" in s ? schemas[s.$ref.split("/").pop()!]! : s);
     const addBody = (menu: string): Schema | undefined => {
-      const put = (doc.paths[menu] as OpenAPIV3.PathItemObject | undefined)?.put;
+      const put = doc.paths[menu]?.put;
       const body = put?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
       return body && resolve(body.content["application/json"]!.schema!);
     };
     const itemSchema = (menu: string): Schema | undefined => {
-      const ok = (doc.paths[menu] as OpenAPIV3.PathItemObject | undefined)?.get?.responses["200"] as OpenAPIV3.ResponseObject | undefined;
+      const ok = doc.paths[menu]?.get?.responses["200"] as OpenAPIV3.ResponseObject | undefined;
       const reply = ok?.content?.["application/json"]?.schema as Schema | undefined;
-      return reply && resolve(reply.type === "array" ? (reply.items as Schema) : reply);
+      return reply && resolve(reply.type === "array" ? reply.items : reply);
     };
     /** The property `arg` of the menu's add body and of its item (or settings) schema. */
     const menuProperties = (menu: string, arg: string): [string, Schema][] =>

@@ -4,9 +4,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const EVIDENCE_DIR = fileURLToPath(new URL("../../../shared/evidence/", import.meta.url));
+const EVIDENCE_DIR = fileURLToPath(new URL("../../../shared/evidence/", import.meta.url));
 export const PROBE_7221 = `${EVIDENCE_DIR}required-args/required-args.v7.22.1.json`;
-export const PROBE_7208 = `${EVIDENCE_DIR}required-args/required-args.v7.20.8.json`;
 export const ANSIBLE = `${EVIDENCE_DIR}ansible/_api_data.py`;
 
 export const evidencePresent = existsSync(PROBE_7221) && existsSync(ANSIBLE);

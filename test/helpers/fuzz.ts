@@ -12,7 +12,7 @@ export const FUZZ_RUNS = Number(process.env["ROSAPI_FUZZ_RUNS"] ?? 200);
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Strings that try to break out of whatever they are written into. */
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   "",
   " ",
   '"',
@@ -51,7 +51,7 @@ export const HOSTILE_STRINGS = [
 
 const ONE_MB = "x".repeat(1 << 20);
 
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
+const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: fc.string() },
   { weight: 2, arbitrary: fc.string({ unit: "binary" }) },
@@ -66,7 +66,7 @@ const anyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.double(),
   hostileString,
   fc.constant([] as Json),
-  fc.constant({} as Json),
+  fc.constant({}),
   fc.array(hostileString, { maxLength: 3 }),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
@@ -79,7 +79,7 @@ export type Mutation =
   /** Replaces a string (not a key) with another: shapes stay. */
   | { op: "restring"; at: number; value: string };
 
-export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("drop" as const), at: fc.nat() }),
   fc.record({ op: fc.constant("retype" as const), at: fc.nat(), value: anyValue }),
   fc.record({ op: fc.constant("duplicate" as const), at: fc.nat(), name: hostileString }),
@@ -110,8 +110,16 @@ function places(value: Json): [Json[] | { [key: string]: Json }, string | number
   const stack: Json[] = [value];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((v, i) => (out.push([node, i]), stack.push(v)));
-    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) (out.push([node, k]), stack.push(v));
+    if (Array.isArray(node))
+      node.forEach((v, i) => {
+        out.push([node, i]);
+        stack.push(v);
+      });
+    else if (node !== null && typeof node === "object")
+      for (const [k, v] of Object.entries(node)) {
+        out.push([node, k]);
+        stack.push(v);
+      }
   }
   return out;
 }

@@ -12,7 +12,7 @@ import ts from "typescript";
 import { loadModel } from "../../src/model/load.js";
 import type { SchemaModel } from "../../src/model/types.js";
 
-export const HOSTILE_MODEL_FILE = fileURLToPath(new URL("../fixtures/hostile/model.json", import.meta.url));
+const HOSTILE_MODEL_FILE = fileURLToPath(new URL("../fixtures/hostile/model.json", import.meta.url));
 /** The identifier every payload assigns to. */
 export const PWNED = "__rosapiPwned";
 

@@ -6,7 +6,7 @@ import type { OptionSpecs } from "../registry.js";
 import type { EmitterView } from "../view.js";
 
 /** The folder of the per-top-level-menu documents. */
-export const SPLIT_FOLDER = "openapi";
+const SPLIT_FOLDER = "openapi";
 
 export type OpenApiOptions = { split: boolean };
 

@@ -10,7 +10,7 @@ import { stableId } from "./ids.js";
 import { requestItem } from "./requests.js";
 import { ALLOW_VARIABLE, COLLECTION_TEST, MINIMUM_VERSIONS, NOT_SENT_URL, SAFETY_RULE } from "./scripts.js";
 
-export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 export function buildCollection(view: EmitterView): Record<string, unknown> {
   const { info, version } = view;
@@ -48,6 +48,6 @@ export function buildCollection(view: EmitterView): Record<string, unknown> {
   };
 }
 
-export async function emitPostman(view: EmitterView): Promise<OutputFile[]> {
+export function emitPostman(view: EmitterView): OutputFile[] {
   return [{ path: "postman.json", content: JSON.stringify(buildCollection(view), null, 2) + "\n" }];
 }

@@ -14,7 +14,7 @@ export const COLLECTION_TEST = [
 ];
 
 /** The variable that remembers the id of the item this collection's add created. */
-export const addedVariable = (variable: string): string => `${variable}_added`;
+const addedVariable = (variable: string): string => `${variable}_added`;
 
 /** After PUT (add): the new item's `.id`; after POST add: its `ret`. Remembered twice: as the current item, and as ours. */
 export function captureAdded(variable: string, field: ".id" | "ret"): string[] {

@@ -14,7 +14,7 @@ export interface PostmanRequest {
   description: string;
 }
 
-export interface PostmanEvent {
+interface PostmanEvent {
   listen: "test" | "prerequest";
   script: { type: "text/javascript"; exec: string[] };
 }

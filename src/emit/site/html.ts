@@ -17,7 +17,7 @@ export type Part = Html | string | number | undefined | null | false | readonly 
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 function render(part: Part): string {
   if (part === undefined || part === null || part === false) return "";

@@ -16,7 +16,7 @@ export { diffPages } from "./diff-pages.js";
 export { diffPage, menuAnchor, menuPage, versionFolder } from "./paths.js";
 
 /** The files every site has once: its stylesheet and script. */
-export const siteAssets = (): OutputFile[] => [
+const siteAssets = (): OutputFile[] => [
   { path: STYLESHEET, content: SITE_CSS },
   { path: SCRIPT, content: SITE_JS },
 ];

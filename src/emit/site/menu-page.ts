@@ -45,7 +45,7 @@ function safety(fact: SafetyFact): Html {
 const READS_OR_ADDS: ReadonlySet<SafetyClass> = new Set(["reads", "adds"]);
 
 /** The component of an item's properties, named by an anchor of its own on the page. */
-export const itemAnchor = (component: string): string => `item-${slug(component)}`;
+const itemAnchor = (component: string): string => `item-${slug(component)}`;
 
 function badges(life: Lifespan, context: VersionContext, from: string): Html {
   const link = (label: string) => context.diffInto(label);
@@ -119,7 +119,7 @@ function bodyTable(input: MenuPageInput, op: ViewOperation, anchor: string): Htm
   if (args.length === 0) return html`<p class="nobody">The body is an empty object.</p>`;
   const required = new Set(body.required ?? []);
   const rows = args.map(([name, value]): ValueRow => {
-    const fallback = (value.schema as OpenAPIV3.SchemaObject).default;
+    const fallback: unknown = value.schema.default;
     return {
       name,
       value,

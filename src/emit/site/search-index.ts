@@ -34,7 +34,7 @@ function table<T>(): { list: T[]; at(value: T): number } {
   return { list, at: (value) => index.get(value) ?? (index.set(value, list.push(value) - 1), list.length - 1) };
 }
 
-export function buildSearchIndex(view: EmitterView): SearchIndex {
+function buildSearchIndex(view: EmitterView): SearchIndex {
   const pages = table<string>();
   const texts = table<string>();
   const text = (value: string | undefined) => (value ? texts.at(value) : -1);

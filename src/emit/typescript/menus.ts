@@ -22,7 +22,7 @@ import type { TypeContext } from "./types.js";
 import { docText, writeDocs, type Writer } from "./writer.js";
 
 /** Root commands of the console language rather than of the router's configuration. */
-export const SCRIPT_WORDS = new Set(
+const SCRIPT_WORDS = new Set(
   (
     "beep break continue convert delay deserialize do error execute exit find for foreach global grep if jobname len local nothing onerror " +
     "parse pick put quit range recursive-print redo resolve retry return rndnum rndstr serialize set time timestamp toarray tobool " +
