@@ -6,7 +6,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "./io/files.js";
 import type { SchemaModel } from "./model/types.js";
-import { buildOpenApi, validateInWorker } from "./openapi/index.js";
+import { buildOpenApi, startValidator } from "./openapi/index.js";
 import { EMITTERS, optionsOf, type EmitOptions, type Emitter, type EmitterName, type OptionValue } from "./emit/registry.js";
 import { buildView } from "./emit/view.js";
 import { factsForModel, type FactInput } from "./facts/index.js";
@@ -43,16 +43,23 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const targets = new Set(options.targets ?? DEFAULT_TARGETS);
-  const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
-  let document = buildOpenApi(options.model, facts);
+  // Validated on another thread, started first so that it loads while the document is built; no file is returned before it passes.
+  const validator = startValidator();
+  let document: OpenAPIV3.Document;
   const unusedOverlayActions: string[] = [];
-  for (const { overlay, source } of options.overlays ?? []) {
-    const applied = await applyOverlay(document, overlay, source);
-    document = applied.document;
-    unusedOverlayActions.push(...applied.unused.map((target) => `${source}: ${target}`));
+  try {
+    const facts = options.facts?.length ? factsForModel(options.facts, options.model) : undefined;
+    document = buildOpenApi(options.model, facts);
+    for (const { overlay, source } of options.overlays ?? []) {
+      const applied = await applyOverlay(document, overlay, source);
+      document = applied.document;
+      unusedOverlayActions.push(...applied.unused.map((target) => `${source}: ${target}`));
+    }
+  } catch (err) {
+    await validator.stop();
+    throw err;
   }
-  // Validated on another thread while the emitters run; no file is returned before it passes.
-  const valid = validateInWorker(document);
+  const valid = validator.validate(document);
   const view = buildView(document);
   const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
   const emitters: Emitter[] = EMITTERS.filter((e) => targets.has(e.name));

@@ -1,5 +1,5 @@
 export { buildOpenApi, GENERATOR, OPENAPI_VERSION } from "./document.js";
-export { validateInWorker, validateOpenApi } from "./validate.js";
+export { startValidator, validateInWorker, validateOpenApi, type WorkerValidator } from "./validate.js";
 export { toJson, toYaml } from "./serialize.js";
 export { splitByTopMenu } from "./split.js";
 export { hoistValueSchemas, inlineValueSchemas } from "./components.js";

@@ -17,26 +17,48 @@ export async function validateOpenApi(doc: OpenAPIV3.Document): Promise<void> {
 }
 
 /**
- * The worker's whole program (CommonJS, as `eval` workers run): it validates
- * the document it is given as JSON text, and answers null or the message.
+ * The worker's whole program (CommonJS, as `eval` workers run): it loads
+ * swagger-parser at once, then validates the document it is sent as JSON
+ * text, and answers null or the message.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-require(workerData.parser)
-  .validate(JSON.parse(workerData.json))
-  .then(() => parentPort.postMessage(null), (err) => parentPort.postMessage(String(err && err.message || err)));
+const parser = require(workerData.parser);
+parentPort.once("message", (json) =>
+  parser.validate(JSON.parse(json)).then(() => parentPort.postMessage(null), (err) => parentPort.postMessage(String(err && err.message || err))),
+);
 `;
+
+/** A validator on another thread, started before the document exists so that loading swagger-parser overlaps building it. */
+export interface WorkerValidator {
+  /** Rejects as validateOpenApi throws; a caller writes nothing before it resolves. */
+  validate(doc: OpenAPIV3.Document): Promise<void>;
+  /** Ends the worker without a document (the build failed). */
+  stop(): Promise<void>;
+}
 
 /**
  * validateOpenApi in a worker thread, so that the emitters run beside it on
- * another core (validation is most of a generate's time). Rejects as
- * validateOpenApi throws; a caller writes nothing before it resolves.
+ * another core (validation is most of a generate's time).
  */
-export function validateInWorker(doc: OpenAPIV3.Document): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { parser: PARSER, json: JSON.stringify(doc) } });
+export function startValidator(): WorkerValidator {
+  const worker = new Worker(WORKER, { eval: true, workerData: { parser: PARSER } });
+  const answer = new Promise<void>((resolve, reject) => {
     worker.once("message", (message: string | null) => (message === null ? resolve() : reject(new Error(message))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the validation worker stopped (exit code ${code})`)));
   });
+  return {
+    validate: (doc) => {
+      worker.postMessage(JSON.stringify(doc));
+      return answer.finally(() => void worker.terminate());
+    },
+    stop: async () => {
+      answer.catch(() => {});
+      await worker.terminate();
+    },
+  };
 }
+
+/** validateOpenApi on another thread, for a document already built. */
+export const validateInWorker = (doc: OpenAPIV3.Document): Promise<void> => startValidator().validate(doc);

@@ -39,7 +39,7 @@ async function readCapped(res, max) {
     const chunks = [];
     let size = 0;
     // Leaving the loop early cancels the stream: the rest is never read.
-    for await (const chunk of res.body ?? []) {
+    for await (const chunk of (res.body ?? [])) {
         size += chunk.length;
         if (size > max)
             break;
