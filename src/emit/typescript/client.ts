@@ -7,9 +7,10 @@
  * Declarations rather than TypeScript sources, so that a program using the
  * client type-checks only what it calls (with `skipLibCheck`, as `tsc --init`
  * sets it) instead of the whole client on every build. Code is written
- * through one printer with a fixed style (writer.ts); names and imports go
+ *  through one printer with a fixed style (newWriter below); names and imports go
  * through the symbol table (symbols.ts).
  */
+import { CodeBlockWriter } from "ts-morph";
 import type { OutputFile } from "../../io/files.js";
 import { UniqueNames } from "../../openapi/names.js";
 import { type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
@@ -19,7 +20,10 @@ import { identifier, memberName } from "./names.js";
 import { runtimeExports, runtimeFiles } from "./runtime-names.js";
 import { SymbolTable, RUNTIME_FILE, type ImportLine } from "./symbols.js";
 import type { TypeContext } from "./types.js";
-import { newWriter, writeDocs, type Writer } from "./writer.js";
+import { writeDocs, type Writer } from "./writer.js";
+
+/** The one printer of the generated code: code-block-writer with a fixed style (two spaces, double quotes, `\n`). */
+const newWriter = (): Writer => new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false });
 
 const ROOT = "root";
 const INDEX = "index";

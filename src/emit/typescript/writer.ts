@@ -1,11 +1,12 @@
-/** The one printer of the generated code: code-block-writer with a fixed style (two spaces, double quotes, `\n`), and JSDoc. */
-import { CodeBlockWriter } from "ts-morph";
+/**
+ * JSDoc for the generated code, on ts-morph's code-block-writer (created by
+ * client.ts, with its fixed style): types only here, so that the menu shapes
+ * the site reads load no ts-morph.
+ */
+import type { CodeBlockWriter } from "ts-morph";
 import type { VersionExtensions } from "../../openapi/extensions.js";
 
 export type Writer = CodeBlockWriter;
-
-export const newWriter = (): Writer =>
-  new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false });
 
 /** The JSDoc text of a node: its description, then `@since` / `@deprecated` from a merged multi-version document. */
 export function docText(description: string | undefined, versions: VersionExtensions = {}): string {
