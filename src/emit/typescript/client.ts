@@ -7,7 +7,7 @@
  * Declarations rather than TypeScript sources, so that a program using the
  * client type-checks only what it calls (with `skipLibCheck`, as `tsc --init`
  * sets it) instead of the whole client on every build. Code is written
- *  through one printer with a fixed style (newWriter below); names and imports go
+ * through one printer with a fixed style (newWriter below); names and imports go
  * through the symbol table (symbols.ts).
  */
 import { CodeBlockWriter } from "ts-morph";
