@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { html, trusted } from "../../src/emit/site/html.js";
+import { html, prose, trusted } from "../../src/emit/site/html.js";
 import { writeFilesAtomic, type OutputFile } from "../../src/io/files.js";
 import { buildSite } from "../../src/site.js";
 import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
@@ -22,6 +22,11 @@ describe("html templates", () => {
     expect(html`<div>${html`<i>${name}</i>`}${[name, trusted("<br>")]}${undefined}${false}</div>`.text).toBe(
       `<div><i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;</i>&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;<br></div>`,
     );
+  });
+
+  it("show a description's backticked spans as code, escaped, and an unpaired backtick as text", () => {
+    expect(prose("`PUT /rest/ip/address` runs `<add>`").text).toBe("<code>PUT /rest/ip/address</code> runs <code>&lt;add&gt;</code>");
+    expect(prose("one ` alone <b>").text).toBe("one ` alone &lt;b&gt;");
   });
 });
 

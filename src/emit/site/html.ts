@@ -57,3 +57,9 @@ export const scriptJson = (value: unknown): Html =>
       .replace(/</g, "\\u003c")
       .replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`),
   );
+
+/** Text whose `backticked` spans (the document's descriptions write code so) show as code, where they pair up; all of it escaped. */
+export function prose(text: string): Html {
+  const parts = text.split("`");
+  return parts.length % 2 === 0 ? html`${text}` : html`${parts.map((part, i) => (i % 2 ? html`<code>${part}</code>` : part))}`;
+}

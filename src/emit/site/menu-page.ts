@@ -7,7 +7,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { SafetyClass, SafetyFact } from "../../openapi/extensions.js";
 import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../view.js";
-import { html, type Html, type Part } from "./html.js";
+import { html, prose, type Html, type Part } from "./html.js";
 import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
 import { argAnchor, menuPage, operationAnchor, relative, slug } from "./paths.js";
 import type { ReadyRequest } from "./requests.js";
@@ -73,7 +73,7 @@ function valueCell(value: ValueView): Html {
       w.words ? html`<p class="words">One of: ${w.words.map((word, i) => html`${i ? ", " : ""}<code>${word}</code>`)}</p>` : ""
     }${w.suggestions ? html`<p class="words">Suggested: ${w.suggestions.map((word, i) => html`${i ? ", " : ""}<code>${word}</code>`)}</p>` : ""}${
       w.examples.length ? html`<p class="example">Example: ${w.examples.map((e, i) => html`${i ? ", " : ""}<code>${e}</code>`)}</p>` : ""
-    }${value.schema.description ? html`<p class="description">${value.schema.description}</p>` : ""}`;
+    }${value.schema.description ? html`<p class="description">${prose(value.schema.description)}</p>` : ""}`;
 }
 
 interface ValueRow {
@@ -196,7 +196,7 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
           : ""
       }
     </dl>
-    ${o.description ? html`<p class="description">${o.description}</p>` : ""}
+    ${o.description ? html`<p class="description">${prose(o.description)}</p>` : ""}
     ${op.verb === "list" ? html`<p>Query: any item property as <code>?name=value</code>; <code>.proplist</code> names the properties to return.</p>` : ""}
     ${op.method === "get" || op.method === "delete" ? "" : bodyTable(input, op, anchor)} ${replyText(input, op)} ${errorsLine(input, op)}
     <details class="ready">
