@@ -18,7 +18,7 @@ export {
   type EmitOptions,
   type OptionValue,
 } from "./emit/registry.js";
-export { buildView, type EmitterView, type MenuNode, type ValueView, type ViewOperation } from "./emit/view.js";
+export { buildView, type EmitterView, type MenuNode, type ValueView, type ViewOperation } from "./view/index.js";
 export type { OutputFile } from "./io/files.js";
 export { diffModels, formatDiff, markdownDiff, type Change, type DiffOptions, type ModelDiff } from "./diff/index.js";
 export { mergeModels } from "./model/merge.js";

@@ -9,15 +9,15 @@ import { diffModels } from "./diff/index.js";
 import { EMITTERS, optionsOf, type Emitter } from "./emit/registry.js";
 import { diffPages, menuAnchor, menuPage, sitePages, versionFolder, diffPage } from "./emit/site/index.js";
 import type { Change, ConsoleNode, Lifespan, VersionContext } from "./emit/site/index.js";
-import { buildView, type EmitterView } from "./emit/view.js";
+import { buildView, type EmitterView } from "./view/index.js";
 import { buildHistory } from "./history/history.js";
 import { UserError } from "./io/errors.js";
 import type { OutputFile } from "./io/files.js";
 import { compareVersions } from "./model/merge.js";
 import type { SchemaModel } from "./model/types.js";
-import { buildOpenApi } from "./openapi/index.js";
+import { buildDocument, type DocumentInputs } from "./openapi/index.js";
 
-export interface SiteTree {
+export interface SiteTree extends DocumentInputs {
   model: SchemaModel;
   /** Where it came from (a file, a URL): names a tree whose version collides with another's. */
   source: string;
@@ -64,7 +64,7 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
   const names = labels(trees);
   const folders = names.map(versionFolder);
   if (new Set(folders).size !== folders.length) throw new UserError(`two trees would share a folder: ${folders.join(", ")}`);
-  const views = trees.map(({ model }) => buildView(buildOpenApi(model)));
+  const views = await Promise.all(trees.map(async ({ model, ...inputs }) => buildView((await buildDocument(model, inputs)).document)));
 
   // Since and removed: `rosapi history` over the versions (base and extra trees of one version count as one).
   const spans = new Map<string, Lifespan>();

@@ -87,10 +87,10 @@ async function runMcp(flags: McpFlags): Promise<void> {
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
-  const { factsForModel, readFactFiles } = await import("../facts/index.js");
+  const { readFactFiles } = await import("../facts/index.js");
   const engine = await openEngine({
     model,
-    ...(flags.facts?.length ? { facts: factsForModel(await readFactFiles(flags.facts), model) } : {}),
+    ...(flags.facts?.length ? { facts: await readFactFiles(flags.facts) } : {}),
     ...router,
     timeoutMs: flags.timeout,
     allowWrite: flags.allowWrite,

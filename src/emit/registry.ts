@@ -9,7 +9,7 @@ import { emitPostman } from "./postman/index.js";
 import { emitSite } from "./site/index.js";
 import { emitOverlay } from "./overlay/index.js";
 import { emitTypeScriptClient } from "./typescript/index.js";
-import type { EmitterView } from "./view.js";
+import type { EmitterView } from "../view/index.js";
 
 /** The values an emitter option takes: a switch, or a text. */
 export type OptionValue = boolean | string;

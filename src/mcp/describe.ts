@@ -4,7 +4,7 @@
  * types, closed words, suggestions, ranges and an example body.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import type { EmitterView, ValueView, ViewOperation } from "../emit/view.js";
+import type { EmitterView, ValueView, ViewOperation } from "../view/index.js";
 import { isSelectorArg } from "../model/menu-kind.js";
 import { requiredGroups } from "../openapi/evidence.js";
 import { objectFacts } from "../openapi/extensions.js";

@@ -4,7 +4,7 @@
  * disruptive commands named one by one (`--allow-disruptive system/reboot`).
  * Everything else is read-only.
  */
-import type { ViewOperation } from "../emit/view.js";
+import type { ViewOperation } from "../view/index.js";
 
 export interface Doors {
   /** Menus, RouterOS style (`/ip/address`). */

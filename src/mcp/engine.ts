@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ValidateFunction } from "ajv";
-import type { EmitterView, ViewOperation } from "../emit/view.js";
+import type { EmitterView, ViewOperation } from "../view/index.js";
 import type { SafetyClass } from "../openapi/extensions.js";
 import { isSelectorArg } from "../model/menu-kind.js";
 import { closedDoor, type Doors } from "./doors.js";

@@ -3,11 +3,11 @@
  * document of the router's own version, read-only unless the user opens a
  * door. Served over stdio or streamable HTTP.
  */
-import { buildView, type EmitterView } from "../emit/view.js";
+import { buildView, type EmitterView } from "../view/index.js";
 import { UserError } from "../io/errors.js";
-import type { Facts } from "../facts/index.js";
+import type { FactInput } from "../facts/index.js";
 import type { SchemaModel } from "../model/types.js";
-import { buildOpenApi } from "../openapi/index.js";
+import { buildDocument } from "../openapi/index.js";
 import { HttpError, type ClientOptions } from "../transport/index.js";
 import { commandName, menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
@@ -21,8 +21,8 @@ export { describeDoors, type Doors } from "./doors.js";
 
 export interface McpOptions extends ClientOptions {
   model: SchemaModel;
-  /** Evidence of the model's version (required args, defaults), as `describe` and `plan` use it. */
-  facts?: Facts;
+  /** Evidence read (required args, defaults), resolved for the model's version, as `describe` and `plan` use it. */
+  facts?: readonly FactInput[];
   /** Menus open for writes (`ip/address`) and disruptive commands named one by one (`system/reboot`). */
   allowWrite?: readonly string[];
   allowDisruptive?: readonly string[];
@@ -34,7 +34,7 @@ export interface McpOptions extends ClientOptions {
 
 /** The engine over the model's document, once the router has said it runs the document's version. */
 export async function openEngine(options: McpOptions): Promise<Engine> {
-  const view = buildView(buildOpenApi(options.model, options.facts));
+  const view = buildView((await buildDocument(options.model, options.facts ? { facts: options.facts } : {})).document);
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),

@@ -1,5 +1,5 @@
 /** A menu's operations by the names the tools take: the REST verbs (list, get, add, set, remove), then its commands. */
-import type { EmitterView, MenuNode, ViewOperation } from "../emit/view.js";
+import type { EmitterView, MenuNode, ViewOperation } from "../view/index.js";
 import { menuName } from "./doors.js";
 import { ToolError } from "./errors.js";
 

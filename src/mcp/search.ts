@@ -5,7 +5,7 @@
  * not name (the plain menu before its deep children), and gains a little for
  * args the query names.
  */
-import type { EmitterView, MenuNode } from "../emit/view.js";
+import type { EmitterView, MenuNode } from "../view/index.js";
 
 /** Words a person uses for what RouterOS names otherwise. */
 const SYNONYMS: Record<string, string[]> = {

@@ -13,7 +13,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
-import { buildView } from "../../src/emit/view.js";
+import { buildView } from "../../src/view/index.js";
 import { loadModel } from "../../src/model/load.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";

@@ -5,7 +5,7 @@
  *   npm run bench:postman
  */
 import { emitPostman } from "../../src/emit/postman/index.js";
-import { buildView } from "../../src/emit/view.js";
+import { buildView } from "../../src/view/index.js";
 import { loadModel } from "../../src/model/load.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { DUMPS_DIR } from "../helpers/dumps.js";

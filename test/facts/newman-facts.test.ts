@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../src/emit/postman/index.js";
 import { SKIP_REASONS } from "../../src/emit/postman/scripts.js";
-import { buildView } from "../../src/emit/view.js";
+import { buildView } from "../../src/view/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { factsForModel, readFactFiles } from "../../src/facts/index.js";
 import type { SimulatorOptions } from "../../src/simulator/index.js";

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { emitTypeScriptClient } from "../../src/emit/typescript/index.js";
-import { buildView } from "../../src/emit/view.js";
+import { buildView } from "../../src/view/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import type { Facts } from "../../src/facts/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";

@@ -1,6 +1,6 @@
 /** With evidence (7.22.3 base, the 7.22.1 probe and Ansible), describe says which args an add requires and what a property defaults to, and plan refuses an add that lacks them before anything is sent. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { factsForModel, readFactFiles, type Facts } from "../../src/facts/index.js";
+import { readFactFiles, type FactInput } from "../../src/facts/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { dump, loadDump } from "../helpers/dumps.js";
 import { ANSIBLE, evidencePresent, PROBE_7221 } from "../facts/helpers.js";
@@ -10,11 +10,11 @@ const base = dump("7.22.3-deep");
 
 describe.skipIf(!base || !evidencePresent)("rosapi mcp with evidence (7.22.3 base)", () => {
   let model: SchemaModel;
-  let facts: Facts;
+  let facts: readonly FactInput[];
   let router: Router;
   beforeAll(async () => {
     model = await loadDump(base!);
-    facts = factsForModel(await readFactFiles([PROBE_7221, ANSIBLE]), model);
+    facts = await readFactFiles([PROBE_7221, ANSIBLE]);
     router = await simulatedRouter(model);
   });
   afterAll(() => router?.close());

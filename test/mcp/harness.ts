@@ -7,7 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { Facts } from "../../src/facts/index.js";
+import type { FactInput } from "../../src/facts/index.js";
 import { createMcpServer, openEngine, type AuditEntry, type Engine } from "../../src/mcp/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
@@ -57,7 +57,7 @@ function session(client: Client, close: () => Promise<void>): Session {
 export async function inMemory(
   model: SchemaModel,
   router: Router,
-  doors: { allowWrite?: string[]; allowDisruptive?: string[]; facts?: Facts } = {},
+  doors: { allowWrite?: string[]; allowDisruptive?: string[]; facts?: readonly FactInput[] } = {},
 ): Promise<Session & { engine: Engine; audit: AuditEntry[] }> {
   const audit: AuditEntry[] = [];
   const engine = await openEngine({

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationsOf } from "../../src/mcp/operations.js";
-import type { MenuNode } from "../../src/emit/view.js";
+import type { MenuNode } from "../../src/view/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { judge } from "../emit/postman/traffic.js";
 import { DUMPS, dumpsPresent, loadDump } from "../helpers/dumps.js";

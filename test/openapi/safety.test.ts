@@ -1,6 +1,6 @@
 /** The safety class of every operation is a document fact (`x-routeros-safety`), decided by allowlist; the disruptive list only ever makes a class stricter. */
 import { describe, expect, it } from "vitest";
-import { buildView } from "../../src/emit/view.js";
+import { buildView } from "../../src/view/index.js";
 import { buildOpenApi } from "../../src/openapi/index.js";
 import { safetyOf, type SafetyInput } from "../../src/openapi/safety.js";
 import { sampleModel } from "../../src/sample/index.js";

@@ -3,7 +3,7 @@ import type { OutputFile } from "../../io/files.js";
 import { splitByTopMenu } from "../../openapi/split.js";
 import { toJson, toYaml } from "../../openapi/serialize.js";
 import type { OptionSpecs } from "../registry.js";
-import type { EmitterView } from "../view.js";
+import type { EmitterView } from "../../view/index.js";
 
 /** The folder of the per-top-level-menu documents. */
 const SPLIT_FOLDER = "openapi";

@@ -7,7 +7,7 @@
  */
 import type { OutputFile } from "../../io/files.js";
 import { valueFacts } from "../../openapi/extensions.js";
-import type { EmitterView, ViewOperation } from "../view.js";
+import type { EmitterView, ViewOperation } from "../../view/index.js";
 
 interface Action {
   target: string;

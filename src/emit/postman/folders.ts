@@ -4,7 +4,7 @@
  * in an order that works top to bottom: list, add, get, set, remove, then
  * the commands (POST add first, POST remove last).
  */
-import type { MenuNode, ViewOperation } from "../view.js";
+import type { MenuNode, ViewOperation } from "../../view/index.js";
 import { stableId } from "./ids.js";
 import type { PostmanFolder, PostmanItem } from "./types.js";
 

@@ -4,7 +4,7 @@
  * every reply is 2xx and JSON, and created ids passed along in variables.
  */
 import type { OutputFile } from "../../io/files.js";
-import type { EmitterView } from "../view.js";
+import type { EmitterView } from "../../view/index.js";
 import { folderTree } from "./folders.js";
 import { stableId } from "./ids.js";
 import { requestItem } from "./requests.js";

@@ -11,7 +11,7 @@ import type { SafetyClass } from "../../openapi/extensions.js";
 import { isSelectorArg } from "../../model/menu-kind.js";
 import { fits } from "../../openapi/types/fits.js";
 import { requiredGroups } from "../../openapi/evidence.js";
-import type { EmitterView, ViewOperation } from "../view.js";
+import type { EmitterView, ViewOperation } from "../../view/index.js";
 import { idVariable, stableId } from "./ids.js";
 import { ALLOW_VARIABLE, captureAdded, captureFirst, guardScript, releaseRemoved } from "./scripts.js";
 import type { PostmanItem, PostmanRequest } from "./types.js";

@@ -1,4 +1,4 @@
-import type { ViewOperation } from "../view.js";
+import type { ViewOperation } from "../../view/index.js";
 
 /**
  * What a page of one version knows about the others: since and removed

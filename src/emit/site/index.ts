@@ -4,7 +4,7 @@
  * One version here; `src/site.ts` builds one site over several versions.
  */
 import type { OutputFile } from "../../io/files.js";
-import type { EmitterView } from "../view.js";
+import type { EmitterView } from "../../view/index.js";
 import { SITE_CSS, SITE_JS } from "./assets.js";
 import { singleVersion, type VersionContext } from "./context.js";
 import { SCRIPT, STYLESHEET } from "./layout.js";

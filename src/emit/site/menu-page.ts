@@ -6,7 +6,7 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { SafetyClass, SafetyFact } from "../../openapi/extensions.js";
-import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../view.js";
+import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../../view/index.js";
 import { html, prose, type Html, type Part } from "./html.js";
 import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
 import { argAnchor, menuPage, operationAnchor, relative, slug } from "./paths.js";

@@ -5,7 +5,7 @@
  * safety class allows, so a copied request adds its own item, reads
  * without streaming, and changes nothing it did not create.
  */
-import type { EmitterView, ViewOperation } from "../view.js";
+import type { EmitterView, ViewOperation } from "../../view/index.js";
 import { requestItem, requestName } from "../postman/requests.js";
 import { idVariable } from "../postman/ids.js";
 import type { SafetyFact } from "../../openapi/extensions.js";

@@ -7,7 +7,7 @@
  * operation's plus its name. The page's script scans it linearly: ~48,000
  * short entries answer in a few milliseconds, no inverted index needed.
  */
-import type { EmitterView, MenuNode } from "../view.js";
+import type { EmitterView, MenuNode } from "../../view/index.js";
 import { consoleCommand } from "./context.js";
 import { scriptJson } from "./html.js";
 import { argAnchor, menuPage, operationAnchor } from "./paths.js";

@@ -1,7 +1,7 @@
 /** The pages of one version: its index (the menu tree), a page per menu, its error shapes and its search index. */
 import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
-import type { EmitterView, MenuNode } from "../view.js";
+import type { EmitterView, MenuNode } from "../../view/index.js";
 import type { VersionContext } from "./context.js";
 import { html, type Html } from "./html.js";
 import { page, type PageFrame } from "./layout.js";

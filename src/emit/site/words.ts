@@ -3,7 +3,7 @@
  * reads to know what RouterOS takes (`integer 0..4294967295`, `a comma-separated
  * list of: tcp, udp`, `the name of an interface`). Each part is one fact.
  */
-import type { ValueView } from "../view.js";
+import type { ValueView } from "../../view/index.js";
 
 export interface ValueWords {
   /** The type: `ipv4-prefix`, `integer`, `reference to interface`. */

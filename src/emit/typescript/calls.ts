@@ -3,7 +3,7 @@
  * (`ros.ip.address.add`), from the same menu shapes the client is written
  * from, so that the names (`listMenu`, `script.put`, ...) are the client's.
  */
-import type { EmitterView, ViewOperation } from "../view.js";
+import type { EmitterView, ViewOperation } from "../../view/index.js";
 import { menuShape, rootShape, topMembers, type MenuShape } from "./menus.js";
 import type { TypeContext } from "./types.js";
 

@@ -13,7 +13,7 @@
 import { CodeBlockWriter } from "ts-morph";
 import type { OutputFile } from "../../io/files.js";
 import { UniqueNames } from "../../openapi/names.js";
-import { type EmitterView, type MenuNode, type ViewOperation } from "../view.js";
+import { type EmitterView, type MenuNode, type ViewOperation } from "../../view/index.js";
 import { ownership, SHARED, writeDeclaration } from "./declarations.js";
 import { menuShape, rootShape, topMembers, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
 import { identifier, memberName } from "./names.js";

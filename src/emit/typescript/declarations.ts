@@ -1,7 +1,7 @@
 /** Component schemas → exported TypeScript declarations, and which file of the client each one lives in. */
 import type { OpenAPIV3 } from "openapi-types";
 import { valueFacts } from "../../openapi/extensions.js";
-import type { ViewOperation } from "../view.js";
+import type { ViewOperation } from "../../view/index.js";
 import { groupType, valueType, writeMembers, type TypeContext } from "./types.js";
 import { requiredGroups } from "../../openapi/evidence.js";
 import { docText, writeDocs, type Writer } from "./writer.js";

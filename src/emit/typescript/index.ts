@@ -5,7 +5,7 @@
  * of a cold start.
  */
 import type { OutputFile } from "../../io/files.js";
-import type { EmitterView } from "../view.js";
+import type { EmitterView } from "../../view/index.js";
 
 export async function emitTypeScriptClient(view: EmitterView): Promise<OutputFile[]> {
   const { writeClient } = await import("./client.js");

@@ -16,7 +16,7 @@
  */
 import { operationFacts } from "../../openapi/extensions.js";
 import { UniqueNames } from "../../openapi/names.js";
-import type { EmitterView, MenuNode, ViewOperation } from "../view.js";
+import type { EmitterView, MenuNode, ViewOperation } from "../../view/index.js";
 import { memberName } from "./names.js";
 import type { TypeContext } from "./types.js";
 import { docText, writeDocs, type Writer } from "./writer.js";

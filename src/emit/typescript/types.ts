@@ -7,7 +7,7 @@
  * comma string. Replies are strings, as RouterOS sends them.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import type { EmitterView, ValueView } from "../view.js";
+import type { EmitterView, ValueView } from "../../view/index.js";
 import type { RequiredGroup } from "../../facts/types.js";
 import { propertyKey } from "./names.js";
 import { docText, writeDocs, type Writer } from "./writer.js";

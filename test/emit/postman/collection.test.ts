@@ -4,7 +4,7 @@ import AjvDraft04 from "ajv-draft-04";
 import { Collection } from "postman-collection";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
 import { DUMPS, DUMPS_DIR } from "../../helpers/dumps.js";

@@ -1,7 +1,7 @@
 /** The one duration reader (rosapi's and the clients'), the document's examples per RouterOS type, and request descriptions from the router's texts. */
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { exampleOf } from "../../../src/openapi/types/examples.js";
 import type { Form } from "../../../src/openapi/types/form.js";

@@ -29,7 +29,7 @@
 import newman from "newman";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { startSimulator, type SimulatorOptions } from "../../../src/simulator/index.js";
 import { DUMPS, loadDump, QUICK_DUMP } from "../../helpers/dumps.js";
 import { documentOf } from "../../helpers/fixtures.js";

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel, sampleStore } from "../../../src/sample/index.js";
 import type { SchemaModel } from "../../../src/model/types.js";

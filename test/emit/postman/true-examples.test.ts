@@ -12,7 +12,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
 import { RUN_TEXT } from "../../../src/emit/postman/requests.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { resolve } from "../../../src/openapi/refs.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";

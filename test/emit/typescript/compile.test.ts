@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { ts, Project, type Type } from "ts-morph";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitTypeScriptClient } from "../../../src/emit/typescript/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
 import { sampleModel } from "../../../src/sample/index.js";
 import { dump } from "../../helpers/dumps.js";

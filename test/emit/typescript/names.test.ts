@@ -1,6 +1,6 @@
 /** RouterOS words as TypeScript names, the symbol table, and value schemas as TypeScript types. */
 import { describe, expect, it } from "vitest";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { identifier, memberName, propertyKey } from "../../../src/emit/typescript/names.js";
 import { runtimeExports } from "../../../src/emit/typescript/runtime-names.js";
 import { SymbolTable } from "../../../src/emit/typescript/symbols.js";

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitTypeScriptClient } from "../../../src/emit/typescript/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { runtimeFiles } from "../../../src/emit/typescript/runtime-names.js";
 import { compile, OUT, removeClient } from "../../helpers/generated-client.js";
 import { TINY } from "./models/tiny.js";

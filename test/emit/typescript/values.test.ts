@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitTypeScriptClient } from "../../../src/emit/typescript/index.js";
-import { buildView } from "../../../src/emit/view.js";
+import { buildView } from "../../../src/view/index.js";
 import { compile, OUT, removeClient } from "../../helpers/generated-client.js";
 
 const reply = (name: string, many = false) => ({
