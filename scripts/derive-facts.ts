@@ -30,10 +30,15 @@ for (const file of files) {
     ...(input.meta.architecture ? { architecture: input.meta.architecture } : {}),
     origin: file,
     required: Object.fromEntries(
-      set.required.map((f) => [f.menu, { ...f.rule, ...(f.evidence.raw && !MISSING_VALUES.test(f.evidence.raw) ? { raw: f.evidence.raw } : {}) }]),
+      set.required.map((f) => [
+        f.menu,
+        { ...f.rule, ...(f.evidence.raw && !MISSING_VALUES.test(f.evidence.raw) ? { raw: f.evidence.raw } : {}) },
+      ]),
     ),
     probeErrors: Object.fromEntries(set.probeErrors.map((f) => [f.menu, f.evidence.raw ?? ""])),
   });
 }
 await writeFile(out, JSON.stringify(table, null, 1) + "\n");
-process.stdout.write(`wrote ${out.pathname}: ${table.probes.map((p) => `${p.version} (${Object.keys(p.required).length} rules)`).join(", ")}\n`);
+process.stdout.write(
+  `wrote ${out.pathname}: ${table.probes.map((p) => `${p.version} (${Object.keys(p.required).length} rules)`).join(", ")}\n`,
+);

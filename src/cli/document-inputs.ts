@@ -41,7 +41,10 @@ export function evidenceOptions(command: Command, { overlay = false, archDiff = 
     .addOption(new Option("--ansible-base <url>", "where ansible:<version> is fetched from").env("ROSAPI_ANSIBLE_BASE").hideHelp())
     .addOption(new Option("--ansible-tags <url>", "the tag listing ansible:latest reads").env("ROSAPI_ANSIBLE_TAGS").hideHelp());
   if (overlay)
-    command.option("--overlay <files...>", "OpenAPI Overlay documents (JSON or YAML) applied in order to the document before anything is emitted");
+    command.option(
+      "--overlay <files...>",
+      "OpenAPI Overlay documents (JSON or YAML) applied in order to the document before anything is emitted",
+    );
   if (archDiff)
     command.option(
       "--arch-diff <file>",
@@ -68,7 +71,10 @@ async function readEvidence(flags: EvidenceFlags): Promise<{ inputs: FactInput[]
         throw err;
       },
     );
-    return { inputs: [...packagedFacts(), ...("input" in ansible ? [ansible.input] : [])], missing: "missing" in ansible ? [ansible.missing] : [] };
+    return {
+      inputs: [...packagedFacts(), ...("input" in ansible ? [ansible.input] : [])],
+      missing: "missing" in ansible ? [ansible.missing] : [],
+    };
   }
   const inputs = await Promise.all(
     flags.facts.map(async (spec) =>
@@ -106,7 +112,9 @@ async function publishedArchDiff(spec: string, flags: EvidenceFlags & { restraml
   const url = await archDiffUrl(spec, flags.restramlBase ? { restramlBase: flags.restramlBase } : {});
   if (!url) return undefined;
   try {
-    const file = await fetchCached(url, flags.cacheDir ?? defaultCacheDir(), { check: (body) => void parseArchDiff(JSON.parse(body), url) });
+    const file = await fetchCached(url, flags.cacheDir ?? defaultCacheDir(), {
+      check: (body) => void parseArchDiff(JSON.parse(body), url),
+    });
     return await readArchDiff(file);
   } catch (err) {
     if (err instanceof UserError || err instanceof SyntaxError) return undefined;
@@ -127,10 +135,12 @@ export async function documentInputs(
   const overlays = await Promise.all((flags.overlay ?? []).map(async (file) => ({ overlay: await readDocument(file), source: file })));
   const given = flags.archDiff ? await readArchDiff(flags.archDiff) : undefined;
   const archs = await Promise.all(models.map(async (_, i) => given ?? (specs[i] ? publishedArchDiff(specs[i], flags) : undefined)));
-  const facts = models.map((model) => (evidence.length ? factsForModel(evidence, model) : undefined));
+  // Evidence is chosen by version: by default a tree without one gets none (and the line says so); named evidence needs it.
+  const applies = (model: SchemaModel) => evidence.length > 0 && (flags.facts !== undefined || model.header.version !== undefined);
+  const facts = models.map((model) => (applies(model) ? factsForModel(evidence, model) : undefined));
   return {
-    inputs: models.map((_, i) => ({
-      ...(evidence.length ? { facts: evidence } : {}),
+    inputs: models.map((model, i) => ({
+      ...(applies(model) ? { facts: evidence } : {}),
       ...(overlays.length ? { overlays } : {}),
       ...(archs[i] ? { arch: archs[i] } : {}),
     })),
@@ -146,7 +156,8 @@ export async function documentInputs(
 /** `evidence: probe 7.22.1 (inferred for 7.24), ansible 3.21.0 — 171 add menus known, 68 unknown`. */
 export function evidenceLine(model: SchemaModel, facts: Facts | undefined, missing: readonly string[] = [], named = false): string {
   const head = named ? `evidence for ${model.header.version ?? "(version unknown)"}` : "evidence";
-  if (!facts) return `${head}: none (--no-facts): required args and defaults unknown`;
+  if (!facts)
+    return `${head}: none (${model.header.version ? "--no-facts" : "the tree names no RouterOS version"}): required args and defaults unknown`;
   const addMenus: string[] = [];
   forEachCommand(model.root, (_command, name, path) => {
     if (name === "add") addMenus.push("/" + path.join("/"));
@@ -167,7 +178,8 @@ export function evidenceLine(model: SchemaModel, facts: Facts | undefined, missi
   const defaults = [...facts.menus.values()].reduce((n, m) => n + m.defaults.size, 0);
   const curated = facts.sources.find((s) => s.description.startsWith("community.routeros"));
   const used = [...winners].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  if (curated && !used.some((u) => u.startsWith("ansible"))) used.push(`ansible ${curated.description.split(" ")[1]}`);
+  if (curated && !used.some((u) => u.startsWith("ansible")))
+    used.push(`ansible ${curated.description.replace(/^community\.routeros /, "").replace(/ \(_api_data\.py\), curated$/, "")}`);
   const counts = `${known} add menus known, ${addMenus.length - known} unknown; ${defaults} defaults`;
   return `${head}: ${used.length ? used.join(", ") : "nothing that applies"} — ${counts}${missing.length ? `; missing: ${missing.join("; ")}` : ""}`;
 }

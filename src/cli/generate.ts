@@ -79,7 +79,7 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   });
   const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
   const { inputs, lines } = await documentInputs(flags, [model], flags.from.length === 1 ? flags.from : []);
-  for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
+  for (const line of lines) process.stdout.write(`${line}\n`);
   const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
   let dropped: string[];

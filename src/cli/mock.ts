@@ -106,7 +106,16 @@ async function runMock(flags: MockFlags): Promise<void> {
     facts: [facts],
     lines: evidence,
   } = await documentInputs(flags, [model], flags.from ? [flags.from] : []);
-  const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, probeBase: _p, ansibleBase: _a, ansibleTags: _t, ...knobs } = flags;
+  const {
+    store: _file,
+    rosVersion: _version,
+    caOut: _caOut,
+    facts: _facts,
+    probeBase: _p,
+    ansibleBase: _a,
+    ansibleTags: _t,
+    ...knobs
+  } = flags;
   const sim = await startSimulator({
     ...knobs,
     model,

@@ -28,7 +28,7 @@ export function registerSite(program: Command): void {
         if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
         const models = await loadTrees(flags.from, flags);
         const { inputs, lines } = await documentInputs(flags, models, flags.from);
-        for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
+        for (const line of lines) process.stdout.write(`${line}\n`);
         const files = await buildSite(
           models.map((model, i) => ({ model, source: flags.from[i]!, ...inputs[i] })),
           { downloads: flags.downloads },

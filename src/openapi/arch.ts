@@ -73,7 +73,10 @@ export function addOtherArch(model: SchemaModel, diff: ArchDiff): { model: Schem
       parent.menus[name] = { kind: "menu", nodeType: "path", menus: {}, commands: {} };
       added.add(path);
     } else if (!deeper && !parent.commands[name] && !parent.menus[name]) {
-      parent.commands[name] = { kind: "command", args: Object.fromEntries(kids.map((k) => [k.slice(k.lastIndexOf("/") + 1), { kind: "arg" }])) };
+      parent.commands[name] = {
+        kind: "command",
+        args: Object.fromEntries(kids.map((k) => [k.slice(k.lastIndexOf("/") + 1), { kind: "arg" }])),
+      };
       added.add(path);
     }
   }
