@@ -146,11 +146,19 @@ export async function documentInputs(
     })),
     facts,
     lines: models.map((model, i) => {
-      const line = evidenceLine(model, facts[i], missing, models.length > 1);
+      const line = treeLine(specs[i], model) + evidenceLine(model, facts[i], missing, models.length > 1);
       const arch = archs[i];
       return arch ? `${line}\narchitecture: ${arch.labels.join(" vs ")} from ${arch.source}` : line;
     }),
   };
+}
+
+/** Which of restraml's trees a `restraml:` spec gave: the typed deep-inspect.json, or the plain inspect.json. */
+function treeLine(spec: string | undefined, model: SchemaModel): string {
+  if (!spec?.startsWith("restraml:")) return "";
+  return model.header.source.kind === "restraml-deep-inspect"
+    ? `tree: ${spec}: restraml's typed deep-inspect.json\n`
+    : `tree: ${spec}: restraml's plain inspect.json (no deep-inspect.json published): value types unknown\n`;
 }
 
 /** `evidence: probe 7.22.1 (inferred for 7.24), ansible 3.21.0 — 171 add menus known, 68 unknown`. */

@@ -44,11 +44,26 @@ function settings(options: SourceOptions): Required<SourceOptions> {
   };
 }
 
-/** A local path for a tree: the spec itself when it is a file, else the cached copy of what it names. */
+/** The server has no such file (404, 410), or neither the network nor the cache has it. */
+class NotAvailable extends UserError {
+  override name = "NotAvailable";
+}
+
+/**
+ * A local path for a tree: the spec itself when it is a file, else the cached copy of what it names. For
+ * `restraml:<version>` the typed deep-inspect.json where restraml publishes one, the plain inspect.json otherwise.
+ */
 export async function resolveSource(spec: string, options: SourceOptions = {}): Promise<string> {
   if (!isRemote(spec)) return spec;
   const s = settings(options);
-  return fetchCached(await sourceUrl(spec, s), s.cacheDir);
+  const url = await sourceUrl(spec, s);
+  if (!RESTRAML.test(spec)) return fetchCached(url, s.cacheDir);
+  try {
+    return await fetchCached(url.replace(/inspect\.json$/, "deep-inspect.json"), s.cacheDir);
+  } catch (err) {
+    if (!(err instanceof NotAvailable)) throw err;
+    return fetchCached(url, s.cacheDir);
+  }
 }
 
 /** The URL a spec names. */
@@ -133,14 +148,15 @@ export async function fetchCached(
   } catch (err) {
     if (cached) return file;
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new UserError(
+    throw new NotAvailable(
       `cannot fetch ${url} (${cause?.code ?? cause?.message ?? (err as Error).message}) and it is not in the cache ${cacheDir}`,
     );
   }
   if (response.status === 304 && cached) return file;
   if (!response.ok) {
     await response.body?.cancel();
-    throw new UserError(`cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    const message = `cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim();
+    throw response.status === 404 || response.status === 410 ? new NotAvailable(message) : new UserError(message);
   }
   const bytes = response.body ? await readAtMost(response.body, MAX_FILE_BYTES) : Buffer.alloc(0);
   if (!bytes) throw new UserError(`${url} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB: not ${what} rosapi reads`);

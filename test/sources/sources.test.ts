@@ -30,6 +30,9 @@ const FILES: Record<string, string> = {
   "/restraml/7.1/inspect.json": tree(false),
   "/restraml/7.2/inspect.json": tree(true),
   "/restraml/7.2/extra/inspect.json": tree(true),
+  // 7.3 has both: the typed one is taken.
+  "/restraml/7.3/inspect.json": tree(true),
+  "/restraml/7.3/deep-inspect.json": JSON.stringify({ _meta: { version: "7.3" }, ...(JSON.parse(tree(true)) as object) }),
   "/listing": JSON.stringify([
     { name: "7.1", type: "dir" },
     { name: "7.2", type: "dir" },
@@ -82,6 +85,20 @@ describe("remote trees", () => {
     const again = await resolveSource("restraml:7.1", options());
     expect(again).toBe(first);
     expect(hits.filter((h) => h.url === "/restraml/7.1/inspect.json").map((h) => h.status)).toEqual([200, 304]);
+  });
+
+  it("takes the typed deep-inspect.json where restraml publishes one, the plain inspect.json otherwise, and says which", async () => {
+    expect(await resolveSource("restraml:7.3", options())).toMatch(/7\.3\/deep-inspect\.json$/);
+    expect(await resolveSource("restraml:7.2", options())).toMatch(/7\.2\/inspect\.json$/);
+    const env = { ROSAPI_RESTRAML_BASE: `${base}/restraml`, ROSAPI_CACHE: cache };
+    const out = join(cache, "..", "typed");
+    const typed = await runCli(["generate", "--from", "restraml:7.3", "--only", "openapi", "--out", out], { env });
+    expect(typed.stdout).toMatch(/^tree: restraml:7\.3: restraml's typed deep-inspect\.json$/m);
+    const plain = await runCli(["generate", "--from", "restraml:7.2", "--only", "openapi", "--out", out], { env });
+    expect(plain.stdout).toMatch(
+      /^tree: restraml:7\.2: restraml's plain inspect\.json \(no deep-inspect\.json published\): value types unknown$/m,
+    );
+    await rm(out, { recursive: true, force: true });
   });
 
   it("builds a site over two restraml versions from the command line", async () => {
