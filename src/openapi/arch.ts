@@ -120,16 +120,18 @@ export function markArch(document: OpenAPIV3.Document, diff: ArchDiff, added: Re
         marks++;
       }
       const body = op.requestBody && "content" in op.requestBody ? resolve(op.requestBody.content["application/json"]?.schema) : undefined;
-      for (const [arg, schema] of Object.entries(body?.properties ?? {})) {
-        if ("$ref" in schema) continue;
+      for (const [arg, property] of Object.entries(body?.properties ?? {})) {
         const argPath = `${at}/${arg}`;
         const argSide = diff.only[0].has(argPath) ? 0 : diff.only[1].has(argPath) ? 1 : undefined;
         const words = diff.words.get(argPath);
+        // A shared value schema is not marked itself: the arg's own wrapper is (`allOf` of it, as described args are).
+        const schema: OpenAPIV3.SchemaObject = "$ref" in property ? { allOf: [property] } : property;
         const mark: Marked = schema as Marked;
         if (argSide !== undefined && side === undefined) mark["x-routeros-arch"] = fact(argSide, argPath);
         else if (words && isEnum(schema))
           mark["x-routeros-arch"] = { compared: diff.labels, values: { [diff.labels[0]]: words[0], [diff.labels[1]]: words[1] } };
         else continue;
+        body!.properties![arg] = schema;
         marks++;
       }
     }
