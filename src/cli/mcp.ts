@@ -86,7 +86,6 @@ async function runMcp(flags: McpFlags): Promise<void> {
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
   const { inputs, lines } = await documentInputs(flags, [model], [flags.from]);
-  for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
   const engine = await openEngine({
     model,
     ...(inputs[0]!.facts ? { facts: inputs[0]!.facts } : {}),
@@ -100,6 +99,8 @@ async function runMcp(flags: McpFlags): Promise<void> {
   });
   const version = packageVersion();
   const doors = describeDoors(engine.doors);
+  // Said once the engine serves: a refused start stays one line.
+  for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
   const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
