@@ -12,7 +12,7 @@ interface SiteFlags extends TreeFlags, EvidenceFlags {
 }
 
 export function registerSite(program: Command): void {
-  evidenceOptions(treeOptions(program.command("site")), { overlay: true })
+  evidenceOptions(treeOptions(program.command("site")), { overlay: true, archDiff: true })
     .description(
       "Build a static reference site (open DIR/index.html from disk or any static host): a page per menu, search, and over several trees a version switcher, since/removed badges and a diff page per consecutive pair",
     )

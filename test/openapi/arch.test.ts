@@ -117,6 +117,20 @@ describe("x-routeros-arch", () => {
       const client = (await Promise.all(declarations.map((f) => readFile(join(out, "client", f), "utf8")))).join("\n");
       expect(client).toContain("@remarks arm64 only (of x86, arm64); known from the comparison's paths alone, untyped");
       expect(client).toContain("@remarks x86 only (of x86, arm64)");
+      const site = join(dir, "site");
+      const built = await runCli([
+        "site",
+        "--from",
+        join(dir, "model.json"),
+        "--arch-diff",
+        join(dir, "diff.json"),
+        "--no-downloads",
+        "--out",
+        site,
+      ]);
+      expect(built.code).toBe(0);
+      const page = await readFile(join(site, "7.99/m/interface.ethernet.switch.host.html"), "utf8");
+      expect(page).toContain('<span class="badge arch">arm64 only</span>');
       await writeFile(join(dir, "bad.json"), JSON.stringify({ a: {}, onlyInA: [] }));
       const bad = await runCli([
         "generate",
