@@ -162,7 +162,7 @@ function treeLine(spec: string | undefined, model: SchemaModel): string {
 }
 
 /** `evidence: probe 7.22.1 (inferred for 7.24), ansible 3.21.0 — 171 add menus known, 68 unknown`. */
-export function evidenceLine(model: SchemaModel, facts: Facts | undefined, missing: readonly string[] = [], named = false): string {
+function evidenceLine(model: SchemaModel, facts: Facts | undefined, missing: readonly string[] = [], named = false): string {
   const head = named ? `evidence for ${model.header.version ?? "(version unknown)"}` : "evidence";
   if (!facts)
     return `${head}: none (${model.header.version ? "--no-facts" : "the tree names no RouterOS version"}): required args and defaults unknown`;

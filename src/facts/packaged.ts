@@ -53,6 +53,3 @@ function probeSet(probe: PackagedTable["probes"][number]): FactSet {
 export function packagedFacts(): FactInput[] {
   return table.probes.map((probe) => ({ kind: "set", file: `${PACKAGED}:probe:${probe.version}`, set: probeSet(probe) }));
 }
-
-/** The versions the package has probes of. */
-export const packagedVersions = (): string[] => table.probes.map((p) => p.version);

@@ -30,14 +30,14 @@ export function parseArchDiff(json: unknown, source: string): ArchDiff {
     throw new UserError(`${source}: not restraml's architecture comparison (expected a.label, b.label, onlyInA[], onlyInB[])`);
   const words = new Map<string, [string[], string[]]>();
   // The per-arg completion differences: any array of {path, onlyInA[], onlyInB[]}, whatever restraml names it.
-  for (const value of Object.values(d!)) {
+  for (const value of Object.values(d)) {
     if (!Array.isArray(value)) continue;
     for (const entry of value as unknown[]) {
       const e = entry as { path?: unknown; onlyInA?: unknown; onlyInB?: unknown } | null;
       if (typeof e?.path === "string" && strings(e.onlyInA) && strings(e.onlyInB)) words.set(e.path, [e.onlyInA, e.onlyInB]);
     }
   }
-  return { source, labels: [a, b], only: [new Set(d!["onlyInA"] as string[]), new Set(d!["onlyInB"] as string[])], words };
+  return { source, labels: [a, b], only: [new Set(d["onlyInA"]), new Set(d["onlyInB"])], words };
 }
 
 /** Which side of the comparison the tree is: the one its header names, else `a` (restraml's trees are x86, its `a`). */
