@@ -3,7 +3,6 @@
  * served on 127.0.0.1 (read from ../shared/evidence, never committed), cached, revalidated with ETag, read from the
  * cache once the server is gone; a source that is gone, too large or malformed gets one clear line and changes nothing.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeModel } from "../../src/model/load.js";
 import { fetchEvidence } from "../../src/sources/evidence.js";
 import { runCli } from "../helpers/cli.js";
+import { answerWithEtag } from "../helpers/etag-server.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { ANSIBLE, evidencePresent, PROBE_7221 } from "../facts/helpers.js";
 
@@ -59,15 +59,7 @@ describe.skipIf(!evidencePresent)("named evidence sources", () => {
         };
         return pump();
       }
-      const body = files[req.url ?? ""];
-      if (body === undefined) {
-        hits.push({ url: req.url!, status: 404 });
-        return void res.writeHead(404).end();
-      }
-      const etag = `"${createHash("sha1").update(body).digest("hex")}"`;
-      const status = req.headers["if-none-match"] === etag ? 304 : 200;
-      hits.push({ url: req.url!, status });
-      res.writeHead(status, { etag }).end(status === 200 ? body : undefined);
+      answerWithEtag(files, hits, req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

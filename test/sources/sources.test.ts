@@ -3,7 +3,6 @@
  * on 127.0.0.1 (never the internet), cached, revalidated with ETag, read
  * from the cache once the server is gone, one clear line when neither has it.
  */
-import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSource, sourceUrl } from "../../src/sources/index.js";
 import { runCli } from "../helpers/cli.js";
+import { answerWithEtag } from "../helpers/etag-server.js";
 
 /** A restraml inspect.json, two versions of it. */
 const tree = (extra: boolean) =>
@@ -48,17 +48,7 @@ describe("remote trees", () => {
   const hits: { url: string; status: number }[] = [];
   beforeAll(async () => {
     cache = await mkdtemp(join(tmpdir(), "rosapi-cache-"));
-    server = createServer((req, res) => {
-      const body = FILES[req.url ?? ""];
-      if (body === undefined) {
-        hits.push({ url: req.url!, status: 404 });
-        return void res.writeHead(404).end();
-      }
-      const etag = `"${createHash("sha1").update(body).digest("hex")}"`;
-      const status = req.headers["if-none-match"] === etag ? 304 : 200;
-      hits.push({ url: req.url!, status });
-      res.writeHead(status, { etag, "content-type": "application/json" }).end(status === 200 ? body : undefined);
-    });
+    server = createServer((req, res) => answerWithEtag(FILES, hits, req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
