@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { diffModels, formatDiff, markdownDiff } from "../diff/index.js";
 import { action, EXIT_FAILURE } from "./run.js";
-import { factsForModel, readFactFiles } from "../facts/index.js";
+import { readFactFiles } from "../facts/index.js";
+import { evidenceFor } from "../openapi/build.js";
 import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
 interface DiffFlags extends TreeFlags {
@@ -36,9 +37,11 @@ export function registerDiff(program: Command): void {
     .action(
       action(async (older: string, newer: string, flags: DiffFlags) => {
         const [a, b] = await loadTrees([older, newer], flags);
-        const evidence = flags.facts?.length ? await readFactFiles(flags.facts) : undefined;
+        // Each side's evidence as its document would carry it (buildDocument's choice).
+        const inputs = { facts: await readFactFiles(flags.facts ?? []) };
+        const [before, after] = [evidenceFor(a!, inputs), evidenceFor(b!, inputs)];
         const diff = diffModels(a!, b!, {
-          ...(evidence ? { facts: { before: factsForModel(evidence, a!), after: factsForModel(evidence, b!) } } : {}),
+          ...(before && after ? { facts: { before, after } } : {}),
           from: older,
           to: newer,
           ...(flags.only ? { only: flags.only } : {}),

@@ -5,7 +5,8 @@ import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
 import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
-import { factsForModel, readFactFiles } from "../facts/index.js";
+import { readFactFiles } from "../facts/index.js";
+import { evidenceFor } from "../openapi/build.js";
 import { action, UsageError, warn } from "./run.js";
 import { TREE_HELP } from "./trees.js";
 
@@ -107,7 +108,8 @@ async function runMock(flags: MockFlags): Promise<void> {
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const facts = flags.facts?.length ? factsForModel(await readFactFiles(flags.facts), model) : undefined;
+  // The evidence a document of this tree would carry (buildDocument's choice), enforced by the simulator.
+  const facts = evidenceFor(model, { facts: await readFactFiles(flags.facts ?? []) });
   const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, ...knobs } = flags;
   const sim = await startSimulator({
     ...knobs,

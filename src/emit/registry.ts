@@ -19,7 +19,7 @@ import type { EmitterView } from "../view/index.js";
  * request policy (`view.request`); the menu tree; the component schemas with their values and examples.
  * Document facts beyond them: `evidence` (the top-level `x-routeros.evidence`: required args and defaults).
  */
-export type Reads = "document" | "operations" | "requests" | "tree" | "components" | "evidence";
+type Reads = "document" | "operations" | "requests" | "tree" | "components" | "evidence";
 
 /** Whether the view has what a part names: every view has its parts; evidence is there only when some was given. */
 const present: Record<Reads, (view: EmitterView) => boolean> = {
@@ -35,7 +35,7 @@ const present: Record<Reads, (view: EmitterView) => boolean> = {
 export const hasInput = (e: Emitter, view: EmitterView): boolean => e.reads.every((part) => present[part](view));
 
 /** A file a reader opens first (the client's declarations, not its runtime), with its link text. */
-export interface Entry {
+interface Entry {
   file: string;
   text: string;
 }
