@@ -47,8 +47,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw err;
   }
   const { document, unusedOverlayActions } = built;
-  const valid = validator.validate(document);
   const view = buildView(document);
+  // Serialized once: the worker validates the very text the openapi emitter writes.
+  const valid = validator.validate(view.json());
   const given = (options.options ?? {}) as Record<string, Record<string, OptionValue>>;
   const emitters: Emitter[] = EMITTERS.filter((e) => targets.has(e.name));
   const [outputs] = await Promise.all([Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e, given[e.name])))), valid]);

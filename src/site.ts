@@ -6,7 +6,7 @@
  * badges of `rosapi history`. Returns files; writing them is the caller's.
  */
 import { diffModels } from "./diff/index.js";
-import { EMITTERS, optionsOf, type Emitter } from "./emit/registry.js";
+import { EMITTERS, hasInput, optionsOf, type Emitter } from "./emit/registry.js";
 import { diffPages, menuAnchor, menuPage, sitePages, versionFolder, diffPage } from "./emit/site/index.js";
 import type { Change, ConsoleNode, Lifespan, VersionContext } from "./emit/site/index.js";
 import { buildView, type EmitterView } from "./view/index.js";
@@ -44,19 +44,27 @@ function labels(trees: readonly SiteTree[]): string[] {
   });
 }
 
-/** The download files of a version: what `generate` writes, from the same view. */
-async function downloads(view: EmitterView, folder: string): Promise<OutputFile[]> {
-  const emitters: Emitter[] = EMITTERS.filter((e) => e.name !== "site");
-  const outputs = await Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e))));
-  return outputs.flat().map((f) => ({ ...f, path: `${folder}/download/${f.path}` }));
+interface Downloads {
+  files: OutputFile[];
+  /** A link to each entry file written, in registry order. */
+  links: { text: string; path: string }[];
 }
 
-const DOWNLOAD_LINKS = [
-  { text: "OpenAPI document (JSON)", file: "openapi.json" },
-  { text: "OpenAPI document (YAML)", file: "openapi.yaml" },
-  { text: "Postman collection", file: "postman.json" },
-  { text: "TypeScript client (declarations; the folder holds the code)", file: "client/index.d.ts" },
-];
+/**
+ * The downloads of a version: what `generate` writes, from the same view, of each emitter that has
+ * something to say (the overlay only with evidence), and the links to them: one list of what was written.
+ */
+async function downloads(view: EmitterView, folder: string): Promise<Downloads> {
+  const emitters: Emitter[] = EMITTERS.filter((e) => e.name !== "site" && hasInput(e, view));
+  const outputs = await Promise.all(emitters.map(async (e) => e.emit(view, optionsOf(e))));
+  const written = new Set(outputs.flat().map((f) => f.path));
+  return {
+    files: outputs.flat().map((f) => ({ ...f, path: `${folder}/download/${f.path}` })),
+    links: emitters.flatMap((e) =>
+      e.entries.filter((d) => written.has(d.file)).map((d) => ({ text: d.text, path: `${folder}/download/${d.file}` })),
+    ),
+  };
+}
 
 export async function buildSite(input: readonly SiteTree[], options: SiteOptions = {}): Promise<OutputFile[]> {
   if (input.length === 0) throw new UserError("a site needs at least one tree");
@@ -108,6 +116,7 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
   });
   const pagesOf = views.map((view) => new Set(menus(view).map(menuPage)));
   const withDownloads = options.downloads ?? true;
+  const shipped = withDownloads ? await Promise.all(views.map((view, i) => downloads(view, folders[i]!))) : [];
   const versions = views.map((view, i) => {
     const folder = folders[i]!;
     const context: VersionContext = {
@@ -124,13 +133,11 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
               path: `${f}/${inVersion.startsWith("m/") && !pagesOf[j]!.has(inVersion) ? "index.html" : inVersion}`,
               current: j === i,
             })),
-      downloads: withDownloads ? DOWNLOAD_LINKS.map((d) => ({ text: d.text, path: `${folder}/download/${d.file}` })) : [],
+      downloads: shipped[i]?.links ?? [],
     };
     return { view, context };
   });
-  const files = [...sitePages(versions), ...diffPages(pairs)];
-  if (withDownloads) for (const [i, view] of views.entries()) files.push(...(await downloads(view, folders[i]!)));
-  return files;
+  return [...sitePages(versions), ...diffPages(pairs), ...shipped.flatMap((d) => d.files)];
 }
 
 /** Every menu of a view that has a page. */

@@ -6,7 +6,7 @@
  */
 import { Option, type Command } from "commander";
 import { load } from "js-yaml";
-import { factsForModel, type FactInput, type Facts } from "../facts/index.js";
+import type { FactInput, Facts } from "../facts/index.js";
 import { readFactFile } from "../facts/load.js";
 import { PACKAGED, packagedFacts } from "../facts/packaged.js";
 import { UserError } from "../io/errors.js";
@@ -14,7 +14,7 @@ import { parseJson, readTextFile } from "../io/files.js";
 import { forEachCommand } from "../model/walk.js";
 import type { SchemaModel } from "../model/types.js";
 import { parseArchDiff, type ArchDiff } from "../openapi/arch.js";
-import type { DocumentInputs } from "../openapi/build.js";
+import { evidenceFor, type DocumentInputs } from "../openapi/build.js";
 import { fetchEvidence, isNamedEvidence } from "../sources/evidence.js";
 import { archDiffUrl, fetchCached, defaultCacheDir } from "../sources/index.js";
 
@@ -137,7 +137,7 @@ export async function documentInputs(
   const archs = await Promise.all(models.map(async (_, i) => given ?? (specs[i] ? publishedArchDiff(specs[i], flags) : undefined)));
   // Evidence is chosen by version: by default a tree without one gets none (and the line says so); named evidence needs it.
   const applies = (model: SchemaModel) => evidence.length > 0 && (flags.facts !== undefined || model.header.version !== undefined);
-  const facts = models.map((model) => (applies(model) ? factsForModel(evidence, model) : undefined));
+  const facts = models.map((model) => (applies(model) ? evidenceFor(model, { facts: evidence }) : undefined));
   return {
     inputs: models.map((model, i) => ({
       ...(applies(model) ? { facts: evidence } : {}),

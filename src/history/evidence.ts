@@ -2,7 +2,7 @@
  * Evidence beside a node's history: for an arg of add or set, per version,
  * what the add demands of it and its default (null where no evidence says).
  */
-import { factSet, resolveFacts, valueText, type FactInput, type Facts } from "../facts/index.js";
+import { valueText, type Facts } from "../facts/index.js";
 import { demand } from "../diff/evidence.js";
 import type { NodeHistory } from "./history.js";
 
@@ -11,16 +11,6 @@ export interface ArgEvidence {
   required: (string | null)[];
   /** Per version: the default, or null. */
   default: (string | null)[];
-}
-
-/** The evidence read, chosen for each version (curated ranges, inferred observations). */
-export function factsByVersion(inputs: readonly FactInput[], versions: readonly string[]): Facts[] {
-  return versions.map((version) =>
-    resolveFacts(
-      inputs.map((input) => factSet(input, version)),
-      version,
-    ),
-  );
 }
 
 const ARG = /^(.*)\/(add|set) (\S+)$/;

@@ -8,7 +8,8 @@ import { byVersion, VersionPresence, type Presence } from "../model/merge.js";
 import { argPath, commandPath, menuPath, nodeKey, propertyPath, type Level, type TreeNode } from "../model/nodes.js";
 import type { SchemaModel } from "../model/types.js";
 import type { FactInput } from "../facts/index.js";
-import { argEvidence, factsByVersion, type ArgEvidence } from "./evidence.js";
+import { argEvidence, type ArgEvidence } from "./evidence.js";
+import { evidenceByVersion } from "../openapi/build.js";
 
 export interface NodeHistory {
   level: Level;
@@ -75,8 +76,8 @@ export function buildHistory(models: readonly SchemaModel[], names: readonly str
 /** Nodes with their evidence per version, where evidence was read and says something of them. */
 function withEvidence(nodes: NodeHistory[], versions: { version: string }[], inputs: readonly FactInput[]): NodeHistory[] {
   if (inputs.length === 0) return nodes;
-  const facts = factsByVersion(
-    inputs,
+  const facts = evidenceByVersion(
+    { facts: inputs },
     versions.map((v) => v.version),
   );
   return nodes.map((n) => {

@@ -5,9 +5,8 @@
  */
 import { buildView, type EmitterView } from "../view/index.js";
 import { UserError } from "../io/errors.js";
-import type { FactInput } from "../facts/index.js";
 import type { SchemaModel } from "../model/types.js";
-import { buildDocument } from "../openapi/index.js";
+import { buildDocument, type DocumentInputs } from "../openapi/index.js";
 import { HttpError, type ClientOptions } from "../transport/index.js";
 import { commandName, menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
@@ -19,10 +18,9 @@ export { auditToFile, type AuditEntry, type AuditSink } from "./router.js";
 export { Engine } from "./engine.js";
 export { describeDoors, type Doors } from "./doors.js";
 
-export interface McpOptions extends ClientOptions {
+/** The document's inputs (evidence, overlays) as every command takes them: `describe` and `plan` read the evidence. */
+export interface McpOptions extends ClientOptions, DocumentInputs {
   model: SchemaModel;
-  /** Evidence read (required args, defaults), resolved for the model's version, as `describe` and `plan` use it. */
-  facts?: readonly FactInput[];
   /** Menus open for writes (`ip/address`) and disruptive commands named one by one (`system/reboot`). */
   allowWrite?: readonly string[];
   allowDisruptive?: readonly string[];
@@ -34,7 +32,8 @@ export interface McpOptions extends ClientOptions {
 
 /** The engine over the model's document, once the router has said it runs the document's version. */
 export async function openEngine(options: McpOptions): Promise<Engine> {
-  const view = buildView((await buildDocument(options.model, options.facts ? { facts: options.facts } : {})).document);
+  const { facts, overlays } = options;
+  const view = buildView((await buildDocument(options.model, { ...(facts ? { facts } : {}), ...(overlays ? { overlays } : {}) })).document);
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),

@@ -1,12 +1,14 @@
 /**
  * The one way to build a document: a model, the evidence chosen for its
  * version and the user's overlays → the OpenAPI document that every command
- * reads (generate, site, mcp, mock, check…). A command that needs a document
- * calls this, never `buildOpenApi` with its own selection of inputs, so that
- * the same inputs give the same document whichever command asked.
+ * reads (generate, site, mcp…). A command that needs a document calls this,
+ * never `buildOpenApi` with its own selection of inputs, so that the same
+ * inputs give the same document whichever command asked. A command that needs
+ * only the evidence of a version (mock, diff, history, where) takes it from
+ * `evidenceFor`, the same choice this makes.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { factsForModel, type FactInput, type Facts } from "../facts/index.js";
+import { factsForModel, factsForVersion, type FactInput, type Facts } from "../facts/index.js";
 import type { SchemaModel } from "../model/types.js";
 import { addOtherArch, markArch, type ArchDiff } from "./arch.js";
 import { buildOpenApi } from "./document.js";
@@ -29,8 +31,20 @@ export interface BuiltDocument {
   unusedOverlayActions: string[];
 }
 
+/**
+ * The evidence of the inputs chosen for a model's version (curated ranges apply to it, observations of
+ * another version are marked inferred), as the document carries it; none without evidence.
+ */
+export function evidenceFor(model: SchemaModel, inputs: DocumentInputs): Facts | undefined {
+  return inputs.facts?.length ? factsForModel(inputs.facts, model) : undefined;
+}
+
+/** The evidence of the inputs chosen for each version, as each version's document would carry it (history, where). */
+export const evidenceByVersion = (inputs: DocumentInputs, versions: readonly string[]): Facts[] =>
+  versions.map((version) => factsForVersion(inputs.facts ?? [], version));
+
 export async function buildDocument(model: SchemaModel, inputs: DocumentInputs = {}): Promise<BuiltDocument> {
-  const facts = inputs.facts?.length ? factsForModel(inputs.facts, model) : undefined;
+  const facts = evidenceFor(model, inputs);
   const withArch = inputs.arch ? addOtherArch(model, inputs.arch) : undefined;
   let document = buildOpenApi(withArch?.model ?? model, facts);
   if (inputs.arch) markArch(document, inputs.arch, withArch!.added);

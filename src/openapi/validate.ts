@@ -31,8 +31,8 @@ parentPort.once("message", (json) =>
 
 /** A validator on another thread, started before the document exists so that loading swagger-parser overlaps building it. */
 export interface WorkerValidator {
-  /** Rejects as validateOpenApi throws; a caller writes nothing before it resolves. */
-  validate(doc: OpenAPIV3.Document): Promise<void>;
+  /** Rejects as validateOpenApi throws; a caller writes nothing before it resolves. Takes the document or its JSON text (`toJson`'s, not serialized again). */
+  validate(doc: OpenAPIV3.Document | string): Promise<void>;
   /** Ends the worker without a document (the build failed). */
   stop(): Promise<void>;
 }
@@ -50,7 +50,7 @@ export function startValidator(): WorkerValidator {
   });
   return {
     validate: (doc) => {
-      worker.postMessage(JSON.stringify(doc));
+      worker.postMessage(typeof doc === "string" ? doc : JSON.stringify(doc));
       return answer.finally(() => void worker.terminate());
     },
     stop: async () => {
@@ -61,4 +61,4 @@ export function startValidator(): WorkerValidator {
 }
 
 /** validateOpenApi on another thread, for a document already built. */
-export const validateInWorker = (doc: OpenAPIV3.Document): Promise<void> => startValidator().validate(doc);
+export const validateInWorker = (doc: OpenAPIV3.Document | string): Promise<void> => startValidator().validate(doc);

@@ -9,6 +9,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { documentFacts, valueFacts, type DocumentExtensions, type ValueExtensions } from "../openapi/extensions.js";
 import { componentName, resolve, resolveValue } from "../openapi/refs.js";
+import { toJson } from "../openapi/serialize.js";
 import { listOperations, type Operation } from "./operations.js";
 import { requestPolicy, type RequestPolicy } from "./requests.js";
 
@@ -47,6 +48,8 @@ export interface ValueView {
 export interface EmitterView {
   /** The document itself, for the emitter that writes it; every other emitter reads the fields below. */
   document: OpenAPIV3.Document;
+  /** The document as JSON text (`toJson`), serialized once: the validator and the openapi emitter share it. */
+  json(): string;
   info: OpenAPIV3.InfoObject;
   /** The document's top-level `x-routeros`: version, architecture, packages, source. */
   routeros: DocumentExtensions;
@@ -146,8 +149,10 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     return (s.required ?? []).every((key) => key in object) ? object : undefined;
   };
   const policies = new WeakMap<ViewOperation, RequestPolicy>();
+  let json: string | undefined;
   const view: EmitterView = {
     document,
+    json: () => (json ??= toJson(document)),
     info: document.info,
     routeros: documentFacts(document),
     version: document.info.version,

@@ -9,7 +9,6 @@
  * writes the item's id its own way (a variable, `*1`).
  */
 import type { OpenAPIV3 } from "openapi-types";
-import { isSelectorArg } from "../model/menu-kind.js";
 import { requiredGroups } from "../openapi/evidence.js";
 import { fits } from "../openapi/types/fits.js";
 import type { EmitterView, ViewOperation } from "./index.js";
@@ -71,6 +70,9 @@ class PolicyBuilder {
     private readonly op: ViewOperation,
   ) {}
 
+  /** Whether an arg names the items the command acts on (the operation's selector fact). */
+  private readonly isSelector = (name: string): boolean => name === this.op.selector;
+
   /**
    * A value as the run sends it: an item reference is the run's item, anything else the document's example;
    * on the run's own item, the run's own text where the document has none (also for a plain-string arg the
@@ -107,7 +109,7 @@ class PolicyBuilder {
 
   /** The item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
   addBody(): Body {
-    const body = this.object((name) => UNSAFE.has(name) || isSelectorArg(name), true);
+    const body = this.object((name) => UNSAFE.has(name) || this.isSelector(name), true);
     const disabled = this.property("disabled");
     if (disabled && fits(disabled, "yes")) body["disabled"] = { reason: "inactive", value: "yes" };
     // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
@@ -141,7 +143,7 @@ class PolicyBuilder {
       return names.length ? { ".proplist": { reason: "proplist", value: [".id", ...names].join(",") } } : {};
     }
     if (this.op.menu === "/console") return this.inspectBody();
-    const body = this.object((name) => !isSelectorArg(name));
+    const body = this.object((name) => !this.isSelector(name));
     for (const [name, value] of Object.entries(this.op.safety.readsWith ?? {})) body[name] = { reason: "reads-with", value };
     return body;
   }
@@ -153,7 +155,7 @@ class PolicyBuilder {
     if (safety === "reads") return this.readBody();
     if (safety === "adds") return this.addBody();
     if (safety === "own-item") {
-      const selectors = this.object((name) => !isSelectorArg(name));
+      const selectors = this.object((name) => !this.isSelector(name));
       if (op.verb === "remove" || op.command === "remove") return selectors;
       // Changing the run's own item: its comment, as the REST manual's PATCH example does.
       const comment = op.body.properties?.["comment"] ? this.value(op.body.properties["comment"], "comment", true) : undefined;

@@ -35,8 +35,10 @@ const facts = factFiles.length
   ? await timed("read and resolve evidence", async () => factsForModel(await readFactFiles(factFiles), model))
   : undefined;
 const doc = await timed("build document", () => buildOpenApi(model, facts));
-const validated = timed("validate (swagger-parser, worker)", () => validateInWorker(doc));
-const [json, yaml] = await timed("serialize JSON and YAML", () => [toJson(doc), toYaml(doc)]);
+// As generate does: the JSON text is made once, sent to the validating worker and written.
+const json = await timed("serialize JSON", () => toJson(doc));
+const validated = timed("validate (swagger-parser, worker)", () => validateInWorker(json));
+const yaml = await timed("serialize YAML", () => toYaml(doc));
 await validated;
 const wall = performance.now() - started;
 

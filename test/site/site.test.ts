@@ -12,6 +12,8 @@ import { dump, dumpsPresent } from "../helpers/dumps.js";
 import { loadModel } from "../../src/model/load.js";
 import { brokenLinks, brokenTargets, markupFromDump, searchLinks, siteFiles } from "../helpers/site-check.js";
 import { hostileModel, PAYLOADS } from "./hostile-model.js";
+import { readFactFiles } from "../../src/facts/index.js";
+import { tinyEvidence } from "../facts/helpers.js";
 
 describe("html templates", () => {
   it("escape every value; only trusted() inserts markup", () => {
@@ -37,6 +39,37 @@ describe("the site emitter", () => {
     expect(paths).toContain("site/index.html");
     expect(paths).toContain("site/7.99/m/ip.address.html");
     expect(DEFAULT_TARGETS).not.toContain("site");
+  });
+});
+
+describe("a version's downloads", () => {
+  /** The download files a version's index links, and those it ships. */
+  const downloads = (files: OutputFile[]) => {
+    const index = files.find((f) => f.path === "7.99/index.html")!.content;
+    const linked = [...index.matchAll(/href="download\/([^"]+)"/g)].map((m) => m[1]!);
+    const shipped = files.flatMap((f) => (f.path.startsWith("7.99/download/") ? [f.path.slice("7.99/download/".length)] : []));
+    return { linked, shipped };
+  };
+
+  it("ship only what has something to say, each output linked: no overlay without evidence", async () => {
+    const { linked, shipped } = downloads(await buildSite([{ model: tinyModel(), source: "tiny.json" }]));
+    expect(linked).toEqual(["openapi.json", "openapi.yaml", "client/index.d.ts", "postman.json"]);
+    expect(shipped).not.toContain("overlay.json");
+    for (const file of shipped)
+      expect(linked.some((l) => l === file || (l.includes("/") && file.startsWith(l.split("/")[0]! + "/")))).toBe(true);
+  });
+
+  it("ship and link the evidence as an overlay when the document carries some", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rosapi-site-facts-"));
+    try {
+      const { probe, ansible } = await tinyEvidence(dir);
+      const facts = await readFactFiles([probe, ansible]);
+      const { linked, shipped } = downloads(await buildSite([{ model: tinyModel(), source: "tiny.json", facts }]));
+      expect(linked).toContain("overlay.json");
+      expect(shipped).toContain("overlay.json");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -22,7 +22,7 @@ export const OPENAPI_OWNS = ["openapi.json", "openapi.yaml", SPLIT_FOLDER];
 
 export function emitOpenApi(view: EmitterView, options: OpenApiOptions): OutputFile[] {
   const files = [
-    { path: "openapi.json", content: toJson(view.document) },
+    { path: "openapi.json", content: view.json() },
     { path: "openapi.yaml", content: toYaml(view.document) },
   ];
   if (!options.split) return files;
