@@ -135,7 +135,7 @@ export function writeClient(view: EmitterView): OutputFile[] {
   const [types, js] = [newWriter(), newWriter()];
   const use = (name: string, as: "type" | "value") => symbols.use(name, INDEX, as);
   const options = use("ClientOptions", "type");
-  use("Transport", "value");
+  const rest = use("RestTransport", "value");
   for (const m of [rootModule, ...topModules]) {
     use(m.type, "type");
     use(m.function, "value");
@@ -165,7 +165,7 @@ export function writeClient(view: EmitterView): OutputFile[] {
   js.blankLine();
   writeDocs(js, doc);
   js.write("export function createClient(options) ").block(() => {
-    js.writeLine("const t = new Transport(options);");
+    js.writeLine(`const t = new ${rest}(options);`);
     js.write("return ").inlineBlock(() => {
       js.writeLine(`...${rootModule.function}(t),`);
       topModules.forEach((m, i) => js.writeLine(`${memberOf[i]}: ${m.function}(t),`));
