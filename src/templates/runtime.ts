@@ -8,6 +8,7 @@
  */
 import { Agent, fetch } from "undici";
 import { durationMs } from "./duration.js";
+import type { ApiClientOptions } from "./api-transport.js";
 
 /** The REST API (`https://router/rest`); the default transport. */
 export interface RestClientOptions {
@@ -29,7 +30,7 @@ export interface RestClientOptions {
 }
 
 /** REST (`baseUrl`) or the API protocol (`transport: "api"`, `host`): the same client either way. */
-export type ClientOptions = RestClientOptions;
+export type ClientOptions = RestClientOptions | ApiClientOptions;
 
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
