@@ -156,16 +156,16 @@ export class ApiConnection {
         timer = setTimeout(() => {
           trap = new RouterOSError(0, `${words[0]} failed`, `no reply within ${timeoutMs} ms`);
           reject(trap);
-          void this.cancel(tag);
+          void this.cancel(tag, timeoutMs);
         }, timeoutMs);
       }
     });
   }
 
   /** `/cancel` of one tag: its command ends with `!trap interrupted` and `!done`, which its handler still gets. */
-  async cancel(tag: string): Promise<void> {
+  async cancel(tag: string, timeoutMs?: number): Promise<void> {
     if (this.failure || !this.handlers.has(tag)) return;
-    await this.run(["/cancel", `=tag=${tag}`], () => undefined).catch(() => undefined);
+    await this.run(["/cancel", `=tag=${tag}`], () => undefined, timeoutMs).catch(() => undefined);
   }
 
   /** A consumer that cannot keep up pauses reading; the router then waits (TCP backpressure). */

@@ -255,7 +255,7 @@ export class ApiTransport implements Transport {
           cancelled = true;
           const { connection, tag } = await started;
           connection.resume(tag);
-          await connection.cancel(tag);
+          await connection.cancel(tag, this.timeoutMs);
         }
         return { value: undefined, done: true };
       },

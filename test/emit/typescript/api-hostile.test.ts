@@ -26,8 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => removeClient(dir));
 
-/** A peer that logs anyone in, then answers the first command with `misbehave`; resolves to its port and a closer. */
-async function peer(misbehave: (socket: Socket, tag: string) => void): Promise<{ port: number; server: Server; closed: Promise<void> }> {
+/** A peer that logs anyone in, then answers each command with `misbehave` (a `/cancel` goes to `cancelled`). */
+async function peer(
+  misbehave: (socket: Socket, tag: string) => void,
+  cancelled: (tag: string) => void = () => undefined,
+): Promise<{ port: number; server: Server; closed: Promise<void> }> {
   let closedResolve!: () => void;
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
   const server = createServer((socket) => {
@@ -38,7 +41,11 @@ async function peer(misbehave: (socket: Socket, tag: string) => void): Promise<{
       for (const words of reader.push(chunk)) {
         const tag = words.find((w) => w.startsWith(".tag="))?.slice(5) ?? "";
         if (words[0] === "/login") socket.write(encodeSentence(["!done", `.tag=${tag}`]));
-        else if (words[0] !== "/cancel") misbehave(socket, tag);
+        else if (words[0] === "/cancel") {
+          cancelled(words.find((w) => w.startsWith("=tag="))!.slice(5));
+          socket.write(encodeSentence(["!done", `.tag=${tag}`]));
+        }
+        else misbehave(socket, tag);
       }
     });
   });
@@ -168,6 +175,43 @@ describe("the API transport against a hostile peer", () => {
     const error = (await ros.ip.address.list().catch((e: unknown) => e)) as Error & { detail: string };
     expect(error).toMatchObject({ message: `login to tcp://127.0.0.1:${port} failed`, detail: "invalid user name or password (6)" });
     expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain("hunter2");
+    await ros.close();
+  });
+});
+
+describe("a stream consumed slowly", () => {
+  it("pauses reading at the high-water mark: the router is held back, memory stays bounded, break cancels", async () => {
+    const TOTAL = 1_000_000;
+    let written = 0;
+    let cancel!: (tag: string) => void;
+    const cancelledTag = new Promise<string>((resolve) => (cancel = resolve));
+    let streamTag = "";
+    const { port, server } = await peer((s, tag) => {
+      streamTag = tag;
+      const flood = () => {
+        while (s.writable && written < TOTAL) {
+          written++;
+          if (!s.write(encodeSentence(["!re", `=.id=*${written.toString(16)}`, "=address=10.0.0.1/24", `.tag=${tag}`]))) break;
+        }
+        if (s.writable && written < TOTAL) s.once("drain", flood);
+      };
+      flood();
+    }, cancel);
+    servers.push(server);
+    const ros = mod.createClient({ transport: "api", host: "127.0.0.1", port, username: "admin", password: "", streamHighWater: 100 });
+    const before = process.memoryUsage().heapUsed;
+    let read = 0;
+    for await (const item of ros.ip.address.listen()) {
+      expect(item[".id"]).toBe(`*${(read + 1).toString(16)}`);
+      // The consumer is slow: it yields to the event loop many times per item, so the peer could write far ahead.
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+      if (++read === 500) break;
+    }
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(await cancelledTag).toBe(streamTag);
+    // What the socket buffers hold, and no more: far from the million the peer would send.
+    expect(written).toBeLessThan(TOTAL / 4);
+    expect(grown).toBeLessThan(32 * MiB);
     await ros.close();
   });
 });
