@@ -44,8 +44,7 @@ async function peer(
         else if (words[0] === "/cancel") {
           cancelled(words.find((w) => w.startsWith("=tag="))!.slice(5));
           socket.write(encodeSentence(["!done", `.tag=${tag}`]));
-        }
-        else misbehave(socket, tag);
+        } else misbehave(socket, tag);
       }
     });
   });
