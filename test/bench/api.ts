@@ -27,7 +27,7 @@ interface Client {
 
 const model = await loadModel(`${DUMPS_DIR}7.22.3/extra/inspect.json`);
 const dir = await writeClient(model, "bench-api");
-const { createClient } = (await import(join(dir, "client/index.js"))) as { createClient(options: object): Client };
+const { createClient } = (await import(join(dir, "client/index.js"))) as { createClient: (options: object) => Client };
 const sim = await startSimulator({ model, apiPort: 0 });
 const rest = createClient({ baseUrl: sim.url, username: "admin", password: "" });
 const api = createClient({ transport: "api", host: "127.0.0.1", port: sim.apiPort, username: "admin", password: "" });

@@ -1,3 +1,4 @@
+import type { ApiClientOptions } from "./api-transport.js";
 /** The REST API (`https://router/rest`); the default transport. */
 export interface RestClientOptions {
     transport?: "rest";
@@ -17,7 +18,7 @@ export interface RestClientOptions {
     maxReplyBytes?: number;
 }
 /** REST (`baseUrl`) or the API protocol (`transport: "api"`, `host`): the same client either way. */
-export type ClientOptions = RestClientOptions;
+export type ClientOptions = RestClientOptions | ApiClientOptions;
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
  * `detail` says why, such as `no such item`), or a failure to get one (status 0).
