@@ -224,6 +224,9 @@ export class ApiTransport implements Transport {
         const tag = connection.send(words, {
           reply: ({ type, attrs }: ApiReply) => {
             if (type === "!re") {
+              // After a cancel the replies still on their way are dropped: nothing may pause the socket before
+              // the cancel's own `!done` is read.
+              if (cancelled) return;
               queue.push(attrs);
               if (queue.length >= this.highWater) connection.pause(tag);
             } else if (type === "!trap") {

@@ -152,6 +152,10 @@ export class ApiTransport {
             const tag = connection.send(words, {
                 reply: ({ type, attrs }) => {
                     if (type === "!re") {
+                        // After a cancel the replies still on their way are dropped: nothing may pause the socket before
+                        // the cancel's own `!done` is read.
+                        if (cancelled)
+                            return;
                         queue.push(attrs);
                         if (queue.length >= this.highWater)
                             connection.pause(tag);
