@@ -5,11 +5,11 @@ import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
 import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
-import { factsForModel, readFactFiles } from "../facts/index.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { action, UsageError, warn } from "./run.js";
 import { TREE_HELP } from "./trees.js";
 
-interface MockFlags {
+interface MockFlags extends EvidenceFlags {
   from?: string;
   host: string;
   port: number;
@@ -22,7 +22,6 @@ interface MockFlags {
   password: string;
   rosVersion?: string;
   store?: string;
-  facts?: string[];
   commandTimeoutMs: number;
   rttMs?: number;
   serviceMs?: number;
@@ -58,8 +57,7 @@ const restartOption = (value: string) => {
 };
 
 export function registerMock(program: Command): void {
-  program
-    .command("mock")
+  evidenceOptions(program.command("mock"))
     .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
     .option("--from <tree>", `${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`)
     .option("--host <address>", "address to listen on", SIMULATOR_DEFAULTS.host)
@@ -85,10 +83,6 @@ export function registerMock(program: Command): void {
       "how long ping without count and the like run before 400 Session closed",
       number(1),
       SIMULATOR_DEFAULTS.commandTimeoutMs,
-    )
-    .option(
-      "--facts <files...>",
-      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): adds without their required args are refused as RouterOS refuses them",
     )
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
@@ -116,8 +110,21 @@ async function runMock(flags: MockFlags): Promise<void> {
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const facts = flags.facts?.length ? factsForModel(await readFactFiles(flags.facts), model) : undefined;
-  const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, ...knobs } = flags;
+  // The evidence is chosen as for a document: adds without their required args are refused as RouterOS refuses them.
+  const {
+    facts: [facts],
+    lines: evidence,
+  } = await documentInputs(flags, [model], flags.from ? [flags.from] : []);
+  const {
+    store: _file,
+    rosVersion: _version,
+    caOut: _caOut,
+    facts: _facts,
+    probeBase: _p,
+    ansibleBase: _a,
+    ansibleTags: _t,
+    ...knobs
+  } = flags;
   const sim = await startSimulator({
     ...knobs,
     model,
@@ -139,7 +146,7 @@ async function runMock(flags: MockFlags): Promise<void> {
     ...(sim.apiTlsPort !== undefined
       ? [`  api-ssl:  ${flags.host}:${sim.apiTlsPort}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`]
       : []),
-    ...(facts ? [`  evidence: ${facts.sources.map((s) => s.description).join("; ")}`] : []),
+    ...evidence.map((line) => `  ${line}`),
     `  user:     ${flags.user}`,
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
     "Ctrl-C stops it.",

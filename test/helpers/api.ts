@@ -85,3 +85,31 @@ export function attributes(sentence: string[]): Record<string, string> {
   }
   return out;
 }
+
+/** Writes `chunks` to the socket as fast as it takes them, until they run out or the server closes: bytes written. */
+export async function flood(socket: Socket, chunks: Iterable<Uint8Array>): Promise<number> {
+  let written = 0;
+  let closed = false;
+  let wake = () => {};
+  const end = () => ((closed = true), wake());
+  socket.once("close", end);
+  socket.on("error", end);
+  for (const chunk of chunks) {
+    if (closed) break;
+    written += chunk.length;
+    if (!socket.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        socket.once("drain", resolve);
+      });
+    }
+  }
+  return written;
+}
+
+export function* endless(total: number, word: Uint8Array): Generator<Uint8Array> {
+  for (let sent = 0; sent < total; sent += word.length) yield word;
+}
+
+export const FOUR_GB = Uint8Array.of(0xf0, 0xff, 0xff, 0xff, 0xff);
+export const WORD = encodeSentence(["=comment=" + "x".repeat(64 * 1024 - 16)]).subarray(0, -1); // one word, no end of sentence

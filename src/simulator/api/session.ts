@@ -96,7 +96,12 @@ export class ApiSession {
     }
     for (const words of sentences) {
       if (this.closed) return;
-      this.handle(words);
+      try {
+        this.handle(words);
+      } catch {
+        // A fault of the simulator's own: this connection ends, the simulator serves on (as REST's 500s do).
+        return this.fatal("simulator failure");
+      }
     }
     if (this.reader.idle || sentences.length > 0) {
       clearTimeout(this.sentenceTimer);
@@ -172,11 +177,11 @@ export class ApiSession {
     }
     const tick = () => {
       // A client that does not read is not sent more: ticks pass until its socket drains.
-      if (!this.socket.writableNeedDrain)
-        this.send(
-          rows().map((row) => ["!re", ...itemWords(row)]),
-          tag,
-        );
+      if (this.socket.writableNeedDrain) return;
+      this.send(
+        rows().map((row) => ["!re", ...itemWords(row)]),
+        tag,
+      );
     };
     const timer = setInterval(tick, interval);
     this.start(tag, () => clearInterval(timer));
