@@ -1,13 +1,18 @@
 /**
- * Runtime of the generated RouterOS REST client: fetch with an undici Agent
- * (TLS options, keep-alive), HTTP Basic auth, a timeout, JSON read whatever
- * the content type, and RouterOS errors as RouterOSError.
+ * Runtime of the generated RouterOS client: the transport seam (the client
+ * calls operations; a transport carries them out), and its REST transport:
+ * fetch with an undici Agent (TLS options, keep-alive), HTTP Basic auth, a
+ * timeout, JSON read whatever the content type, and RouterOS errors as
+ * RouterOSError. The API protocol's transport is api-transport.ts.
  * Shipped beside the generated code by rosapi, as runtime.js and runtime.d.ts; do not edit.
  */
 import { Agent, fetch } from "undici";
 import { durationMs } from "./duration.js";
+import type { ApiClientOptions } from "./api-transport.js";
 
-export interface ClientOptions {
+/** The REST API (`https://router/rest`); the default transport. */
+export interface RestClientOptions {
+  transport?: "rest";
   /** `https://192.168.88.1/rest` */
   baseUrl: string;
   username: string;
@@ -24,6 +29,9 @@ export interface ClientOptions {
   maxReplyBytes?: number;
 }
 
+/** REST (`baseUrl`) or the API protocol (`transport: "api"`, `host`): the same client either way. */
+export type ClientOptions = RestClientOptions | ApiClientOptions;
+
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
  * `detail` says why, such as `no such item`), or a failure to get one (status 0).
@@ -34,6 +42,8 @@ export class RouterOSError extends Error {
     readonly status: number,
     message: string,
     readonly detail?: string,
+    /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
+    readonly category?: string,
   ) {
     super(message);
     this.name = "RouterOSError";
@@ -41,6 +51,36 @@ export class RouterOSError extends Error {
 }
 
 type Wire = Record<string, unknown>;
+
+/**
+ * One call of the client, as a transport carries it out: a REST verb on a menu (`list`, `get`, `add`, `set`,
+ * `remove`), the typed `print`, or a console command with its args.
+ */
+export interface Operation {
+  /** `/ip/address`; `""` at the root. */
+  menu: string;
+  verb?: "list" | "get" | "add" | "set" | "remove" | "print";
+  /** A console command (`monitor-traffic`), when not a verb. */
+  command?: string;
+  /** The item: `.id` (`*1`) or its name. */
+  id?: string;
+  /** The verb's or command's args (of `print`: `PrintArgs`). */
+  args?: object;
+  /** `list`: equality on properties, and the properties wanted. */
+  filter?: object;
+  options?: { proplist?: readonly string[] };
+}
+
+/** What the client calls: REST (RestTransport) and the API protocol (ApiTransport) carry out the same operations. */
+export interface Transport {
+  call<T>(op: Operation): Promise<T>;
+  /** A command that runs until stopped, its replies as they come; leaving the loop stops it. */
+  stream<T>(op: Operation): AsyncIterable<T>;
+  close(): Promise<void>;
+}
+
+/** A console command's word: `/interface/monitor-traffic`, `/ping`. */
+export const commandPath = (op: Operation): string => `${op.menu}/${op.verb === "print" ? "print" : op.command}`;
 
 /**
  * The args of a print: the command's own, with `proplist` (names of the item's properties, sent as `.proplist`)
@@ -55,7 +95,7 @@ export type PrintArgs<Args, Item> = Omit<Args, "proplist" | ".proplist" | ".quer
 export type Filter<Item> = { [K in keyof Item]?: string };
 
 /** Values as RouterOS takes them: strings, lists joined with commas. */
-function toWire(body: object | undefined): Wire | undefined {
+export function toWire(body: object | undefined): Wire | undefined {
   if (!body) return undefined;
   const out: Wire = {};
   for (const [key, value] of Object.entries(body)) {
@@ -79,14 +119,14 @@ async function readCapped(res: Awaited<ReturnType<typeof fetch>>, max: number): 
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export class Transport {
+export class RestTransport implements Transport {
   private readonly base: string;
   private readonly auth: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly maxReplyBytes: number;
 
-  constructor(options: ClientOptions) {
+  constructor(options: RestClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, "");
     this.auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString("base64")}`;
     const tls = options.tls ?? {};
@@ -95,7 +135,7 @@ export class Transport {
     this.maxReplyBytes = options.maxReplyBytes ?? 64 * 1024 * 1024;
   }
 
-  async request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T> {
+  private async request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T> {
     const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
     let res;
     let text;
@@ -133,21 +173,50 @@ export class Transport {
     return json as T;
   }
 
+  /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+  call<T>(op: Operation): Promise<T> {
+    const item = () => itemPath(op.menu, op.id!);
+    switch (op.verb) {
+      case "list":
+        return this.list(op.menu, op.filter, op.options);
+      case "get":
+        return this.request("GET", op.id === undefined ? op.menu : item());
+      case "add":
+        return this.request("PUT", op.menu, op.args);
+      case "set":
+        return this.request("PATCH", item(), op.args);
+      case "remove":
+        return this.request("DELETE", item());
+      case "print":
+        return this.print(commandPath(op), op.args);
+      default:
+        return this.request("POST", commandPath(op), op.args);
+    }
+  }
+
+  /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
+  stream<T>(op: Operation): AsyncIterable<T> {
+    throw new RouterOSError(
+      0,
+      `${commandPath(op)} runs until stopped: it needs the API transport (createClient({ transport: "api", ... }))`,
+    );
+  }
+
   /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
-  list<T>(path: string, filter?: Filter<T>, options?: { proplist?: readonly (keyof T & string)[] }): Promise<T[]> {
+  private list<T>(path: string, filter?: object, options?: { proplist?: readonly string[] }): Promise<T> {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries<string | undefined>(filter ?? {})) if (value !== undefined) query[key] = value;
+    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
     if (options?.proplist) query[".proplist"] = options.proplist.join(",");
-    return this.request<T[]>("GET", path, undefined, query);
+    return this.request<T>("GET", path, undefined, query);
   }
 
   /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
-  print<T>(path: string, args?: { proplist?: readonly string[]; query?: readonly string[] }): Promise<T[]> {
+  private print<T>(path: string, args?: { proplist?: readonly string[]; query?: readonly string[] }): Promise<T> {
     const { proplist, query, ...rest } = (args ?? {}) as {
       proplist?: readonly string[];
       query?: readonly string[];
     } & Wire;
-    return this.request<T[]>("POST", path, {
+    return this.request<T>("POST", path, {
       ...rest,
       ...(proplist ? { ".proplist": proplist } : {}),
       ...(query ? { ".query": query } : {}),

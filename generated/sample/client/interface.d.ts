@@ -428,6 +428,14 @@ export interface InterfaceMenu {
    */
   list(filter?: Filter<Interface>, options?: { proplist?: readonly (keyof Interface & string)[] }): Promise<Interface[]>;
   /**
+   * List /interface items
+   *
+   * Print values of item properties
+   *
+   * `GET /rest/interface` runs `/interface print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+   */
+  listen(args?: { proplist?: readonly (keyof Interface & string)[]; query?: readonly string[] }): AsyncIterable<Interface & { ".dead"?: string }>;
+  /**
    * Get one /interface item
    *
    * `GET /rest/interface/{id}`: the item with that `.id` (or name), as `/interface print` shows it, every value a string.
@@ -476,6 +484,16 @@ export interface InterfaceMenu {
    */
   monitorTraffic(body?: InterfaceMonitorTrafficArgs): Promise<CommandReply>;
   /**
+   * Run /interface/monitor-traffic
+   *
+   * Monitor traffic on interfaces
+   *
+   * `POST /rest/interface/monitor-traffic` runs `/interface monitor-traffic` with the body's properties as its arguments.
+   *
+   * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`, `duration`.
+   */
+  monitorTrafficStream(body?: InterfaceMonitorTrafficArgs): AsyncIterable<CommandReply>;
+  /**
    * Run /interface/print
    *
    * Print values of item properties
@@ -483,6 +501,14 @@ export interface InterfaceMenu {
    * `POST /rest/interface/print` runs `/interface print` with the body's properties as its arguments.
    */
   print(args?: PrintArgs<InterfacePrintArgs, Interface>): Promise<Interface[]>;
+  /**
+   * Run /interface/print
+   *
+   * Print values of item properties
+   *
+   * `POST /rest/interface/print` runs `/interface print` with the body's properties as its arguments.
+   */
+  printFollow(args?: PrintArgs<InterfacePrintArgs, Interface>): AsyncIterable<Interface>;
   /**
    * Run /interface/reset-counters
    *
@@ -500,6 +526,14 @@ export interface InterfaceMenu {
      * `GET /rest/interface/bridge` runs `/interface/bridge print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
      */
     list(filter?: Filter<InterfaceBridge>, options?: { proplist?: readonly (keyof InterfaceBridge & string)[] }): Promise<InterfaceBridge[]>;
+    /**
+     * List /interface/bridge items
+     *
+     * Print values of item properties
+     *
+     * `GET /rest/interface/bridge` runs `/interface/bridge print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+     */
+    listen(args?: { proplist?: readonly (keyof InterfaceBridge & string)[]; query?: readonly string[] }): AsyncIterable<InterfaceBridge & { ".dead"?: string }>;
     /**
      * Add a /interface/bridge item
      *
@@ -562,6 +596,14 @@ export interface InterfaceMenu {
      * `POST /rest/interface/bridge/print` runs `/interface/bridge print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<InterfaceBridgePrintArgs, InterfaceBridge>): Promise<InterfaceBridge[]>;
+    /**
+     * Run /interface/bridge/print
+     *
+     * Print values of item properties
+     *
+     * `POST /rest/interface/bridge/print` runs `/interface/bridge print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<InterfaceBridgePrintArgs, InterfaceBridge>): AsyncIterable<InterfaceBridge>;
     port: {
       /**
        * List /interface/bridge/port items
@@ -571,6 +613,14 @@ export interface InterfaceMenu {
        * `GET /rest/interface/bridge/port` runs `/interface/bridge/port print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
        */
       list(filter?: Filter<InterfaceBridgePort>, options?: { proplist?: readonly (keyof InterfaceBridgePort & string)[] }): Promise<InterfaceBridgePort[]>;
+      /**
+       * List /interface/bridge/port items
+       *
+       * Print values of item properties
+       *
+       * `GET /rest/interface/bridge/port` runs `/interface/bridge/port print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+       */
+      listen(args?: { proplist?: readonly (keyof InterfaceBridgePort & string)[]; query?: readonly string[] }): AsyncIterable<InterfaceBridgePort & { ".dead"?: string }>;
       /**
        * Add a /interface/bridge/port item
        *
@@ -633,6 +683,14 @@ export interface InterfaceMenu {
        * `POST /rest/interface/bridge/port/print` runs `/interface/bridge/port print` with the body's properties as its arguments.
        */
       print(args?: PrintArgs<InterfaceBridgePortPrintArgs, InterfaceBridgePort>): Promise<InterfaceBridgePort[]>;
+      /**
+       * Run /interface/bridge/port/print
+       *
+       * Print values of item properties
+       *
+       * `POST /rest/interface/bridge/port/print` runs `/interface/bridge/port print` with the body's properties as its arguments.
+       */
+      printFollow(args?: PrintArgs<InterfaceBridgePortPrintArgs, InterfaceBridgePort>): AsyncIterable<InterfaceBridgePort>;
     };
   };
   ethernet: {
@@ -644,6 +702,14 @@ export interface InterfaceMenu {
      * `GET /rest/interface/ethernet` runs `/interface/ethernet print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
      */
     list(filter?: Filter<InterfaceEthernet>, options?: { proplist?: readonly (keyof InterfaceEthernet & string)[] }): Promise<InterfaceEthernet[]>;
+    /**
+     * List /interface/ethernet items
+     *
+     * Print values of item properties
+     *
+     * `GET /rest/interface/ethernet` runs `/interface/ethernet print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+     */
+    listen(args?: { proplist?: readonly (keyof InterfaceEthernet & string)[]; query?: readonly string[] }): AsyncIterable<InterfaceEthernet & { ".dead"?: string }>;
     /**
      * Get one /interface/ethernet item
      *
@@ -693,6 +759,16 @@ export interface InterfaceMenu {
      */
     monitor(body?: InterfaceEthernetMonitorArgs): Promise<CommandReply>;
     /**
+     * Run /interface/ethernet/monitor
+     *
+     * Monitor link status
+     *
+     * `POST /rest/interface/ethernet/monitor` runs `/interface/ethernet monitor` with the body's properties as its arguments.
+     *
+     * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`.
+     */
+    monitorStream(body?: InterfaceEthernetMonitorArgs): AsyncIterable<CommandReply>;
+    /**
      * Run /interface/ethernet/print
      *
      * Print values of item properties
@@ -700,6 +776,14 @@ export interface InterfaceMenu {
      * `POST /rest/interface/ethernet/print` runs `/interface/ethernet print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<InterfaceEthernetPrintArgs, InterfaceEthernet>): Promise<InterfaceEthernet[]>;
+    /**
+     * Run /interface/ethernet/print
+     *
+     * Print values of item properties
+     *
+     * `POST /rest/interface/ethernet/print` runs `/interface/ethernet print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<InterfaceEthernetPrintArgs, InterfaceEthernet>): AsyncIterable<InterfaceEthernet>;
   };
 }
 

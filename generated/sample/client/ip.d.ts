@@ -419,6 +419,14 @@ export interface IpMenu {
      */
     list(filter?: Filter<IpAddress>, options?: { proplist?: readonly (keyof IpAddress & string)[] }): Promise<IpAddress[]>;
     /**
+     * List /ip/address items
+     *
+     * Print values of item properties
+     *
+     * `GET /rest/ip/address` runs `/ip/address print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+     */
+    listen(args?: { proplist?: readonly (keyof IpAddress & string)[]; query?: readonly string[] }): AsyncIterable<IpAddress & { ".dead"?: string }>;
+    /**
      * Add a /ip/address item
      *
      * Create a new item
@@ -480,6 +488,14 @@ export interface IpMenu {
      * `POST /rest/ip/address/print` runs `/ip/address print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<IpAddressPrintArgs, IpAddress>): Promise<IpAddress[]>;
+    /**
+     * Run /ip/address/print
+     *
+     * Print values of item properties
+     *
+     * `POST /rest/ip/address/print` runs `/ip/address print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<IpAddressPrintArgs, IpAddress>): AsyncIterable<IpAddress>;
   };
   firewall: {
     filter: {
@@ -491,6 +507,14 @@ export interface IpMenu {
        * `GET /rest/ip/firewall/filter` runs `/ip/firewall/filter print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
        */
       list(filter?: Filter<IpFirewallFilter>, options?: { proplist?: readonly (keyof IpFirewallFilter & string)[] }): Promise<IpFirewallFilter[]>;
+      /**
+       * List /ip/firewall/filter items
+       *
+       * Print values of item properties
+       *
+       * `GET /rest/ip/firewall/filter` runs `/ip/firewall/filter print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+       */
+      listen(args?: { proplist?: readonly (keyof IpFirewallFilter & string)[]; query?: readonly string[] }): AsyncIterable<IpFirewallFilter & { ".dead"?: string }>;
       /**
        * Add a /ip/firewall/filter item
        *
@@ -562,6 +586,14 @@ export interface IpMenu {
        */
       print(args?: PrintArgs<IpFirewallFilterPrintArgs, IpFirewallFilter>): Promise<IpFirewallFilter[]>;
       /**
+       * Run /ip/firewall/filter/print
+       *
+       * Print values of item properties
+       *
+       * `POST /rest/ip/firewall/filter/print` runs `/ip/firewall/filter print` with the body's properties as its arguments.
+       */
+      printFollow(args?: PrintArgs<IpFirewallFilterPrintArgs, IpFirewallFilter>): AsyncIterable<IpFirewallFilter>;
+      /**
        * Run /ip/firewall/filter/reset-counters
        *
        * Reset byte and packet counters
@@ -580,6 +612,14 @@ export interface IpMenu {
      * `GET /rest/ip/route` runs `/ip/route print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
      */
     list(filter?: Filter<IpRoute>, options?: { proplist?: readonly (keyof IpRoute & string)[] }): Promise<IpRoute[]>;
+    /**
+     * List /ip/route items
+     *
+     * Print values of item properties
+     *
+     * `GET /rest/ip/route` runs `/ip/route print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+     */
+    listen(args?: { proplist?: readonly (keyof IpRoute & string)[]; query?: readonly string[] }): AsyncIterable<IpRoute & { ".dead"?: string }>;
     /**
      * Add a /ip/route item
      *
@@ -642,6 +682,14 @@ export interface IpMenu {
      * `POST /rest/ip/route/print` runs `/ip/route print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<IpRoutePrintArgs, IpRoute>): Promise<IpRoute[]>;
+    /**
+     * Run /ip/route/print
+     *
+     * Print values of item properties
+     *
+     * `POST /rest/ip/route/print` runs `/ip/route print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<IpRoutePrintArgs, IpRoute>): AsyncIterable<IpRoute>;
   };
 }
 

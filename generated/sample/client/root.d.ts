@@ -35,6 +35,16 @@ export interface RootMenu {
    * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
    */
   ping(body?: PingArgs): Promise<CommandReply>;
+  /**
+   * Run /ping
+   *
+   * Send ICMP echo requests
+   *
+   * `POST /rest/ping` runs `/ping` with the body's properties as its arguments.
+   *
+   * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
+   */
+  pingStream(body?: PingArgs): AsyncIterable<CommandReply>;
 }
 
 /** The root menu's commands. */

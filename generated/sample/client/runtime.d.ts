@@ -1,4 +1,7 @@
-export interface ClientOptions {
+import type { ApiClientOptions } from "./api-transport.js";
+/** The REST API (`https://router/rest`); the default transport. */
+export interface RestClientOptions {
+    transport?: "rest";
     /** `https://192.168.88.1/rest` */
     baseUrl: string;
     username: string;
@@ -14,6 +17,8 @@ export interface ClientOptions {
     /** Largest reply read, in bytes: a larger one is cut off and fails. Default 64 MiB; raise it for huge tables. */
     maxReplyBytes?: number;
 }
+/** REST (`baseUrl`) or the API protocol (`transport: "api"`, `host`): the same client either way. */
+export type ClientOptions = RestClientOptions | ApiClientOptions;
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
  * `detail` says why, such as `no such item`), or a failure to get one (status 0).
@@ -22,10 +27,44 @@ export declare class RouterOSError extends Error {
     /** HTTP status (the reply's `error`); 0 when no reply came. */
     readonly status: number;
     readonly detail?: string | undefined;
+    /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
+    readonly category?: string | undefined;
     constructor(
     /** HTTP status (the reply's `error`); 0 when no reply came. */
-    status: number, message: string, detail?: string | undefined);
+    status: number, message: string, detail?: string | undefined, 
+    /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
+    category?: string | undefined);
 }
+type Wire = Record<string, unknown>;
+/**
+ * One call of the client, as a transport carries it out: a REST verb on a menu (`list`, `get`, `add`, `set`,
+ * `remove`), the typed `print`, or a console command with its args.
+ */
+export interface Operation {
+    /** `/ip/address`; `""` at the root. */
+    menu: string;
+    verb?: "list" | "get" | "add" | "set" | "remove" | "print";
+    /** A console command (`monitor-traffic`), when not a verb. */
+    command?: string;
+    /** The item: `.id` (`*1`) or its name. */
+    id?: string;
+    /** The verb's or command's args (of `print`: `PrintArgs`). */
+    args?: object;
+    /** `list`: equality on properties, and the properties wanted. */
+    filter?: object;
+    options?: {
+        proplist?: readonly string[];
+    };
+}
+/** What the client calls: REST (RestTransport) and the API protocol (ApiTransport) carry out the same operations. */
+export interface Transport {
+    call<T>(op: Operation): Promise<T>;
+    /** A command that runs until stopped, its replies as they come; leaving the loop stops it. */
+    stream<T>(op: Operation): AsyncIterable<T>;
+    close(): Promise<void>;
+}
+/** A console command's word: `/interface/monitor-traffic`, `/ping`. */
+export declare const commandPath: (op: Operation) => string;
 /**
  * The args of a print: the command's own, with `proplist` (names of the item's properties, sent as `.proplist`)
  * and `query` (API query words, sent as `.query`). The console's own `proplist` arg is replaced: it names fewer properties.
@@ -38,23 +77,24 @@ export type PrintArgs<Args, Item> = Omit<Args, "proplist" | ".proplist" | ".quer
 export type Filter<Item> = {
     [K in keyof Item]?: string;
 };
-export declare class Transport {
+/** Values as RouterOS takes them: strings, lists joined with commas. */
+export declare function toWire(body: object | undefined): Wire | undefined;
+export declare class RestTransport implements Transport {
     private readonly base;
     private readonly auth;
     private readonly agent;
     private readonly timeoutMs;
     private readonly maxReplyBytes;
-    constructor(options: ClientOptions);
-    request<T>(method: string, path: string, body?: object, query?: Record<string, string>): Promise<T>;
+    constructor(options: RestClientOptions);
+    private request;
+    /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+    call<T>(op: Operation): Promise<T>;
+    /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
+    stream<T>(op: Operation): AsyncIterable<T>;
     /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
-    list<T>(path: string, filter?: Filter<T>, options?: {
-        proplist?: readonly (keyof T & string)[];
-    }): Promise<T[]>;
+    private list;
     /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
-    print<T>(path: string, args?: {
-        proplist?: readonly string[];
-        query?: readonly string[];
-    }): Promise<T[]>;
+    private print;
     close(): Promise<void>;
 }
 /** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
@@ -65,3 +105,4 @@ export declare function asBoolean(value: string | undefined): boolean | undefine
 export declare function asNumber(value: string | undefined): number | undefined;
 /** A RouterOS duration in milliseconds: `"2d20h12m20s"`, `"500ms"`, `"30"`, `"00:00:30"`, `"1d00:00:00.5"`; else undefined. */
 export declare function asDuration(value: string | undefined): number | undefined;
+export {};

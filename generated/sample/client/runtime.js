@@ -1,7 +1,9 @@
 /**
- * Runtime of the generated RouterOS REST client: fetch with an undici Agent
- * (TLS options, keep-alive), HTTP Basic auth, a timeout, JSON read whatever
- * the content type, and RouterOS errors as RouterOSError.
+ * Runtime of the generated RouterOS client: the transport seam (the client
+ * calls operations; a transport carries them out), and its REST transport:
+ * fetch with an undici Agent (TLS options, keep-alive), HTTP Basic auth, a
+ * timeout, JSON read whatever the content type, and RouterOS errors as
+ * RouterOSError. The API protocol's transport is api-transport.ts.
  * Shipped beside the generated code by rosapi, as runtime.js and runtime.d.ts; do not edit.
  */
 import { Agent, fetch } from "undici";
@@ -13,17 +15,23 @@ import { durationMs } from "./duration.js";
 export class RouterOSError extends Error {
     status;
     detail;
+    category;
     constructor(
     /** HTTP status (the reply's `error`); 0 when no reply came. */
-    status, message, detail) {
+    status, message, detail, 
+    /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
+    category) {
         super(message);
         this.status = status;
         this.detail = detail;
+        this.category = category;
         this.name = "RouterOSError";
     }
 }
+/** A console command's word: `/interface/monitor-traffic`, `/ping`. */
+export const commandPath = (op) => `${op.menu}/${op.verb === "print" ? "print" : op.command}`;
 /** Values as RouterOS takes them: strings, lists joined with commas. */
-function toWire(body) {
+export function toWire(body) {
     if (!body)
         return undefined;
     const out = {};
@@ -49,7 +57,7 @@ async function readCapped(res, max) {
         throw new RouterOSError(0, `reply larger than maxReplyBytes (${max} bytes)`);
     return Buffer.concat(chunks).toString("utf8");
 }
-export class Transport {
+export class RestTransport {
     base;
     auth;
     agent;
@@ -98,6 +106,30 @@ export class Transport {
             throw new RouterOSError(res.status, error.message ?? (res.statusText || `HTTP ${res.status}`), error.detail ?? (json === undefined ? text.slice(0, 200) || undefined : undefined));
         }
         return json;
+    }
+    /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+    call(op) {
+        const item = () => itemPath(op.menu, op.id);
+        switch (op.verb) {
+            case "list":
+                return this.list(op.menu, op.filter, op.options);
+            case "get":
+                return this.request("GET", op.id === undefined ? op.menu : item());
+            case "add":
+                return this.request("PUT", op.menu, op.args);
+            case "set":
+                return this.request("PATCH", item(), op.args);
+            case "remove":
+                return this.request("DELETE", item());
+            case "print":
+                return this.print(commandPath(op), op.args);
+            default:
+                return this.request("POST", commandPath(op), op.args);
+        }
+    }
+    /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
+    stream(op) {
+        throw new RouterOSError(0, `${commandPath(op)} runs until stopped: it needs the API transport (createClient({ transport: "api", ... }))`);
     }
     /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
     list(path, filter, options) {

@@ -114,6 +114,14 @@ export interface SystemMenu {
      */
     print(args?: PrintArgs<SystemIdentityPrintArgs, SystemIdentity>): Promise<SystemIdentity[]>;
     /**
+     * Run /system/identity/print
+     *
+     * Print the identity
+     *
+     * `POST /rest/system/identity/print` runs `/system/identity print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<SystemIdentityPrintArgs, SystemIdentity>): AsyncIterable<SystemIdentity>;
+    /**
      * Run /system/identity/set
      *
      * Change the identity
@@ -142,6 +150,16 @@ export interface SystemMenu {
      */
     monitor(body?: SystemResourceMonitorArgs): Promise<CommandReply>;
     /**
+     * Run /system/resource/monitor
+     *
+     * Monitor CPU and memory
+     *
+     * `POST /rest/system/resource/monitor` runs `/system/resource monitor` with the body's properties as its arguments.
+     *
+     * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `once`, `duration`.
+     */
+    monitorStream(body?: SystemResourceMonitorArgs): AsyncIterable<CommandReply>;
+    /**
      * Run /system/resource/print
      *
      * Print resources
@@ -149,6 +167,14 @@ export interface SystemMenu {
      * `POST /rest/system/resource/print` runs `/system/resource print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<SystemResourcePrintArgs, SystemResource>): Promise<SystemResource[]>;
+    /**
+     * Run /system/resource/print
+     *
+     * Print resources
+     *
+     * `POST /rest/system/resource/print` runs `/system/resource print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<SystemResourcePrintArgs, SystemResource>): AsyncIterable<SystemResource>;
   };
 }
 

@@ -138,6 +138,16 @@ export interface ToolMenu {
    * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
    */
   traceroute(body?: ToolTracerouteArgs): Promise<CommandReply>;
+  /**
+   * Run /tool/traceroute
+   *
+   * Trace the route to a host
+   *
+   * `POST /rest/tool/traceroute` runs `/tool traceroute` with the body's properties as its arguments.
+   *
+   * Runs until stopped: the REST API ends it after 60 s with 400 `Session closed`. Bound it with `count`.
+   */
+  tracerouteStream(body?: ToolTracerouteArgs): AsyncIterable<CommandReply>;
   netwatch: {
     /**
      * List /tool/netwatch items
@@ -147,6 +157,14 @@ export interface ToolMenu {
      * `GET /rest/tool/netwatch` runs `/tool/netwatch print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
      */
     list(filter?: Filter<ToolNetwatch>, options?: { proplist?: readonly (keyof ToolNetwatch & string)[] }): Promise<ToolNetwatch[]>;
+    /**
+     * List /tool/netwatch items
+     *
+     * Print values of item properties
+     *
+     * `GET /rest/tool/netwatch` runs `/tool/netwatch print`: every item, each an object of strings. Query parameters keep the items whose property equals the value; `.proplist` names the properties to return.
+     */
+    listen(args?: { proplist?: readonly (keyof ToolNetwatch & string)[]; query?: readonly string[] }): AsyncIterable<ToolNetwatch & { ".dead"?: string }>;
     /**
      * Add a /tool/netwatch item
      *
@@ -209,6 +227,14 @@ export interface ToolMenu {
      * `POST /rest/tool/netwatch/print` runs `/tool/netwatch print` with the body's properties as its arguments.
      */
     print(args?: PrintArgs<ToolNetwatchPrintArgs, ToolNetwatch>): Promise<ToolNetwatch[]>;
+    /**
+     * Run /tool/netwatch/print
+     *
+     * Print values of item properties
+     *
+     * `POST /rest/tool/netwatch/print` runs `/tool/netwatch print` with the body's properties as its arguments.
+     */
+    printFollow(args?: PrintArgs<ToolNetwatchPrintArgs, ToolNetwatch>): AsyncIterable<ToolNetwatch>;
   };
 }
 

@@ -13,8 +13,9 @@ export function clientMembers(view: EmitterView): Map<ViewOperation, string> {
   const ctx: TypeContext = { view, ref: (component) => component, runtime: (name) => name };
   const members = new Map<ViewOperation, string>();
   const walk = (shape: MenuShape, prefix: string): void => {
-    for (const m of shape.methods) members.set(m.op, `${prefix}${m.name}`);
-    if (shape.group) for (const m of shape.group.methods) members.set(m.op, `${prefix}${shape.group.name}.${m.name}`);
+    // An operation's own member, not the stream beside it.
+    for (const m of shape.methods) if (!m.stream) members.set(m.op, `${prefix}${m.name}`);
+    if (shape.group) for (const m of shape.group.methods) if (!m.stream) members.set(m.op, `${prefix}${shape.group.name}.${m.name}`);
     for (const [name, child] of shape.children) walk(child, `${prefix}${name}.`);
   };
   walk(rootShape(view, ctx), "");

@@ -17,7 +17,7 @@ import { type EmitterView, type MenuNode, type ViewOperation } from "../../view/
 import { ownership, SHARED, writeDeclaration } from "./declarations.js";
 import { menuShape, rootShape, topMembers, writeMenuObject, writeMenuType, type MenuShape } from "./menus.js";
 import { identifier, memberName } from "./names.js";
-import { runtimeExports, runtimeFiles } from "./runtime-names.js";
+import { API_TRANSPORT_FILE, apiTransportExports, runtimeExports, runtimeFiles } from "./runtime-names.js";
 import { SymbolTable, RUNTIME_FILE, type ImportLine } from "./symbols.js";
 import type { TypeContext } from "./types.js";
 import { writeDocs, type Writer } from "./writer.js";
@@ -64,6 +64,8 @@ export function writeClient(view: EmitterView): OutputFile[] {
   const owner = ownership(view.operations, (op) => fileOfOp.get(op)!);
 
   const symbols = new SymbolTable(runtimeExports());
+  // The index re-exports the API transport's names too: they are taken before any component's.
+  for (const name of apiTransportExports()) symbols.declare(name, API_TRANSPORT_FILE);
   const client = symbols.declare("RouterOSClient", INDEX);
   // Shared value schemas are written in place (their request and reply types differ); object schemas by name.
   const declared = [...view.components].filter(([name]) => !view.valueComponents.has(name));
@@ -135,17 +137,19 @@ export function writeClient(view: EmitterView): OutputFile[] {
   const [types, js] = [newWriter(), newWriter()];
   const use = (name: string, as: "type" | "value") => symbols.use(name, INDEX, as);
   const options = use("ClientOptions", "type");
-  use("Transport", "value");
+  const [rest, api] = [use("RestTransport", "value"), use("ApiTransport", "value")];
   for (const m of [rootModule, ...topModules]) {
     use(m.type, "type");
     use(m.function, "value");
   }
   const imports = symbols.importsOf(INDEX);
   const doc =
-    'A client for one router: `createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })`.\n' +
+    'A client for one router: `createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })`,\n' +
+    'or over the API protocol: `createClient({ transport: "api", host: "192.168.88.1", tls: {}, username, password })`.\n' +
     "Menus are properties (`ros.ip.address.list()`), console commands are methods (`ros.ping({ address, count: 3 })`).";
 
   types.writeLine(`export * from "./${RUNTIME_FILE}.js";`);
+  types.writeLine(`export * from "./${API_TRANSPORT_FILE}.js";`);
   for (const file of written) types.writeLine(`export type * from "./${file}.js";`);
   types.blankLine();
   writeDocs(types, "One router's menus, as `createClient` returns them.");
@@ -162,10 +166,11 @@ export function writeClient(view: EmitterView): OutputFile[] {
   types.write(`export declare function createClient(options: ${options}): ${client};`);
 
   js.writeLine(`export * from "./${RUNTIME_FILE}.js";`);
+  js.writeLine(`export * from "./${API_TRANSPORT_FILE}.js";`);
   js.blankLine();
   writeDocs(js, doc);
   js.write("export function createClient(options) ").block(() => {
-    js.writeLine("const t = new Transport(options);");
+    js.writeLine(`const t = options.transport === "api" ? new ${api}(options) : new ${rest}(options);`);
     js.write("return ").inlineBlock(() => {
       js.writeLine(`...${rootModule.function}(t),`);
       topModules.forEach((m, i) => js.writeLine(`${memberOf[i]}: ${m.function}(t),`));

@@ -1,7 +1,9 @@
 /**
  * The client's shape: menus as nested objects (`ros.ip.firewall.filter`),
  * REST verbs as list/get/add/set/remove, and every other console command as
- * a method that POSTs its args.
+ * a method that hands its args to the transport (REST POSTs them); commands
+ * that run until stopped also as streams (`listen`, `printFollow`,
+ * `pingStream`), which only the API transport carries.
  *
  * Naming: a member is the camelCase of its RouterOS word. A submenu whose
  * name a member of its menu already holds (the menu `/interface/list` beside
@@ -56,8 +58,10 @@ interface Method {
   op: ViewOperation;
   doc: string;
   params: Param[];
-  /** What the promise resolves to. */
+  /** What the promise resolves to, or, for a stream, what it yields. */
   returns: string;
+  /** A command that runs until stopped: an `AsyncIterable` of its replies (over the API transport only). */
+  stream?: boolean;
   call: string;
 }
 
@@ -76,12 +80,51 @@ function replyType(op: ViewOperation, ctx: TypeContext): string {
 
 type Signature = Omit<Method, "name" | "op" | "doc">;
 
-/** One member of a menu: its RouterOS-side name and signature, or nothing where a REST verb already covers the command. */
-function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, Signature] | undefined {
-  const path = JSON.stringify(op.menu === "/" ? "" : op.menu);
+/** The operation a method hands its transport, as code: `{ menu: "/ip/address", verb: "get", id }`. */
+const operation = (menu: string, fields: string): string => `{ menu: ${menu}, ${fields} }`;
+
+/**
+ * The streams beside an operation, which run until stopped over the API: `listen` beside an item menu's list,
+ * `printFollow` beside a typed print, `<command>Stream` beside a command that runs on unless bounded (ping, monitor).
+ */
+function streams(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, Signature][] {
+  const menu = JSON.stringify(op.menu === "/" ? "" : op.menu);
+  const stream = (fields: string) => `t.stream(${operation(menu, fields)})`;
+  const body = op.bodyComponent ? ctx.ref(op.bodyComponent) : "Record<string, never>";
+  if (op.verb === "list" && items) {
+    const args = {
+      name: "args",
+      type: `{ proplist?: readonly (keyof ${itemType} & string)[]; query?: readonly string[] }`,
+      optional: true,
+    };
+    const returns = `${itemType} & { ".dead"?: string }`;
+    return [["listen", { params: [args], returns, stream: true, call: stream(`command: "listen", args`) }]];
+  }
+  if (op.command === "print" && itemType) {
+    const args = { name: "args", type: `${ctx.runtime("PrintArgs")}<${body}, ${itemType}>`, optional: true };
+    return [["printFollow", { params: [args], returns: itemType, stream: true, call: stream(`verb: "print", args`) }]];
+  }
+  if (op.command && op.bounds) {
+    const returns = op.reply.schema && op.replyComponent ? ctx.ref(op.replyComponent) : "unknown";
+    const args = { name: "body", type: body, fallback: "{}" };
+    const call = stream(`command: ${JSON.stringify(op.command)}, args: body`);
+    return [[`${memberName(op.command)}Stream`, { params: [args], returns, stream: true, call }]];
+  }
+  return [];
+}
+
+/** An operation's members: its own (none where a REST verb already covers the command), then its streams. */
+function members(op: ViewOperation, facts: MenuFacts, ctx: TypeContext): [string, Signature][] {
+  const main = ownMember(op, facts, ctx);
+  return main ? [main, ...streams(op, facts, ctx)] : [];
+}
+
+/** An operation's own member: its RouterOS-side name and signature. */
+function ownMember(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeContext): [string, Signature] | undefined {
+  const menu = JSON.stringify(op.menu === "/" ? "" : op.menu);
+  const call = (fields: string) => `t.call(${operation(menu, fields)})`;
   const body = op.bodyComponent ? ctx.ref(op.bodyComponent) : "Record<string, never>";
   const id: Param = { name: "id", type: "string" };
-  const item = () => `${ctx.runtime("itemPath", "value")}(${path}, id)`;
   switch (op.verb) {
     case "list":
       return [
@@ -92,32 +135,34 @@ function member(op: ViewOperation, { itemType, items }: MenuFacts, ctx: TypeCont
             { name: "options", type: `{ proplist?: readonly (keyof ${itemType} & string)[] }`, optional: true },
           ],
           returns: `${itemType}[]`,
-          call: `t.list(${path}, filter, options)`,
+          call: call(`verb: "list", filter, options`),
         },
       ];
     case "get":
       return op.kind === "items"
-        ? ["get", { params: [id], returns: replyType(op, ctx), call: `t.request("GET", ${item()})` }]
-        : ["get", { params: [], returns: replyType(op, ctx), call: `t.request("GET", ${path})` }];
+        ? ["get", { params: [id], returns: replyType(op, ctx), call: call(`verb: "get", id`) }]
+        : ["get", { params: [], returns: replyType(op, ctx), call: call(`verb: "get"`) }];
     case "add":
-      return ["add", { params: [{ name: "body", type: body }], returns: replyType(op, ctx), call: `t.request("PUT", ${path}, body)` }];
+      return ["add", { params: [{ name: "body", type: body }], returns: replyType(op, ctx), call: call(`verb: "add", args: body`) }];
     case "set":
       return [
         "set",
-        { params: [id, { name: "patch", type: body }], returns: replyType(op, ctx), call: `t.request("PATCH", ${item()}, patch)` },
+        { params: [id, { name: "patch", type: body }], returns: replyType(op, ctx), call: call(`verb: "set", id, args: patch`) },
       ];
     case "remove":
-      return ["remove", { params: [id], returns: "void", call: `t.request("DELETE", ${item()})` }];
+      return ["remove", { params: [id], returns: "void", call: call(`verb: "remove", id`) }];
   }
   const command = op.command!;
-  const url = JSON.stringify(op.path);
   if (command === "print" && itemType) {
     const args = { name: "args", type: `${ctx.runtime("PrintArgs")}<${body}, ${itemType}>`, optional: true };
-    return ["print", { params: [args], returns: `${itemType}[]`, call: `t.print(${url}, args)` }];
+    return ["print", { params: [args], returns: `${itemType}[]`, call: call(`verb: "print", args`) }];
   }
   if ((items ? COVERED_ON_ITEMS : itemType ? COVERED_ON_SETTINGS : new Set()).has(command)) return undefined;
   const args = { name: "body", type: body, fallback: "{}" };
-  return [memberName(command), { params: [args], returns: replyType(op, ctx), call: `t.request("POST", ${url}, body)` }];
+  return [
+    memberName(command),
+    { params: [args], returns: replyType(op, ctx), call: call(`command: ${JSON.stringify(command)}, args: body`) },
+  ];
 }
 
 /** Names within one object: a name taken steps aside with a suffix (`listMenu`, `systemCommand`), numbered only past that. */
@@ -158,10 +203,10 @@ export function menuShape(
   const methods: Method[] = [];
   const grouped: [ViewOperation, [string, Signature]][] = [];
   for (const op of ops) {
-    const m = member(op, facts, ctx);
-    if (!m) continue;
-    if (group?.(op)) grouped.push([op, m]);
-    else methods.push(method(op, m, names));
+    for (const m of members(op, facts, ctx)) {
+      if (group?.(op)) grouped.push([op, m]);
+      else methods.push(method(op, m, names));
+    }
   }
   const shape: MenuShape = { methods, children: [] };
   if (grouped.length > 0) {
@@ -225,7 +270,7 @@ const parameter = (p: Param) => `${p.name}${p.optional || p.fallback ? "?" : ""}
 /** The menu's type, for the declarations: `{ list(filter?: ...): Promise<...>; ip: {...}; }`, documented. */
 export const writeMenuType = (w: Writer, shape: MenuShape): void =>
   writeShape(w, shape, {
-    method: (m) => `${m.name}(${m.params.map(parameter).join(", ")}): Promise<${m.returns}>;`,
+    method: (m) => `${m.name}(${m.params.map(parameter).join(", ")}): ${m.stream ? "AsyncIterable" : "Promise"}<${m.returns}>;`,
     docs: true,
     end: ";",
   });

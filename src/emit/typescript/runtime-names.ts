@@ -1,6 +1,6 @@
 /**
  * The runtime templates (src/templates/: runtime.ts, the duration reader
- * it imports, and the API protocol's codec), as the client ships them (JavaScript and declarations,
+ * it imports, and the API protocol's codec, connection and transport), as the client ships them (JavaScript and declarations,
  * transpiled from the one source), and the names the runtime exports, read
  * from its source rather than kept by hand.
  */
@@ -12,8 +12,14 @@ const template = (name: string): string => readFileSync(new URL(`../../../src/te
 
 const RUNTIME = template("runtime");
 
+/** The API protocol's transport, whose names the client's index exports beside the runtime's. */
+export const API_TRANSPORT_FILE = "api-transport";
+
 const exported = (node: ts.Node): boolean =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+/** The API transport template's exports, in source order. */
+export const apiTransportExports = (): string[] => runtimeExports(template(API_TRANSPORT_FILE));
 
 /** The template's exports, in source order. */
 export function runtimeExports(source = RUNTIME): string[] {
@@ -42,7 +48,7 @@ let shipped: { name: string; js: string; dts: string }[] | undefined;
 
 /** The templates as `<name>.js` and `<name>.d.ts` (transpiled once per process: no type check, so it is quick). */
 export function runtimeFiles(): { name: string; js: string; dts: string }[] {
-  shipped ??= ["duration", "api-codec", "runtime"].map((name) => {
+  shipped ??= ["duration", "api-codec", "api-connection", API_TRANSPORT_FILE, "runtime"].map((name) => {
     const source = name === "runtime" ? RUNTIME : template(name);
     const fileName = `${name}.ts`;
     const js = ts.transpileModule(source, { compilerOptions: options, fileName }).outputText;

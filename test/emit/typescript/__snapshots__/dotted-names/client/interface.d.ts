@@ -27,6 +27,8 @@ export interface InterfaceMenu {
   wifi: {
     /** list /interface/wifi */
     list(filter?: Filter<InterfaceWifi>, options?: { proplist?: readonly (keyof InterfaceWifi & string)[] }): Promise<InterfaceWifi[]>;
+    /** list /interface/wifi */
+    listen(args?: { proplist?: readonly (keyof InterfaceWifi & string)[]; query?: readonly string[] }): AsyncIterable<InterfaceWifi & { ".dead"?: string }>;
     /** Run /interface/wifi/add */
     add(body: InterfaceWifiAddArgs): Promise<InterfaceWifi>;
     /** get /interface/wifi */
@@ -37,6 +39,8 @@ export interface InterfaceMenu {
   _6to4: {
     /** list /interface/6to4 */
     list(filter?: Filter<Interface6to4>, options?: { proplist?: readonly (keyof Interface6to4 & string)[] }): Promise<Interface6to4[]>;
+    /** list /interface/6to4 */
+    listen(args?: { proplist?: readonly (keyof Interface6to4 & string)[]; query?: readonly string[] }): AsyncIterable<Interface6to4 & { ".dead"?: string }>;
     /** get /interface/6to4 */
     get(id: string): Promise<Interface6to4>;
   };

@@ -17,6 +17,8 @@ export interface IpMenu {
     filter: {
       /** list /ip/firewall/filter */
       list(filter?: Filter<IpFirewallFilter>, options?: { proplist?: readonly (keyof IpFirewallFilter & string)[] }): Promise<IpFirewallFilter[]>;
+      /** list /ip/firewall/filter */
+      listen(args?: { proplist?: readonly (keyof IpFirewallFilter & string)[]; query?: readonly string[] }): AsyncIterable<IpFirewallFilter & { ".dead"?: string }>;
       /** Run /ip/firewall/filter/add */
       add(body: IpFirewallFilterAddArgs): Promise<IpFirewallFilter>;
       /** get /ip/firewall/filter */

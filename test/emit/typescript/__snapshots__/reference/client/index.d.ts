@@ -4,6 +4,7 @@ import type { IpMenu } from "./ip.js";
 import type { RootMenu } from "./root.js";
 
 export * from "./runtime.js";
+export * from "./api-transport.js";
 export type * from "./ip.js";
 export type * from "./root.js";
 export type * from "./types.js";
@@ -17,7 +18,8 @@ export interface RouterOSClient extends RootMenu {
 }
 
 /**
- * A client for one router: `createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })`.
+ * A client for one router: `createClient({ baseUrl: "https://192.168.88.1/rest", username, password, tls: { insecure: true } })`,
+ * or over the API protocol: `createClient({ transport: "api", host: "192.168.88.1", tls: {}, username, password })`.
  * Menus are properties (`ros.ip.address.list()`), console commands are methods (`ros.ping({ address, count: 3 })`).
  */
 export declare function createClient(options: ClientOptions): RouterOSClient;

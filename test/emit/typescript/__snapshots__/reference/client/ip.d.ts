@@ -19,6 +19,8 @@ export interface IpMenu {
   address: {
     /** list /ip/address */
     list(filter?: Filter<IpAddress>, options?: { proplist?: readonly (keyof IpAddress & string)[] }): Promise<IpAddress[]>;
+    /** list /ip/address */
+    listen(args?: { proplist?: readonly (keyof IpAddress & string)[]; query?: readonly string[] }): AsyncIterable<IpAddress & { ".dead"?: string }>;
     /** Run /ip/address/add */
     add(body: IpAddressAddArgs): Promise<IpAddress>;
     /** get /ip/address */

@@ -20,6 +20,8 @@ export interface InterfaceExportArgs {
 export interface InterfaceMenu {
   /** list /interface */
   list(filter?: Filter<Interface>, options?: { proplist?: readonly (keyof Interface & string)[] }): Promise<Interface[]>;
+  /** list /interface */
+  listen(args?: { proplist?: readonly (keyof Interface & string)[]; query?: readonly string[] }): AsyncIterable<Interface & { ".dead"?: string }>;
   /** get /interface */
   get(id: string): Promise<Interface>;
   /** Run /interface/delete */

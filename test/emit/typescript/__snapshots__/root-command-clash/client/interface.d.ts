@@ -15,6 +15,8 @@ export interface InterfaceList {
 export interface InterfaceMenu {
   /** list /interface */
   list(filter?: Filter<Interface>, options?: { proplist?: readonly (keyof Interface & string)[] }): Promise<Interface[]>;
+  /** list /interface */
+  listen(args?: { proplist?: readonly (keyof Interface & string)[]; query?: readonly string[] }): AsyncIterable<Interface & { ".dead"?: string }>;
   /** get /interface */
   get(id: string): Promise<Interface>;
   listMenu: {
@@ -24,6 +26,12 @@ export interface InterfaceMenu {
      * @since RouterOS 7.1
      */
     list(filter?: Filter<InterfaceList>, options?: { proplist?: readonly (keyof InterfaceList & string)[] }): Promise<InterfaceList[]>;
+    /**
+     * list /interface/list
+     *
+     * @since RouterOS 7.1
+     */
+    listen(args?: { proplist?: readonly (keyof InterfaceList & string)[]; query?: readonly string[] }): AsyncIterable<InterfaceList & { ".dead"?: string }>;
     /**
      * get /interface/list
      *

@@ -2,7 +2,7 @@
 export function system(t) {
   return {
     identity: {
-      get: () => t.request("GET", "/system/identity"),
+      get: () => t.call({ menu: "/system/identity", verb: "get" }),
     },
   };
 }

@@ -2,9 +2,9 @@
 export function system(t) {
   return {
     identity: {
-      get: () => t.request("GET", "/system/identity"),
-      set: (body = {}) => t.request("POST", "/system/identity/set", body),
-      export: (body = {}) => t.request("POST", "/system/identity/export", body),
+      get: () => t.call({ menu: "/system/identity", verb: "get" }),
+      set: (body = {}) => t.call({ menu: "/system/identity", command: "set", args: body }),
+      export: (body = {}) => t.call({ menu: "/system/identity", command: "export", args: body }),
     },
   };
 }

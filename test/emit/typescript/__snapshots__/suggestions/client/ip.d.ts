@@ -16,6 +16,8 @@ export interface IpMenu {
     nat: {
       /** list /ip/firewall/nat */
       list(filter?: Filter<IpFirewallNat>, options?: { proplist?: readonly (keyof IpFirewallNat & string)[] }): Promise<IpFirewallNat[]>;
+      /** list /ip/firewall/nat */
+      listen(args?: { proplist?: readonly (keyof IpFirewallNat & string)[]; query?: readonly string[] }): AsyncIterable<IpFirewallNat & { ".dead"?: string }>;
       /** Run /ip/firewall/nat/add */
       add(body: IpFirewallNatAddArgs): Promise<IpFirewallNat>;
       /** get /ip/firewall/nat */

@@ -1,0 +1,228 @@
+/**
+ * One connection of the RouterOS API protocol (TCP 8728, TLS 8729): the
+ * login of RouterOS 6.43 and later, every command tagged so that many share
+ * the connection, replies routed by `.tag`, `/cancel` of one tag, a timeout
+ * for connecting and one per command. A peer that breaks the protocol or the
+ * limits (see api-codec.ts) gets one clear error: every command fails with
+ * it and the connection is closed.
+ * Shipped beside the generated client as api-connection.js; do not edit.
+ */
+import { connect as connectTcp, isIP, type Socket } from "node:net";
+import { connect as connectTls, type ConnectionOptions as TlsOptions } from "node:tls";
+import { ApiProtocolError, encodeSentence, SentenceReader, type SentenceLimits } from "./api-codec.js";
+import { RouterOSError } from "./runtime.js";
+
+/** A reply sentence: `!re`, `!done`, `!trap`, `!fatal` or `!empty`, and its `=name=value` attributes. */
+export interface ApiReply {
+  type: string;
+  attrs: Record<string, string>;
+}
+
+/** What a command is told: each reply sentence, or the failure of the connection. */
+export interface ReplyHandler {
+  reply(reply: ApiReply): void;
+  fail(error: RouterOSError): void;
+}
+
+export interface ApiConnectionOptions {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  /** TLS options, or undefined for plain TCP. */
+  tls?: TlsOptions;
+  connectTimeoutMs: number;
+  limits: SentenceLimits;
+}
+
+/** `=name=value` → [name, value]; the value may hold `=`. */
+function attribute(word: string): [string, string] | undefined {
+  if (!word.startsWith("=")) return undefined;
+  const at = word.indexOf("=", 1);
+  return at < 0 ? [word.slice(1), ""] : [word.slice(1, at), word.slice(at + 1)];
+}
+
+/** A sentence read as a reply: its type, its tag, its attributes (API attribute words other than `.tag` are dropped). */
+function readReply(words: string[]): { reply: ApiReply; tag?: string } {
+  const [type = "", ...rest] = words;
+  const attrs: Record<string, string> = {};
+  let tag: string | undefined;
+  for (const word of rest) {
+    if (word.startsWith(".tag=")) tag = word.slice(5);
+    const pair = attribute(word);
+    if (pair) attrs[pair[0]] = pair[1];
+  }
+  return { reply: { type, attrs }, ...(tag !== undefined ? { tag } : {}) };
+}
+
+const REPLY_TYPES = new Set(["!re", "!done", "!trap", "!fatal", "!empty"]);
+
+export class ApiConnection {
+  private readonly reader: SentenceReader;
+  private readonly handlers = new Map<string, ReplyHandler>();
+  private nextTag = 1;
+  private failure: RouterOSError | undefined;
+  /** Tags whose consumer asked the socket to pause (a stream's queue at its high-water mark). */
+  private readonly pausedBy = new Set<string>();
+
+  private constructor(
+    private readonly socket: Socket,
+    limits: SentenceLimits,
+    private readonly where: string,
+  ) {
+    this.reader = new SentenceReader(limits);
+    socket.on("data", (chunk: Buffer) => this.receive(chunk));
+    socket.on("end", () => {
+      try {
+        this.reader.end();
+        this.fail("the router closed the connection");
+      } catch (err) {
+        this.fail((err as Error).message);
+      }
+    });
+    socket.on("error", (err) => this.fail(err.message));
+    socket.on("close", () => this.fail("connection closed"));
+  }
+
+  /** Connects and logs in; fails with RouterOSError (never naming the password) when either does not happen in time. */
+  static async open(options: ApiConnectionOptions): Promise<ApiConnection> {
+    const where = `${options.tls ? "tls" : "tcp"}://${isIP(options.host) === 6 ? `[${options.host}]` : options.host}:${options.port}`;
+    const socket = options.tls
+      ? connectTls({ ...options.tls, host: options.host, port: options.port, servername: isIP(options.host) ? "" : options.host })
+      : connectTcp({ host: options.host, port: options.port });
+    socket.setNoDelay(true);
+    const timer = setTimeout(
+      () => socket.destroy(new Error(`no connection and login within ${options.connectTimeoutMs} ms`)),
+      options.connectTimeoutMs,
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once(options.tls ? "secureConnect" : "connect", resolve);
+        socket.once("error", reject);
+      });
+      const connection = new ApiConnection(socket, options.limits, where);
+      const done = await connection.run(["/login", `=name=${options.username}`, `=password=${options.password}`], () => undefined);
+      // RouterOS before 6.43 answers with a challenge instead: its MD5 login is not offered.
+      if (done["ret"] !== undefined) throw new RouterOSError(0, `login to ${where} failed`, "the router is older than RouterOS 6.43");
+      return connection;
+    } catch (err) {
+      socket.destroy();
+      const detail = err instanceof RouterOSError ? (err.detail ?? err.message) : (err as Error).message;
+      throw new RouterOSError(0, `login to ${where} failed`, detail);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Sends a command (its words, without `.tag`, which is added) and hands each reply to `handler` until its `!done`
+   * (after a `!trap` too) or the connection's failure. Returns the tag.
+   */
+  send(words: readonly string[], handler: ReplyHandler): string {
+    const tag = String(this.nextTag++);
+    if (this.failure) {
+      handler.fail(this.failure);
+      return tag;
+    }
+    this.handlers.set(tag, handler);
+    this.socket.write(encodeSentence([...words, `.tag=${tag}`]));
+    return tag;
+  }
+
+  /** Runs a command to its end: the `!re` attributes go to `each`, the `!done` attributes resolve; a `!trap` rejects. */
+  run(words: readonly string[], each: (attrs: Record<string, string>) => void, timeoutMs?: number): Promise<Record<string, string>> {
+    return new Promise((resolve, reject) => {
+      let trap: RouterOSError | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const end = (action: () => void) => {
+        if (timer) clearTimeout(timer);
+        action();
+      };
+      const tag = this.send(words, {
+        reply: ({ type, attrs }) => {
+          if (type === "!re") {
+            try {
+              each(attrs);
+            } catch (err) {
+              // The caller's limit (the reply's size): a router that sends more is not followed any further.
+              this.fail((err as Error).message);
+            }
+          } else if (type === "!trap") trap ??= new RouterOSError(0, attrs["message"] ?? "failed", undefined, attrs["category"]);
+          else if (type === "!done") end(() => (trap ? reject(trap) : resolve(attrs)));
+        },
+        fail: (error) => end(() => reject(error)),
+      });
+      if (timeoutMs !== undefined && !this.failure) {
+        timer = setTimeout(() => {
+          trap = new RouterOSError(0, `${words[0]} failed`, `no reply within ${timeoutMs} ms`);
+          reject(trap);
+          void this.cancel(tag, timeoutMs);
+        }, timeoutMs);
+      }
+    });
+  }
+
+  /** `/cancel` of one tag: its command ends with `!trap interrupted` and `!done`, which its handler still gets. */
+  async cancel(tag: string, timeoutMs?: number): Promise<void> {
+    if (this.failure || !this.handlers.has(tag)) return;
+    await this.run(["/cancel", `=tag=${tag}`], () => undefined, timeoutMs).catch(() => undefined);
+  }
+
+  /** A consumer that cannot keep up pauses reading; the router then waits (TCP backpressure). */
+  pause(tag: string): void {
+    this.pausedBy.add(tag);
+    this.socket.pause();
+  }
+
+  resume(tag: string): void {
+    this.pausedBy.delete(tag);
+    if (this.pausedBy.size === 0) this.socket.resume();
+  }
+
+  get closed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  close(): Promise<void> {
+    this.fail("the client closed the connection");
+    return new Promise((resolve) => {
+      if (this.socket.closed) resolve();
+      else this.socket.once("close", () => resolve());
+    });
+  }
+
+  private receive(chunk: Buffer): void {
+    let sentences: string[][];
+    try {
+      sentences = this.reader.push(chunk);
+    } catch (err) {
+      this.fail(err instanceof ApiProtocolError ? err.message : String(err));
+      return;
+    }
+    for (const words of sentences) {
+      if (this.failure) return;
+      const { reply, tag } = readReply(words);
+      if (!REPLY_TYPES.has(reply.type)) return this.fail(`the router sent ${JSON.stringify(reply.type.slice(0, 40))}, not a reply`);
+      if (reply.type === "!fatal") return this.fail(`the router ended the session: ${words[1] ?? ""}`);
+      // The login is tag 1, sent before anything else: a router that answers it untagged is understood.
+      const key = tag ?? "1";
+      const handler = this.handlers.get(key);
+      if (!handler) continue;
+      if (reply.type === "!done") {
+        this.handlers.delete(key);
+        this.resume(key);
+      }
+      handler.reply(reply);
+    }
+  }
+
+  /** Ends the connection once: every command still waiting fails with the reason. */
+  private fail(reason: string): void {
+    if (this.failure) return;
+    this.failure = new RouterOSError(0, `API connection to ${this.where} failed`, reason);
+    this.socket.destroy();
+    const handlers = [...this.handlers.values()];
+    this.handlers.clear();
+    for (const handler of handlers) handler.fail(this.failure);
+  }
+}
