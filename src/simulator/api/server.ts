@@ -20,6 +20,8 @@ export function apiServer(options: ApiSessionOptions, certificate?: Certificate)
   const sockets = new Set<Socket>();
   const connect = (socket: Socket) => {
     sockets.add(socket);
+    // A reply is several writes (!re, then !done): without no-delay, the client's delayed ACK holds each one about 40 ms.
+    socket.setNoDelay(true);
     socket.once("close", () => sockets.delete(socket));
     new ApiSession(socket, options);
   };
