@@ -1,0 +1,275 @@
+/**
+ * A configuration's commands against a version's tree: each menu, command
+ * and arg must exist, each value must fit its arg's type, each add must give
+ * what the evidence says it requires. What this tree lacks but hardware or
+ * another package has is a warning that says so; scripting is a note, never
+ * guessed. Each finding names the fact that decided it.
+ */
+import type { ConfigArg, ConfigCommand, ConfigItem, ParsedConfig } from "../config/types.js";
+import { inert } from "../io/inert.js";
+import { compareVersions } from "../model/merge.js";
+import { syntaxText } from "../model/syntax-text.js";
+import type { Menu, SchemaModel } from "../model/types.js";
+import { MISSING_VALUES } from "../facts/observed.js";
+import type { RequiredEvidence } from "../openapi/extensions.js";
+import { fits } from "../openapi/types/fits.js";
+import { hardwareArg, hardwareMenu } from "./hardware.js";
+import { nearest } from "./suggest.js";
+import { argOf, resolvePath, type CheckTree, type Resolved } from "./tree.js";
+import { RULES, type Finding, type RuleId } from "./types.js";
+
+export interface CheckOptions {
+  /** Trees of other packages or architectures (`restraml:7.22.3/extra`): what only they have is a warning. */
+  also?: readonly { label: string; model: SchemaModel }[];
+  /** Trees of other versions: an unknown name they have says in which versions it is. */
+  history?: readonly SchemaModel[];
+}
+
+const show = (text: string): string => inert(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/** Where the tree came from, as a finding's source. */
+const treeSource = (tree: CheckTree): string => `tree: RouterOS ${tree.version} (${tree.label})`;
+
+/** What another version's trees say of a node this tree lacks: `in 7.20.8, 7.22.3` / nothing. */
+function inOtherVersions(tree: CheckTree, history: readonly SchemaModel[], menu: string, command?: string, arg?: string): string {
+  const versions = history.flatMap((model) => {
+    const version = model.header.version;
+    if (!version || version === tree.version) return [];
+    const found = resolvePath(model.root, "/", [...menu.split("/").filter(Boolean), ...(command ? [command] : [])]);
+    if (!found || found.unknownAt !== undefined || (command && !found.command)) return [];
+    if (arg && !(found.command && argOf(found.command.node, arg))) return [];
+    return [version];
+  });
+  if (versions.length === 0) return "";
+  const sorted = versions.sort(compareVersions);
+  const older = sorted.filter((v) => compareVersions(v, tree.version) < 0);
+  const newer = sorted.filter((v) => compareVersions(v, tree.version) > 0);
+  if (older.length && !newer.length) return `; RouterOS ${older.at(-1)} has it: removed or renamed since`;
+  if (newer.length && !older.length) return `; RouterOS ${newer[0]} has it: added since ${tree.version}`;
+  return `; RouterOS ${sorted.join(", ")} ${sorted.length > 1 ? "have" : "has"} it`;
+}
+
+/** Why the configuration may differ from its tree: its own version, when another. */
+function versionNote(config: ParsedConfig, tree: CheckTree): string {
+  const own = config.header.version;
+  if (!own || own === tree.version || tree.version === "unknown") return "";
+  return compareVersions(own, tree.version) < 0
+    ? ` (the configuration is of RouterOS ${own}, older than the tree's ${tree.version})`
+    : ` (the configuration is of RouterOS ${own}, newer than the tree's ${tree.version})`;
+}
+
+export function checkConfig(config: ParsedConfig, tree: CheckTree, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const also = options.also ?? [];
+  const history = options.history ?? [];
+  const hardware = config.header.model ? ` (this configuration is of a ${show(config.header.model)})` : "";
+  /** Menus already reported as unknown: the lines under them say nothing more. */
+  const reported = new Set<string>();
+  const add = (at: { line: number; column: number; endLine?: number }, rule: RuleId, message: string, extra: Partial<Finding> = {}): void =>
+    void findings.push({
+      file: config.file,
+      line: at.line,
+      column: at.column,
+      ...(at.endLine !== undefined && at.endLine !== at.line ? { endLine: at.endLine } : {}),
+      rule,
+      severity: RULES[rule].severity,
+      message,
+      ...extra,
+    });
+
+  /** Reports a menu or command this tree lacks (once per menu); false when nothing was wrong. */
+  const unknownPlace = (
+    item: ConfigItem & { path: { word: string; line: number; column: number }[] },
+    words: string[],
+    resolved: Resolved | undefined,
+    isCommandLine: boolean,
+  ): boolean => {
+    if (resolved?.unknownAt === undefined && resolved) return false;
+    const at = resolved?.unknownAt ?? 0;
+    const place = `/${words.slice(0, at + 1).join("/")}`;
+    const parent = resolved?.menu ?? "/";
+    const missing = words[at]!;
+    if ([...reported].some((m) => place === m || place.startsWith(`${m}/`))) return true;
+    reported.add(place);
+    const word = item.path[item.path.length - words.length + at] ?? item.path[0] ?? item;
+    const isCommand = isCommandLine && at === words.length - 1;
+    const hw = hardwareMenu(place);
+    if (hw) {
+      add(word, "not-in-tree", `${place}: needs ${hw.what}, which the tree lacks: not checked${hardware}`, { source: hw.source });
+      return true;
+    }
+    const elsewhere = also.find(({ model }) => {
+      const found = resolvePath(model.root, "/", words.slice(0, at + 1));
+      return found !== undefined && found.unknownAt === undefined;
+    });
+    if (elsewhere) {
+      add(word, "not-in-tree", `${place}: not in this tree, but in ${elsewhere.label} (another package or architecture): not checked`, {
+        source: `tree: ${elsewhere.label}`,
+      });
+      return true;
+    }
+    const node: Menu = resolved?.node ?? tree.model.root;
+    const names = isCommand
+      ? Object.keys(node.commands)
+      : [...Object.keys(node.menus), ...(isCommandLine ? [] : Object.keys(node.commands))];
+    const suggestion = nearest(missing, names);
+    const rule: RuleId = isCommand ? "unknown-command" : "unknown-menu";
+    const history_ = isCommand ? inOtherVersions(tree, history, parent, missing) : inOtherVersions(tree, history, place);
+    add(
+      word,
+      rule,
+      `${isCommand ? `${parent} has no command` : `no menu`} ${show(isCommand ? missing : place)}${suggestion ? `: did you mean ${show(suggestion)}?` : ""}${history_}${versionNote(config, tree)}`,
+      { source: treeSource(tree), ...(suggestion ? { suggestion } : {}) },
+    );
+    return true;
+  };
+
+  for (const item of config.items) {
+    switch (item.kind) {
+      case "comment":
+        break;
+      case "problem":
+        add(item, "parse-error", item.message, { endLine: item.endLine });
+        break;
+      case "script":
+        add(item, "not-checked", "scripting: not checked", { endLine: item.endLine });
+        break;
+      case "menu": {
+        const words = item.menu.split("/").filter(Boolean);
+        unknownPlace(item, words, resolvePath(tree.model.root, "/", words), false);
+        break;
+      }
+      case "command": {
+        const words = [...item.menu.split("/").filter(Boolean), item.command];
+        if ([...reported].some((m) => item.menu === m || item.menu.startsWith(`${m}/`))) break;
+        const resolved = resolvePath(tree.model.root, "/", words);
+        if (unknownPlace(item, words, resolved, true) || !resolved?.command) break;
+        checkCommand(item, resolved, tree, config, also, history, add);
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
+type Add = (at: { line: number; column: number; endLine?: number }, rule: RuleId, message: string, extra?: Partial<Finding>) => void;
+
+function checkCommand(
+  item: ConfigCommand,
+  resolved: Resolved,
+  tree: CheckTree,
+  config: ParsedConfig,
+  also: NonNullable<CheckOptions["also"]>,
+  history: readonly SchemaModel[],
+  add: Add,
+): void {
+  const command = resolved.command!;
+  const menu = resolved.menu;
+  const schemas = tree.schemas(menu, command.name);
+  const given = new Set<string>();
+  const hardware = config.header.model ? ` (this configuration is of a ${show(config.header.model)})` : "";
+  const unknownArg = (at: ConfigArg | { line: number; column: number }, name: string): void => {
+    const hw = hardwareArg(menu, name);
+    if (hw) {
+      add(at, "not-in-tree", `${menu} ${command.name}: ${show(name)} needs ${hw.what}, which the tree lacks: not checked${hardware}`, {
+        source: hw.source,
+      });
+      return;
+    }
+    const elsewhere = also.find(({ model }) => {
+      const found = resolvePath(model.root, menu, [command.name]);
+      return found?.command !== undefined && argOf(found.command.node, name) !== undefined;
+    });
+    if (elsewhere) {
+      add(
+        at,
+        "not-in-tree",
+        `${menu} ${command.name}: ${show(name)} is not in this tree, but in ${elsewhere.label} (another package or architecture): not checked`,
+        {
+          source: `tree: ${elsewhere.label}`,
+        },
+      );
+      return;
+    }
+    const suggestion = nearest(name, Object.keys(command.node.args));
+    add(
+      at,
+      "unknown-arg",
+      `${menu} ${command.name} takes no arg ${show(name)}${suggestion ? `: did you mean ${show(suggestion)}?` : ""}${inOtherVersions(tree, history, menu, command.name, name)}${versionNote(config, tree)}`,
+      { source: treeSource(tree), ...(suggestion ? { suggestion } : {}) },
+    );
+  };
+  for (const arg of item.args) {
+    given.add(arg.name);
+    const node = argOf(command.node, arg.name);
+    if (!node) {
+      unknownArg(arg, arg.name);
+      continue;
+    }
+    const value = arg.value;
+    if (!value) continue;
+    if (value.kind === "script") {
+      add(value, "not-checked", `${arg.name}=${show(value.raw)}: a script's value, decided when it runs: not checked`);
+      continue;
+    }
+    const schema = schemas?.args.get(arg.name);
+    if (!schema || fits(schema, value.text!)) continue;
+    const expected = syntaxText(node.syntax) ?? describeSchema(schema);
+    add(
+      value,
+      "bad-value",
+      `${arg.name}=${show(value.text!)}: not a value ${menu} ${command.name} takes${expected ? `; expected ${show(expected)}` : ""}${versionNote(config, tree)}`,
+      {
+        source: treeSource(tree),
+        ...(expected ? { expected } : {}),
+      },
+    );
+  }
+  // Bare words after the args: a flag (`passive`, an arg given as yes); `unset 0 comment` names the value to unset.
+  for (const value of item.positional) {
+    if (value.kind !== "plain" || !value.text) continue;
+    const name = value.text;
+    const owner = command.name === "unset" ? resolvePath(tree.model.root, menu, ["set"])?.command?.node : command.node;
+    if (owner && argOf(owner, name)) given.add(name);
+    else if (["add", "set", "unset"].includes(command.name)) unknownArg(value, name);
+  }
+  if (command.name === "add" && !given.has("copy-from")) missingRequired(item, menu, given, schemas?.required, add);
+}
+
+function missingRequired(item: ConfigCommand, menu: string, given: Set<string>, required: RequiredEvidence | undefined, add: Add): void {
+  // Unknown is not "nothing required": no finding where no source says.
+  if (!required || required.status !== "known") return;
+  // The menu's own words (`Peer not set!`) come from a check RouterOS makes on an enabled item: a disabled one was written without (a real export's `add disabled=yes` IPsec policy has no peer).
+  const disabled = item.args.some((a) => a.name === "disabled" && a.value?.text === "yes");
+  // `missing value(s) of argument(s) …` is the console's own check, made on every add, disabled or not.
+  if (disabled && required.raw !== undefined && !MISSING_VALUES.test(required.raw)) return;
+  const source = required.origin
+    ? `evidence: ${required.origin} (${required.source}${required.method ? `, ${required.method}` : ""}${required.inferredFrom ? `, of RouterOS ${required.inferredFrom}` : ""})`
+    : "evidence";
+  const at = { line: item.line, column: item.column, endLine: item.endLine };
+  const missing = (required.all ?? []).filter((a) => !given.has(a));
+  if (missing.length) add(at, "missing-required", `${menu} add lacks ${missing.join(", ")}: required`, { source });
+  for (const group of required.groups ?? []) {
+    if (group.args.some((a) => given.has(a))) continue;
+    add(
+      at,
+      "missing-required",
+      `${menu} add lacks ${group.kind === "oneOf" ? "exactly one" : "at least one"} of ${group.args.join(", ")}`,
+      { source },
+    );
+  }
+}
+
+/** A schema's form in words, where the tree gave no syntax text. */
+function describeSchema(schema: {
+  enum?: unknown[];
+  pattern?: string;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+}): string | undefined {
+  if (schema.enum) return schema.enum.join("|");
+  if (schema.minimum !== undefined || schema.maximum !== undefined) return `${schema.minimum ?? ""}..${schema.maximum ?? ""}`;
+  if (schema.maxLength !== undefined) return `at most ${schema.maxLength} characters`;
+  return undefined;
+}
