@@ -11,7 +11,8 @@ import { compareVersions } from "../model/merge.js";
 import { syntaxText } from "../model/syntax-text.js";
 import type { Menu, SchemaModel } from "../model/types.js";
 import { MISSING_VALUES } from "../facts/observed.js";
-import type { RequiredEvidence } from "../openapi/extensions.js";
+import type { OpenAPIV3 } from "openapi-types";
+import { valueFacts, type RequiredEvidence } from "../openapi/extensions.js";
 import { fits } from "../openapi/types/fits.js";
 import { hardwareArg, hardwareMenu } from "./hardware.js";
 import { nearest } from "./suggest.js";
@@ -85,41 +86,49 @@ export function checkConfig(config: ParsedConfig, tree: CheckTree, options: Chec
     isCommandLine: boolean,
   ): boolean => {
     if (resolved?.unknownAt === undefined && resolved) return false;
-    const at = resolved?.unknownAt ?? 0;
-    const place = `/${words.slice(0, at + 1).join("/")}`;
-    const parent = resolved?.menu ?? "/";
-    const missing = words[at]!;
-    if ([...reported].some((m) => place === m || place.startsWith(`${m}/`))) return true;
-    reported.add(place);
-    const word = item.path[item.path.length - words.length + at] ?? item.path[0] ?? item;
-    const isCommand = isCommandLine && at === words.length - 1;
-    const hw = hardwareMenu(place);
+    const first = resolved?.unknownAt ?? 0;
+    const placeAt = (at: number): string => `/${words.slice(0, at + 1).join("/")}`;
+    if ([...reported].some((m) => placeAt(first) === m || placeAt(first).startsWith(`${m}/`))) return true;
+    reported.add(placeAt(first));
+    const wordAt = (at: number) => item.path[item.path.length - words.length + at] ?? item.path[0] ?? item;
+    const hw = hardwareMenu(placeAt(first));
     if (hw) {
-      add(word, "not-in-tree", `${place}: needs ${hw.what}, which the tree lacks: not checked${hardware}`, { source: hw.source });
-      return true;
-    }
-    const elsewhere = also.find(({ model }) => {
-      const found = resolvePath(model.root, "/", words.slice(0, at + 1));
-      return found !== undefined && found.unknownAt === undefined;
-    });
-    if (elsewhere) {
-      add(word, "not-in-tree", `${place}: not in this tree, but in ${elsewhere.label} (another package or architecture): not checked`, {
-        source: `tree: ${elsewhere.label}`,
+      add(wordAt(first), "not-in-tree", `${placeAt(first)}: needs ${hw.what}, which the tree lacks: not checked${hardware}`, {
+        source: hw.source,
       });
       return true;
     }
-    const node: Menu = resolved?.node ?? tree.model.root;
+    // Another package's tree that goes further down this path: what it lacks is unknown there too.
+    const elsewhere = also
+      .map(({ label, model }) => ({ label, found: resolvePath(model.root, "/", words) }))
+      .find(({ found }) => found !== undefined && (found.unknownAt === undefined || found.unknownAt > first));
+    if (elsewhere && elsewhere.found?.unknownAt === undefined) {
+      add(
+        wordAt(first),
+        "not-in-tree",
+        `${placeAt(first)}: not in this tree, but in ${elsewhere.label} (another package or architecture): not checked`,
+        {
+          source: `tree: ${elsewhere.label}`,
+        },
+      );
+      return true;
+    }
+    const walk = elsewhere?.found ?? resolved;
+    const at = walk?.unknownAt ?? 0;
+    const parent = walk?.menu ?? "/";
+    const missing = words[at]!;
+    const node: Menu = walk?.node ?? tree.model.root;
+    const isCommand = isCommandLine && at === words.length - 1;
     const names = isCommand
       ? Object.keys(node.commands)
       : [...Object.keys(node.menus), ...(isCommandLine ? [] : Object.keys(node.commands))];
     const suggestion = nearest(missing, names);
-    const rule: RuleId = isCommand ? "unknown-command" : "unknown-menu";
-    const history_ = isCommand ? inOtherVersions(tree, history, parent, missing) : inOtherVersions(tree, history, place);
+    const history_ = isCommand ? inOtherVersions(tree, history, parent, missing) : inOtherVersions(tree, history, placeAt(at));
     add(
-      word,
-      rule,
-      `${isCommand ? `${parent} has no command` : `no menu`} ${show(isCommand ? missing : place)}${suggestion ? `: did you mean ${show(suggestion)}?` : ""}${history_}${versionNote(config, tree)}`,
-      { source: treeSource(tree), ...(suggestion ? { suggestion } : {}) },
+      wordAt(at),
+      isCommand ? "unknown-command" : "unknown-menu",
+      `${isCommand ? `${parent} has no command` : `no menu`} ${show(isCommand ? missing : placeAt(at))}${suggestion ? `: did you mean ${show(suggestion)}?` : ""}${history_}${versionNote(config, tree)}`,
+      { source: elsewhere ? `tree: ${elsewhere.label}` : treeSource(tree), ...(suggestion ? { suggestion } : {}) },
     );
     return true;
   };
@@ -213,7 +222,7 @@ function checkCommand(
       continue;
     }
     const schema = schemas?.args.get(arg.name);
-    if (!schema || fits(schema, value.text!)) continue;
+    if (!schema || (fits(schema, value.text!) && !outOfRange(schema, value.text!))) continue;
     const expected = syntaxText(node.syntax) ?? describeSchema(schema);
     add(
       value,
@@ -258,6 +267,21 @@ function missingRequired(item: ConfigCommand, menu: string, given: Set<string>, 
       { source },
     );
   }
+}
+
+/**
+ * An integer outside its arg's range: the string form a REST body may send is any digits (RouterOS answers
+ * the range itself), but the console refuses `distance=256` (`value of distance out of range (1..255)`).
+ */
+export function outOfRange(schema: OpenAPIV3.SchemaObject, text: string): boolean {
+  const facts = valueFacts(schema);
+  const range = facts["x-routeros-range"];
+  if (facts["x-routeros-type"] !== "integer" || typeof range?.min !== "number" || typeof range.max !== "number") return false;
+  const { min, max } = range;
+  return (facts["x-routeros-list"] ? text.split(",") : [text]).some((item) => {
+    const digits = /^!?(-?\d+)$/.exec(item)?.[1];
+    return digits !== undefined && (Number(digits) < min || Number(digits) > max);
+  });
 }
 
 /** A schema's form in words, where the tree gave no syntax text. */

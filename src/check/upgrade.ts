@@ -38,11 +38,19 @@ function changes(from: CheckTree, to: CheckTree) {
   return { renamed, defaults };
 }
 
-export function upgradeFindings(config: ParsedConfig, from: CheckTree, to: CheckTree, options: CheckOptions = {}): Finding[] {
+/** `options` are today's (`also`: trees of today's extra packages); `targetOptions` the target's, by default the same. */
+export function upgradeFindings(
+  config: ParsedConfig,
+  from: CheckTree,
+  to: CheckTree,
+  options: CheckOptions = {},
+  targetOptions: CheckOptions = options,
+): Finding[] {
   const today = new Set(checkConfig(config, from, options).map(key));
   const { renamed, defaults } = changes(from, to);
   const out: Finding[] = [];
-  for (const finding of checkConfig(config, to, options)) {
+  // Today's tree is history to the target's: it says which version last had what the target lacks.
+  for (const finding of checkConfig(config, to, { ...targetOptions, history: [...(targetOptions.history ?? []), from.model] })) {
     const rule = UPGRADE_RULE[finding.rule];
     // A line that is already wrong today is today's finding, not the upgrade's.
     if (!rule || today.has(key(finding))) continue;

@@ -51,6 +51,20 @@ async function loadOnce(specs: readonly string[], flags: CheckFlags, inputs: Doc
   return trees;
 }
 
+/** Trees of extra packages; where one named by default cannot be loaded, a warning (a menu only it has is then unknown). */
+async function loadAlso(specs: readonly string[], flags: CheckFlags): Promise<{ label: string; model: SchemaModel }[]> {
+  const also: { label: string; model: SchemaModel }[] = [];
+  for (const spec of specs) {
+    try {
+      also.push({ label: spec, model: (await loadTrees([spec], flags))[0]! });
+    } catch (err) {
+      if (!(err instanceof UserError) || flags.also) throw err;
+      warn(`${spec}: not loaded (${err.message}); a menu only an extra package has is reported as unknown`);
+    }
+  }
+  return also;
+}
+
 const display = (file: string): string =>
   isAbsolute(file) && !relative(process.cwd(), file).startsWith("..") ? relative(process.cwd(), file) : file;
 
@@ -61,23 +75,18 @@ async function run(files: string[], flags: CheckFlags): Promise<number> {
   const against = await loadOnce(specs, flags, inputs);
   const target = flags.to ? (await loadOnce([flags.to], flags, inputs)).get(flags.to)! : undefined;
   // By default (the version the header names), the same version's extra packages say what the base tree lacks.
-  const alsoSpecs = flags.also ?? (flags.against ? [] : [...new Set(specs.map((s) => `${s}/extra`))]);
-  const also: { label: string; model: SchemaModel }[] = [];
-  for (const spec of alsoSpecs) {
-    try {
-      also.push({ label: spec, model: (await loadTrees([spec], flags))[0]! });
-    } catch (err) {
-      if (!(err instanceof UserError) || flags.also) throw err;
-      warn(`${spec}: not loaded (${err.message}); a menu only an extra package has is reported as unknown`);
-    }
-  }
+  const extraOf = (spec: string): string[] => (/^restraml:[^/]+$/.test(spec) ? [`${spec}/extra`] : []);
+  const alsoSpecs = flags.also ?? (flags.against ? [] : [...new Set(specs.flatMap(extraOf))]);
+  const also = await loadAlso(alsoSpecs, flags);
+  // The target's own extra packages say what its base tree lacks (an --also of another version would not).
+  const targetAlso = flags.to ? (flags.also ? also : await loadAlso(extraOf(flags.to), flags)) : also;
   const history = flags.history?.length ? await loadTrees(flags.history, flags) : [];
   const findings: Finding[] = [];
   for (const [i, config] of configs.entries()) {
     const tree = against.get(specs[i]!)!;
     const options = { also, history: [...history, ...(target ? [target.model] : [])] };
     findings.push(...checkConfig(config, tree, options));
-    if (target) findings.push(...upgradeFindings(config, tree, target, options));
+    if (target) findings.push(...upgradeFindings(config, tree, target, options, { ...options, also: targetAlso }));
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const report: CheckReport = {
