@@ -66,6 +66,8 @@ export function checkConfig(config: ParsedConfig, tree: CheckTree, options: Chec
   const hardware = config.header.model ? ` (this configuration is of a ${show(config.header.model)})` : "";
   /** Menus already reported as unknown: the lines under them say nothing more. */
   const reported = new Set<string>();
+  /** Menus only another package's tree has, already warned of. */
+  const warned = new Set<string>();
   const add = (at: { line: number; column: number; endLine?: number }, rule: RuleId, message: string, extra: Partial<Finding> = {}): void =>
     void findings.push({
       file: config.file,
@@ -88,11 +90,11 @@ export function checkConfig(config: ParsedConfig, tree: CheckTree, options: Chec
     if (resolved?.unknownAt === undefined && resolved) return false;
     const first = resolved?.unknownAt ?? 0;
     const placeAt = (at: number): string => `/${words.slice(0, at + 1).join("/")}`;
-    if ([...reported].some((m) => placeAt(first) === m || placeAt(first).startsWith(`${m}/`))) return true;
-    reported.add(placeAt(first));
     const wordAt = (at: number) => item.path[item.path.length - words.length + at] ?? item.path[0] ?? item;
     const hw = hardwareMenu(placeAt(first));
     if (hw) {
+      if ([...reported].some((m) => placeAt(first) === m || placeAt(first).startsWith(`${m}/`))) return true;
+      reported.add(placeAt(first));
       add(wordAt(first), "not-in-tree", `${placeAt(first)}: needs ${hw.what}, which the tree lacks: not checked${hardware}`, {
         source: hw.source,
       });
@@ -103,6 +105,9 @@ export function checkConfig(config: ParsedConfig, tree: CheckTree, options: Chec
       .map(({ label, model }) => ({ label, found: resolvePath(model.root, "/", words) }))
       .find(({ found }) => found !== undefined && (found.unknownAt === undefined || found.unknownAt > first));
     if (elsewhere && elsewhere.found?.unknownAt === undefined) {
+      // Lines under a menu another tree has are that tree's: warned once, at the menu.
+      if ([...warned].some((m) => placeAt(first) === m || placeAt(first).startsWith(`${m}/`))) return true;
+      warned.add(placeAt(first));
       add(
         wordAt(first),
         "not-in-tree",
@@ -115,6 +120,8 @@ export function checkConfig(config: ParsedConfig, tree: CheckTree, options: Chec
     }
     const walk = elsewhere?.found ?? resolved;
     const at = walk?.unknownAt ?? 0;
+    if ([...reported].some((m) => placeAt(at) === m || placeAt(at).startsWith(`${m}/`))) return true;
+    reported.add(placeAt(at));
     const parent = walk?.menu ?? "/";
     const missing = words[at]!;
     const node: Menu = walk?.node ?? tree.model.root;
@@ -276,12 +283,29 @@ function missingRequired(item: ConfigCommand, menu: string, given: Set<string>, 
 export function outOfRange(schema: OpenAPIV3.SchemaObject, text: string): boolean {
   const facts = valueFacts(schema);
   const range = facts["x-routeros-range"];
+  if (facts["x-routeros-type"] === "duration" && typeof range?.min === "string" && typeof range.max === "string") {
+    const [value, min, max] = [seconds(text), seconds(range.min), seconds(range.max)];
+    return value !== undefined && min !== undefined && max !== undefined && (value < min || value > max);
+  }
   if (facts["x-routeros-type"] !== "integer" || typeof range?.min !== "number" || typeof range.max !== "number") return false;
   const { min, max } = range;
   return (facts["x-routeros-list"] ? text.split(",") : [text]).some((item) => {
     const digits = /^!?(-?\d+)$/.exec(item)?.[1];
     return digits !== undefined && (Number(digits) < min || Number(digits) > max);
   });
+}
+
+const UNIT: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+
+/** A RouterOS duration in seconds (`1w2d3h4m5s`, `500ms`, `30`, `00:10:00`, `1d 00:10:00`); undefined for a word (`none`). */
+export function seconds(text: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  const clock = /^(?:(\d+)d\s?)?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text);
+  if (clock) return Number(clock[1] ?? 0) * 86400 + Number(clock[2]) * 3600 + Number(clock[3]) * 60 + Number(clock[4] ?? 0);
+  if (!/^(?:\d+(?:\.\d+)?(?:w|d|h|ms|m|s|us|ns))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(w|d|h|ms|m|s|us|ns)/g)) total += Number(n) * UNIT[unit!]!;
+  return total;
 }
 
 /** A schema's form in words, where the tree gave no syntax text. */

@@ -1,4 +1,4 @@
-export { checkConfig, type CheckOptions } from "./check.js";
+export { checkConfig, seconds, type CheckOptions } from "./check.js";
 export { upgradeFindings } from "./upgrade.js";
 export { checkTree, resolvePath, type CheckTree } from "./tree.js";
 export { formatJson, formatSarif, formatText, summarize, summaryLine } from "./format.js";

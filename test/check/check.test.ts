@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import AjvDraft04 from "ajv-draft-04";
 import {
+  seconds,
   checkConfig,
   checkTree,
   formatSarif,
@@ -130,6 +131,29 @@ describe("check against a tree", () => {
     });
     expect(finding!.message).toContain("RouterOS 7.16 has it: removed or renamed since");
     expect(finding!.message).toContain("the configuration is of RouterOS 7.16, older than the tree's 7.22.3");
+  });
+});
+
+describe("ranges", () => {
+  it("reads RouterOS durations in seconds (each form it writes); a word is no duration", () => {
+    expect([seconds("30"), seconds("1w2d3h4m5s"), seconds("500ms"), seconds("00:10:00"), seconds("1d 00:10:00"), seconds("none")]).toEqual([
+      30,
+      604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5,
+      0.5,
+      600,
+      86400 + 600,
+      undefined,
+    ]);
+  });
+  it("refuses an integer or a duration outside the range the tree gives, in the console's string form", () => {
+    const findings = check(
+      "/ip route\nadd gateway=10.0.0.1 distance=256\nadd gateway=10.0.0.1 distance=255\n/ip firewall filter\nadd chain=input timeout=35w3d13h13m57s\nadd chain=input timeout=none-static\n",
+    );
+    expect(brief(findings)).toEqual([
+      [3, 31, "bad-value", "error"],
+      [6, 25, "bad-value", "error"],
+    ]);
+    expect(findings[0]!.expected).toBe("1..255");
   });
 });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
 import {
   resolvePath,
+  seconds,
   checkConfig,
   checkTree,
   upgradeFindings,
@@ -202,25 +203,19 @@ function* mutations(parsed: ParsedConfig, text: string, tree: CheckTree, finding
       const schema = schemas?.args.get(arg.name);
       if (!value || value.kind === "script" || !schema || !onItsLine(value.line, value.column, value.raw)) continue;
       const replace = (by: string) => edit(text, value.line, value.column, value.raw.length, writeValue(by));
-      const range = rangeOf(schema);
-      if (range !== undefined)
-        yield {
-          kind: "out-of-range",
-          text: replace(String(range + 1)),
-          line: value.line,
-          rule: "bad-value",
-          what: `${arg.name}=${range + 1}`,
-        };
+      const past = pastMax(schema);
+      if (past !== undefined)
+        yield { kind: "out-of-range", text: replace(past), line: value.line, rule: "bad-value", what: `${arg.name}=${past}` };
       if (closedList(schema))
         yield { kind: "not-in-list", text: replace("no-such-word"), line: value.line, rule: "bad-value", what: `${arg.name}=no-such-word` };
     }
-    // A value out of range: the first integer arg with a range that the line does not give, appended to its last line.
+    // A value out of range: the first integer or duration arg with a range that the line does not give, appended to its last line.
     const ranged = [...(schemas?.args ?? [])].find(
-      ([name, schema]) => rangeOf(schema) !== undefined && !item.args.some((a) => a.name === name),
+      ([name, schema]) => pastMax(schema) !== undefined && !item.args.some((a) => a.name === name),
     );
     if (ranged && ["add", "set"].includes(item.command) && !dirty.has(item.endLine)) {
       const [name, schema] = ranged;
-      const value = rangeOf(schema)! + 1;
+      const value = pastMax(schema)!;
       const appended = lines.map((l, i) => (i === item.endLine - 1 ? `${l.replace(/\r$/, "")} ${name}=${value}` : l)).join("\n");
       yield { kind: "out-of-range", text: appended, line: item.endLine, rule: "bad-value", what: `${name}=${value}` };
     }
@@ -228,11 +223,13 @@ function* mutations(parsed: ParsedConfig, text: string, tree: CheckTree, finding
   }
 }
 
-/** The maximum of an integer arg, as the tree's syntax gives it (`1..255`). */
-function rangeOf(schema: Schema): number | undefined {
+/** A value just past the maximum of an integer or a duration arg, as the tree's syntax gives it (`1..255`, `0s..1h`). */
+function pastMax(schema: Schema): string | undefined {
   const facts = valueFacts(schema);
   const max = facts["x-routeros-range"]?.max;
-  return facts["x-routeros-type"] === "integer" && typeof max === "number" && max < Number.MAX_SAFE_INTEGER ? max : undefined;
+  if (facts["x-routeros-type"] === "integer" && typeof max === "number" && max < Number.MAX_SAFE_INTEGER) return String(max + 1);
+  const limit = typeof max === "string" ? seconds(max) : undefined;
+  return facts["x-routeros-type"] === "duration" && limit !== undefined ? `${Math.floor(limit) + 1}s` : undefined;
 }
 
 const closedList = (schema: Schema): boolean =>
