@@ -280,7 +280,7 @@ function missingRequired(item: ConfigCommand, menu: string, given: Set<string>, 
  * An integer outside its arg's range: the string form a REST body may send is any digits (RouterOS answers
  * the range itself), but the console refuses `distance=256` (`value of distance out of range (1..255)`).
  */
-export function outOfRange(schema: OpenAPIV3.SchemaObject, text: string): boolean {
+function outOfRange(schema: OpenAPIV3.SchemaObject, text: string): boolean {
   const facts = valueFacts(schema);
   const range = facts["x-routeros-range"];
   if (facts["x-routeros-type"] === "duration" && typeof range?.min === "string" && typeof range.max === "string") {

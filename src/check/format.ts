@@ -21,7 +21,7 @@ export function summarize(configs: readonly ParsedConfig[], findings: readonly F
 }
 
 /** `2 files, 514 commands: 1 error, 3 warnings, 2 notes (2 not checked)`. */
-export function summaryLine(s: CheckSummary): string {
+function summaryLine(s: CheckSummary): string {
   return `${plural(s.files, "file")}, ${plural(s.commands, "command")}: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.notes, "note")}${s.notChecked ? ` (${s.notChecked} not checked)` : ""}`;
 }
 

@@ -11,7 +11,7 @@ import { buildView } from "../view/index.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 
-export interface CommandSchemas {
+interface CommandSchemas {
   /** Each arg's value schema, resolved. */
   args: Map<string, Schema>;
   /** On an add: what the evidence says it requires (`unknown` where no source says). */

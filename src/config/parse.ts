@@ -258,7 +258,7 @@ const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}
 /** Whether a quoted body interpolates a variable (`"$name"`: RouterOS substitutes it when the line runs). */
 const interpolates = (body: string): boolean => /(^|[^\\])(\\\\)*\$[A-Za-z_({]/.test(body);
 
-export function readValue(raw: string, at: Position): ConfigValue | { problem: string } {
+function readValue(raw: string, at: Position): ConfigValue | { problem: string } {
   const body = quotedBody(raw);
   if (body !== undefined) {
     if (interpolates(body)) return { raw, kind: "script", ...at };

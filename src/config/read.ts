@@ -11,7 +11,7 @@ import { parseConfig } from "./parse.js";
 import type { ParsedConfig } from "./types.js";
 
 /** Real exports are a few hundred kB at most; a configuration of 10,000 lines is about 1 MB. */
-export const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 /** RouterOS breaks its export lines near 80 columns; a hand-written script line is rarely a few kB. */
 export const MAX_LINE_CHARS = 1024 * 1024;
 

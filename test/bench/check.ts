@@ -5,7 +5,7 @@
  *
  *   npm run bench:check
  */
-import { performance } from "node:perf_hooks";
+import { timed as step } from "./timed.js";
 import { checkConfig, checkTree, upgradeFindings, type CheckTree } from "../../src/check/index.js";
 import { parseConfig, writeValue } from "../../src/config/index.js";
 import { loadModel } from "../../src/model/index.js";
@@ -17,17 +17,7 @@ import { dump } from "../helpers/dumps.js";
 
 const LINES = 10_000;
 
-async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  // CPU time beside wall time: on a shared machine the wall clock says more about the neighbours.
-  console.log(
-    `  ${label.padEnd(60)} ${(performance.now() - start).toFixed(0).padStart(6)} ms   (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
-  );
-  return value;
-}
+const timed = <T>(label: string, fn: () => T | Promise<T>): Promise<T> => step(label, fn, 60);
 
 const [older, newer] = [dump("7.22.3-extra"), dump("7.23.3")];
 if (!older || !newer) throw new Error("bench:check needs ../shared/routeros/7.22.3/extra and 7.23.3");

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { parseConfig, type ParsedConfig } from "../../src/config/index.js";
 
-export const EXPORTS_DIR = fileURLToPath(new URL("../../../shared/routeros-exports/", import.meta.url));
+const EXPORTS_DIR = fileURLToPath(new URL("../../../shared/routeros-exports/", import.meta.url));
 export const exportsPresent = existsSync(EXPORTS_DIR);
 if (!exportsPresent) console.warn(`[rosapi tests] ${EXPORTS_DIR} is absent: tests over real RouterOS exports are skipped.`);
 
