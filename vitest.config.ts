@@ -26,6 +26,13 @@ const readingDumps = readdirSync("test", { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".test.ts") && !file.endsWith(".full.test.ts"))
   .filter((file) => readFileSync(file, "utf8").includes("helpers/dumps.js"));
 
+/** Tests never reach the internet: the default evidence's sources point at a closed local port (tests that fetch serve their own). */
+const OFFLINE = {
+  ROSAPI_ANSIBLE_TAGS: "http://127.0.0.1:9/tags",
+  ROSAPI_ANSIBLE_BASE: "http://127.0.0.1:9",
+  ROSAPI_PROBE_BASE: "http://127.0.0.1:9",
+};
+
 export default defineConfig({
   test: {
     // The CLI tests run the built command line (built here once, when a source is newer than dist/); the
@@ -42,10 +49,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "quick", include: ["test/**/*.test.ts"], exclude: [FULL_ONLY], env: { ROSAPI_TEST_DUMPS: "quick" } },
+        test: { name: "quick", include: ["test/**/*.test.ts"], exclude: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "quick" } },
       },
-      { extends: true, test: { name: "dumps", include: readingDumps, env: { ROSAPI_TEST_DUMPS: "others" } } },
-      { extends: true, test: { name: "full", include: [FULL_ONLY], env: { ROSAPI_TEST_DUMPS: "all" } } },
+      { extends: true, test: { name: "dumps", include: readingDumps, env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "others" } } },
+      { extends: true, test: { name: "full", include: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "all" } } },
     ],
   },
 });

@@ -1,20 +1,19 @@
 import type { Command } from "commander";
 import { diffModels, formatDiff, markdownDiff } from "../diff/index.js";
 import { action, EXIT_FAILURE } from "./run.js";
-import { factsForModel, readFactFiles } from "../facts/index.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface DiffFlags extends TreeFlags {
+interface DiffFlags extends TreeFlags, EvidenceFlags {
   json?: boolean;
   markdown?: boolean;
   only?: string[];
   breaking?: boolean;
   exitCode?: boolean;
-  facts?: string[];
 }
 
 export function registerDiff(program: Command): void {
-  treeOptions(program.command("diff"))
+  evidenceOptions(treeOptions(program.command("diff")))
     .description(
       "What changed between two RouterOS versions' trees, as a release checklist: menus, commands, args, item properties, value types, vocabularies; REST consequences; breaking or not",
     )
@@ -25,10 +24,6 @@ export function registerDiff(program: Command): void {
     .option("--only <menus...>", "only changes under these menus (ip/firewall)")
     .option("--breaking", "only changes that break clients")
     .option("--exit-code", "exit 1 when something breaking changed (for CI)")
-    .option(
-      "--facts <files...>",
-      "evidence (required-args.v<version>.json, _api_data.py), chosen for each side's version: an add arg that became required (breaking), a changed default",
-    )
     .addHelpText(
       "after",
       "\nExamples:\n  rosapi diff ../shared/routeros/7.20.8/inspect.json ../shared/routeros/7.23.3/inspect.json\n  rosapi diff old.json new.json --only ip/firewall --breaking --markdown\n  rosapi diff a/inspect.json b/inspect.json --ros-version 7.20.8,7.23.3 --exit-code",
@@ -36,9 +31,13 @@ export function registerDiff(program: Command): void {
     .action(
       action(async (older: string, newer: string, flags: DiffFlags) => {
         const [a, b] = await loadTrees([older, newer], flags);
-        const evidence = flags.facts?.length ? await readFactFiles(flags.facts) : undefined;
+        const {
+          facts: [before, after],
+          lines,
+        } = await documentInputs(flags, [a!, b!]);
+        for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
         const diff = diffModels(a!, b!, {
-          ...(evidence ? { facts: { before: factsForModel(evidence, a!), after: factsForModel(evidence, b!) } } : {}),
+          ...(before && after ? { facts: { before, after } } : {}),
           from: older,
           to: newer,
           ...(flags.only ? { only: flags.only } : {}),

@@ -5,20 +5,17 @@ import { Option, type Command } from "commander";
 import { EMITTERS, EMITTER_NAMES, type Emitter, type EmitOptions, type OptionValue } from "../emit/registry.js";
 import { DEFAULT_TARGETS, generate, type Target } from "../generate.js";
 import { UserError } from "../io/errors.js";
-import { listFiles, readTextFile, writeFilesAtomic } from "../io/files.js";
+import { listFiles, writeFilesAtomic } from "../io/files.js";
 import { mergeModels } from "../model/merge.js";
-import { readFactFiles } from "../facts/index.js";
-import { load } from "js-yaml";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { action, UsageError, warn } from "./run.js";
 import { loadTrees, treeOptions, type TreeFlags } from "./trees.js";
 
-interface GenerateFlags extends TreeFlags {
+interface GenerateFlags extends TreeFlags, EvidenceFlags {
   from: string[];
   out: string;
   only?: Target[];
   check?: boolean;
-  facts?: string[];
-  overlay?: string[];
   /** The emitters' options, by their flags' camelCase names. */
   [option: string]: unknown;
 }
@@ -53,7 +50,7 @@ function emitterOptions(flags: GenerateFlags): EmitOptions {
 }
 
 export function registerGenerate(program: Command): void {
-  const command = treeOptions(program.command("generate"))
+  const command = evidenceOptions(treeOptions(program.command("generate")), { overlay: true, archDiff: true })
     .description(
       `Build the OpenAPI document and its outputs: ${EMITTERS.filter((e: Emitter) => e.inDefault !== false)
         .map((e) => e.description)
@@ -66,14 +63,9 @@ export function registerGenerate(program: Command): void {
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--only <targets...>", `emit only these (default: ${DEFAULT_TARGETS.join(", ")})`).choices([...EMITTER_NAMES]))
     .option("--check", "write nothing; exit 1 when the files in --out differ from what would be generated")
-    .option(
-      "--facts <files...>",
-      "evidence of required args and defaults: an observed probe (required-args.v<version>.json, its .meta.json beside it) or Ansible's _api_data.py",
-    )
-    .option("--overlay <files...>", "OpenAPI Overlay documents (JSON or YAML) applied in order to the document before anything is emitted")
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi generate --from ../shared/routeros/7.22.3/deep-inspect.json --out generated/7.22.3\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json _api_data.py --out out\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json --only overlay --out out\n  rosapi generate --from model.json --overlay my-descriptions.yaml --out out\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
+      "\nExamples:\n  rosapi generate --from restraml:7.22.3 --out generated/7.22.3\n  rosapi generate --from restraml:7.24/extra --out out   (with restraml's x86/arm64 comparison)\n  rosapi generate --from deep-inspect.json --arch-diff diff-deep-inspect.json --out out\n  rosapi generate --from model.json --out out --only openapi\n  rosapi generate --from deep-inspect.json --facts probe:7.22.1 ansible:3.21.0 --out out\n  rosapi generate --from deep-inspect.json --facts required-args.v7.22.1.json _api_data.py --only overlay --out out\n  rosapi generate --from deep-inspect.json --no-facts --out out\n  rosapi generate --from model.json --overlay my-descriptions.yaml --out out\n  rosapi generate --from model.json --out out --only openapi --split\n  rosapi generate --from model.json --out generated/sample --check\n  rosapi generate --from 7.16.json --from 7.20.8.json --from 7.22.3.json --out merged",
     )
     .action(action(runGenerate));
   for (const option of emitterFlags()) command.addOption(option);
@@ -86,8 +78,8 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
     if (!m.header.version) warn(`${flags.from[i]} carries no RouterOS version: the document says "unknown"; --ros-version sets it`);
   });
   const model = models.length === 1 ? models[0]! : mergeModels(models, flags.from);
-  const facts = await readFactFiles(flags.facts ?? []);
-  const overlays = await Promise.all((flags.overlay ?? []).map(async (file) => ({ overlay: await readDocument(file), source: file })));
+  const { inputs, lines } = await documentInputs(flags, [model], flags.from.length === 1 ? flags.from : []);
+  for (const line of lines) process.stdout.write(`${line}\n`);
   const stopTicker = ticker(`generating from ${flags.from.join(", ")}`);
   let files: OutputFile[];
   let dropped: string[];
@@ -99,8 +91,7 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
       unusedOverlayActions: unused,
     } = await generate({
       model,
-      facts,
-      overlays,
+      ...inputs[0],
       options: emitterOptions(flags),
       ...(flags.only ? { targets: flags.only } : {}),
     }));
@@ -149,14 +140,4 @@ function ticker(what: string): () => void {
     clearInterval(timer);
     process.stderr.write("\r\x1b[2K");
   };
-}
-
-/** A JSON or YAML file as a value (YAML is a superset of JSON), or one message. */
-async function readDocument(file: string): Promise<unknown> {
-  const text = await readTextFile(file);
-  try {
-    return load(text, { filename: file });
-  } catch (err) {
-    throw new UserError(`${file} is neither JSON nor YAML: ${(err as Error).message.split("\n")[0]}`);
-  }
 }

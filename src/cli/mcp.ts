@@ -7,15 +7,15 @@ import { resolveSource } from "../sources/index.js";
 import { positive, routerConnection, routerOptions, type RouterFlags } from "./router-options.js";
 import { action, UsageError, warn } from "./run.js";
 import { TREE_HELP } from "./trees.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 
-interface McpFlags extends RouterFlags {
+interface McpFlags extends RouterFlags, EvidenceFlags {
   from: string;
   rosVersion?: string;
   timeout: number;
   allowWrite: string[];
   allowDisruptive: string[];
   allowVersionMismatch?: boolean;
-  facts?: string[];
   audit?: string;
   http?: number;
   host: string;
@@ -37,10 +37,12 @@ const port = (value: string) => {
 };
 
 export function registerMcp(program: Command): void {
-  routerOptions(
-    program
-      .command("mcp")
-      .description("Serve a router's REST API to AI agents (Model Context Protocol): read-only unless you open menus for writes"),
+  evidenceOptions(
+    routerOptions(
+      program
+        .command("mcp")
+        .description("Serve a router's REST API to AI agents (Model Context Protocol): read-only unless you open menus for writes"),
+    ),
   )
     .requiredOption(
       "--from <tree>",
@@ -56,10 +58,6 @@ export function registerMcp(program: Command): void {
     )
     .option("--allow-disruptive <commands>", "open these disruptive commands one by one: system/reboot", list, [])
     .option("--allow-version-mismatch", "serve a router whose version differs from the tree's, with a warning")
-    .option(
-      "--facts <files...>",
-      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): describe shows them, plan checks them",
-    )
     .option("--audit <file>", "append every request sent to the router here, as JSON lines (default: stderr)")
     .option("--http <port>", "serve streamable HTTP on this port (0: a free one) instead of stdio", port)
     .option("--host <address>", "the address --http listens on", "127.0.0.1")
@@ -87,10 +85,10 @@ async function runMcp(flags: McpFlags): Promise<void> {
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
-  const { readFactFiles } = await import("../facts/index.js");
+  const { inputs, lines } = await documentInputs(flags, [model], [flags.from]);
   const engine = await openEngine({
     model,
-    ...(flags.facts?.length ? { facts: await readFactFiles(flags.facts) } : {}),
+    ...(inputs[0]!.facts ? { facts: inputs[0]!.facts } : {}),
     ...router,
     timeoutMs: flags.timeout,
     allowWrite: flags.allowWrite,
@@ -101,6 +99,8 @@ async function runMcp(flags: McpFlags): Promise<void> {
   });
   const version = packageVersion();
   const doors = describeDoors(engine.doors);
+  // Said once the engine serves: a refused start stays one line.
+  for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
   const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -5,22 +5,23 @@ import { loadModel, withVersion } from "../model/load.js";
 import { sampleModel, sampleStore } from "../sample/index.js";
 import { resolveSource } from "../sources/index.js";
 import { SIMULATOR_DEFAULTS, startSimulator, type StoreSeed } from "../simulator/index.js";
-import { factsForModel, readFactFiles } from "../facts/index.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { action, UsageError, warn } from "./run.js";
 import { TREE_HELP } from "./trees.js";
 
-interface MockFlags {
+interface MockFlags extends EvidenceFlags {
   from?: string;
   host: string;
   port: number;
   https?: boolean;
   httpsPort?: number;
+  apiPort?: number;
+  apiTlsPort?: number;
   caOut?: string;
   user: string;
   password: string;
   rosVersion?: string;
   store?: string;
-  facts?: string[];
   commandTimeoutMs: number;
   rttMs?: number;
   serviceMs?: number;
@@ -56,15 +57,20 @@ const restartOption = (value: string) => {
 };
 
 export function registerMock(program: Command): void {
-  program
-    .command("mock")
+  evidenceOptions(program.command("mock"))
     .description("Run the RouterOS REST simulator on a tree (default: the project's sample tree) until interrupted")
     .option("--from <tree>", `${TREE_HELP} (restraml's base and the cache: env ROSAPI_RESTRAML_BASE, ROSAPI_CACHE)`)
     .option("--host <address>", "address to listen on", SIMULATOR_DEFAULTS.host)
     .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), SIMULATOR_DEFAULTS.port)
     .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
     .option("--https-port <n>", "HTTPS port (0: a free one; needs --https)", number(0, 65535))
-    .option("--ca-out <file>", "write the HTTPS certificate here, for clients' --ca (needs --https)")
+    .option("--api-port <n>", "also serve the RouterOS API protocol on this port, over the same state (0: a free one)", number(0, 65535))
+    .option(
+      "--api-tls-port <n>",
+      "also serve the API over TLS on this port, with the self-signed certificate (0: a free one)",
+      number(0, 65535),
+    )
+    .option("--ca-out <file>", "write the HTTPS (and API over TLS) certificate here, for clients' --ca (needs --https or --api-tls-port)")
     .option("--user <name>", "the user clients must send", SIMULATOR_DEFAULTS.user)
     .option("--password <password>", "the password clients must send (default: empty, as on a new router)", SIMULATOR_DEFAULTS.password)
     .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
@@ -78,10 +84,6 @@ export function registerMock(program: Command): void {
       number(1),
       SIMULATOR_DEFAULTS.commandTimeoutMs,
     )
-    .option(
-      "--facts <files...>",
-      "evidence of required args and defaults (required-args.v<version>.json, _api_data.py): adds without their required args are refused as RouterOS refuses them",
-    )
     .option("--rtt-ms <ms>", "network round trip added to every request (overlapping)", number(0))
     .option("--service-ms <ms>", "router work per request, one request at a time", number(0))
     .option("--hang <path:ms>", "syntax/completion on this inspect path stalls the whole server (repeatable)", hangOption, [])
@@ -91,14 +93,15 @@ export function registerMock(program: Command): void {
     .option("--seed <n>", "seed of the fault sequence", number(0))
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi mock\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000",
+      "\nExamples:\n  rosapi mock\n  rosapi mock --api-port 8728 --api-tls-port 8729\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000",
     )
     .action(action(runMock));
 }
 
 async function runMock(flags: MockFlags): Promise<void> {
-  if (!flags.https && (flags.caOut !== undefined || flags.httpsPort !== undefined)) {
-    throw new UsageError(`${flags.caOut !== undefined ? "--ca-out" : "--https-port"} needs --https`);
+  if (!flags.https && flags.httpsPort !== undefined) throw new UsageError("--https-port needs --https");
+  if (!flags.https && flags.apiTlsPort === undefined && flags.caOut !== undefined) {
+    throw new UsageError("--ca-out needs --https or --api-tls-port");
   }
   if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
   const source = flags.from ?? "sample tree";
@@ -107,8 +110,21 @@ async function runMock(flags: MockFlags): Promise<void> {
     : withVersion(sampleModel(), flags.rosVersion, source);
   if (!model.header.version) warn(`${source} carries no RouterOS version: the simulator reports none; --ros-version sets it`);
   const store = flags.store ? await readSeed(flags.store) : flags.from ? undefined : sampleStore();
-  const facts = flags.facts?.length ? factsForModel(await readFactFiles(flags.facts), model) : undefined;
-  const { store: _file, rosVersion: _version, caOut: _caOut, facts: _facts, ...knobs } = flags;
+  // The evidence is chosen as for a document: adds without their required args are refused as RouterOS refuses them.
+  const {
+    facts: [facts],
+    lines: evidence,
+  } = await documentInputs(flags, [model], flags.from ? [flags.from] : []);
+  const {
+    store: _file,
+    rosVersion: _version,
+    caOut: _caOut,
+    facts: _facts,
+    probeBase: _p,
+    ansibleBase: _a,
+    ansibleTags: _t,
+    ...knobs
+  } = flags;
   const sim = await startSimulator({
     ...knobs,
     model,
@@ -126,7 +142,11 @@ async function runMock(flags: MockFlags): Promise<void> {
     `RouterOS ${model.header.version ?? "(version unknown)"} simulator (${source})`,
     `  url:      ${sim.url}`,
     ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
-    ...(facts ? [`  evidence: ${facts.sources.map((s) => s.description).join("; ")}`] : []),
+    ...(sim.apiPort !== undefined ? [`  api:      ${flags.host}:${sim.apiPort}`] : []),
+    ...(sim.apiTlsPort !== undefined
+      ? [`  api-ssl:  ${flags.host}:${sim.apiTlsPort}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`]
+      : []),
+    ...evidence.map((line) => `  ${line}`),
     `  user:     ${flags.user}`,
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
     "Ctrl-C stops it.",

@@ -1,17 +1,18 @@
 import type { Command } from "commander";
 import { writeFilesAtomic } from "../io/files.js";
 import { buildSite } from "../site.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { action, UsageError } from "./run.js";
 import { loadTrees, TREE_HELP, treeOptions, type TreeFlags } from "./trees.js";
 
-interface SiteFlags extends TreeFlags {
+interface SiteFlags extends TreeFlags, EvidenceFlags {
   from: string[];
   out: string;
   downloads: boolean;
 }
 
 export function registerSite(program: Command): void {
-  treeOptions(program.command("site"))
+  evidenceOptions(treeOptions(program.command("site")), { overlay: true, archDiff: true })
     .description(
       "Build a static reference site (open DIR/index.html from disk or any static host): a page per menu, search, and over several trees a version switcher, since/removed badges and a diff page per consecutive pair",
     )
@@ -26,8 +27,10 @@ export function registerSite(program: Command): void {
       action(async (flags: SiteFlags) => {
         if (flags.out.trim() === "") throw new UsageError("--out is empty: name the output folder");
         const models = await loadTrees(flags.from, flags);
+        const { inputs, lines } = await documentInputs(flags, models, flags.from);
+        for (const line of lines) process.stdout.write(`${line}\n`);
         const files = await buildSite(
-          models.map((model, i) => ({ model, source: flags.from[i]! })),
+          models.map((model, i) => ({ model, source: flags.from[i]!, ...inputs[i] })),
           { downloads: flags.downloads },
         );
         await writeFilesAtomic(flags.out, files);

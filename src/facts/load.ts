@@ -17,13 +17,14 @@ import type { FactSet } from "./types.js";
 /** An evidence file as read, before it is applied to a version. */
 export type FactInput =
   | { kind: "observed"; file: string; rows: ProbeRow[]; meta: ProbeMeta }
-  | { kind: "ansible"; file: string; source: string; collectionVersion?: string };
+  | { kind: "ansible"; file: string; source: string; collectionVersion?: string }
+  /** Facts already read (the package's table). */
+  | { kind: "set"; file: string; set: FactSet };
 
 const PROBE_FILE = /^required-args\.v(.+)\.json$/;
 
-async function readObserved(file: string, version: string): Promise<FactInput> {
+async function readObserved(file: string, version: string, metaFile = file.replace(/\.json$/, ".meta.json")): Promise<FactInput> {
   const rows = validateAtDoor<ProbeRow[]>("required-args", parseJson(await readTextFile(file), file), `${file} (an observed-probe file)`);
-  const metaFile = file.replace(/\.json$/, ".meta.json");
   if (!existsSync(metaFile))
     throw new UserError(`${file} has no ${basename(metaFile)} beside it: the probe's version and router come from there`);
   const meta = validateAtDoor<ProbeMeta>(
@@ -54,10 +55,10 @@ async function collectionVersion(file: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Reads one evidence file; which kind it is comes from its name. */
-export async function readFactFile(file: string): Promise<FactInput> {
+/** Reads one evidence file; which kind it is comes from its name. A probe's meta file is beside it unless named. */
+export async function readFactFile(file: string, { metaFile }: { metaFile?: string } = {}): Promise<FactInput> {
   const probe = PROBE_FILE.exec(basename(file));
-  if (probe) return readObserved(file, probe[1]!);
+  if (probe) return readObserved(file, probe[1]!, metaFile);
   if (file.endsWith(".py")) {
     const source = await readTextFile(file);
     if (!/^PATHS\s*=/m.test(source))
@@ -71,11 +72,12 @@ export async function readFactFile(file: string): Promise<FactInput> {
 }
 
 export async function readFactFiles(files: readonly string[]): Promise<FactInput[]> {
-  return Promise.all(files.map(readFactFile));
+  return Promise.all(files.map((file) => readFactFile(file)));
 }
 
 /** The facts of one input for the target RouterOS version (Ansible's ranges are applied to it). */
 export function factSet(input: FactInput, target: string): FactSet {
+  if (input.kind === "set") return input.set;
   if (input.kind === "observed") return observedFacts(input.rows, input.meta, input.file, basename(input.file));
   try {
     return ansibleFacts(input.source, {

@@ -8,6 +8,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { factsForModel, type FactInput, type Facts } from "../facts/index.js";
 import type { SchemaModel } from "../model/types.js";
+import { addOtherArch, markArch, type ArchDiff } from "./arch.js";
 import { buildOpenApi } from "./document.js";
 import { applyOverlay } from "./overlay.js";
 
@@ -16,6 +17,8 @@ export interface DocumentInputs {
   facts?: readonly FactInput[];
   /** The user's OpenAPI Overlays (parsed), applied in order after the document is built. */
   overlays?: readonly { overlay: unknown; source: string }[];
+  /** A comparison of the tree's architecture with another (`parseArchDiff`): what one side alone has is marked `x-routeros-arch`. */
+  arch?: ArchDiff;
 }
 
 export interface BuiltDocument {
@@ -28,7 +31,9 @@ export interface BuiltDocument {
 
 export async function buildDocument(model: SchemaModel, inputs: DocumentInputs = {}): Promise<BuiltDocument> {
   const facts = inputs.facts?.length ? factsForModel(inputs.facts, model) : undefined;
-  let document = buildOpenApi(model, facts);
+  const withArch = inputs.arch ? addOtherArch(model, inputs.arch) : undefined;
+  let document = buildOpenApi(withArch?.model ?? model, facts);
+  if (inputs.arch) markArch(document, inputs.arch, withArch!.added);
   const unusedOverlayActions: string[] = [];
   for (const { overlay, source } of inputs.overlays ?? []) {
     const applied = await applyOverlay(document, overlay, source);

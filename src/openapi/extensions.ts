@@ -41,7 +41,23 @@ export interface VersionExtensions {
   "x-routeros-removed-in"?: string;
 }
 
-export interface OperationExtensions extends VersionExtensions {
+/** On one architecture only, by a comparison of two (restraml's diff-deep-inspect.json; `rosapi generate --arch-diff`). */
+export interface ArchFact {
+  /** The architecture that has it (absent when only some of its values differ). */
+  only?: string;
+  /** The two architectures compared. */
+  compared: [string, string];
+  /** Known only from the comparison's paths (the tree lacks it): nothing about it is typed. */
+  fromComparison?: true;
+  /** Words an arg's completion offers on one architecture and not the other, by architecture. */
+  values?: Record<string, string[]>;
+}
+
+export interface ArchExtensions {
+  "x-routeros-arch"?: ArchFact;
+}
+
+export interface OperationExtensions extends VersionExtensions, ArchExtensions {
   /** The menu, RouterOS style: `/ip/address` (root: `/`). */
   "x-routeros-menu": string;
   "x-routeros-menu-kind": MenuKind;
@@ -59,7 +75,7 @@ export interface Range {
   max?: number | string;
 }
 
-export interface ValueExtensions extends VersionExtensions, EvidenceExtensions {
+export interface ValueExtensions extends VersionExtensions, EvidenceExtensions, ArchExtensions {
   /** The RouterOS value type: string, integer, duration, ipv4, enum, reference, ... */
   "x-routeros-type"?: string;
   /** The raw syntax text the router gave. */

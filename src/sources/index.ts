@@ -40,15 +40,30 @@ function settings(options: SourceOptions): Required<SourceOptions> {
   return {
     restramlBase: (options.restramlBase ?? env["ROSAPI_RESTRAML_BASE"] ?? RESTRAML_BASE).replace(/\/+$/, ""),
     restramlIndex: options.restramlIndex ?? env["ROSAPI_RESTRAML_INDEX"] ?? RESTRAML_INDEX,
-    cacheDir: options.cacheDir ?? env["ROSAPI_CACHE"] ?? join(env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "rosapi"),
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
   };
 }
 
-/** A local path for a tree: the spec itself when it is a file, else the cached copy of what it names. */
+/** The server has no such file (404, 410), or neither the network nor the cache has it. */
+class NotAvailable extends UserError {
+  override name = "NotAvailable";
+}
+
+/**
+ * A local path for a tree: the spec itself when it is a file, else the cached copy of what it names. For
+ * `restraml:<version>` the typed deep-inspect.json where restraml publishes one, the plain inspect.json otherwise.
+ */
 export async function resolveSource(spec: string, options: SourceOptions = {}): Promise<string> {
   if (!isRemote(spec)) return spec;
   const s = settings(options);
-  return fetchCached(await sourceUrl(spec, s), s.cacheDir);
+  const url = await sourceUrl(spec, s);
+  if (!RESTRAML.test(spec)) return fetchCached(url, s.cacheDir);
+  try {
+    return await fetchCached(url.replace(/inspect\.json$/, "deep-inspect.json"), s.cacheDir);
+  } catch (err) {
+    if (!(err instanceof NotAvailable)) throw err;
+    return fetchCached(url, s.cacheDir);
+  }
 }
 
 /** The URL a spec names. */
@@ -60,6 +75,13 @@ export async function sourceUrl(spec: string, options: SourceOptions = {}): Prom
   const s = settings(options);
   const version = parts[1] === "latest" ? await latestVersion(s) : parts[1]!;
   return `${s.restramlBase}/${version}${parts[2] ?? ""}/inspect.json`;
+}
+
+/** The URL of restraml's architecture comparison beside a `restraml:<version>/extra` tree; undefined for any other spec. */
+export async function archDiffUrl(spec: string, options: SourceOptions = {}): Promise<string | undefined> {
+  const named = RESTRAML.exec(spec)?.[1];
+  if (!named?.endsWith("/extra")) return undefined;
+  return (await sourceUrl(spec, options)).replace(/[^/]+$/, "diff-deep-inspect.json");
 }
 
 async function latestVersion(s: Required<SourceOptions>): Promise<string> {
@@ -89,8 +111,19 @@ interface CacheMeta {
   lastModified?: string;
 }
 
-/** The cached copy of a URL, revalidated: 304 keeps it, 200 replaces it, no answer falls back to it. */
-async function fetchCached(url: string, cacheDir: string): Promise<string> {
+/** The cache folder: env `ROSAPI_CACHE`, else `$XDG_CACHE_HOME/rosapi` or `~/.cache/rosapi`. */
+export const defaultCacheDir = (): string =>
+  process.env["ROSAPI_CACHE"] ?? join(process.env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "rosapi");
+
+/**
+ * The cached copy of a URL, revalidated: 304 keeps it, 200 replaces it, no answer falls back to it. `check` reads a
+ * new body before it is kept (throwing a UserError refuses it): a malformed answer changes nothing in the cache.
+ */
+export async function fetchCached(
+  url: string,
+  cacheDir: string,
+  { check, what = "a tree" }: { check?: (body: string) => void; what?: string } = {},
+): Promise<string> {
   const key = createHash("sha256").update(url).digest("hex").slice(0, 32);
   // The URL's path is kept under the key: a tree's version is read from its folder (`.../7.22.3/inspect.json`).
   const segments = new URL(url).pathname.split("/").filter((part) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(part));
@@ -115,18 +148,20 @@ async function fetchCached(url: string, cacheDir: string): Promise<string> {
   } catch (err) {
     if (cached) return file;
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new UserError(
+    throw new NotAvailable(
       `cannot fetch ${url} (${cause?.code ?? cause?.message ?? (err as Error).message}) and it is not in the cache ${cacheDir}`,
     );
   }
   if (response.status === 304 && cached) return file;
   if (!response.ok) {
     await response.body?.cancel();
-    throw new UserError(`cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    const message = `cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim();
+    throw response.status === 404 || response.status === 410 ? new NotAvailable(message) : new UserError(message);
   }
   const bytes = response.body ? await readAtMost(response.body, MAX_FILE_BYTES) : Buffer.alloc(0);
-  if (!bytes) throw new UserError(`${url} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB: not a tree rosapi reads`);
+  if (!bytes) throw new UserError(`${url} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB: not ${what} rosapi reads`);
   const body = bytes.toString("utf8");
+  check?.(body);
   await writeFileAtomic(file, body);
   const etag = response.headers.get("etag");
   const lastModified = response.headers.get("last-modified");

@@ -38,12 +38,28 @@ describe("rosapi generate --facts", () => {
     expect(doc["x-routeros"].evidence.map((e: { file: string }) => e.file)).toEqual(["required-args.v7.99.json", "_api_data.py"]);
   });
 
-  it("without --facts, no body requires anything and the document says nothing of evidence", async () => {
+  it("with --no-facts, no body requires anything and the document says nothing of evidence", async () => {
     const out = join(dir, "plain");
-    expect((await runCli(["generate", "--from", modelFile, "--out", out, "--only", "openapi"])).code).toBe(0);
+    const run = await runCli(["generate", "--from", modelFile, "--no-facts", "--out", out, "--only", "openapi"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("evidence: none (--no-facts): required args and defaults unknown");
     const text = await readFile(join(out, "openapi.json"), "utf8");
     expect(text).not.toMatch(/x-routeros-evidence|"default": "no"/);
     expect(JSON.parse(text).components.schemas.IpAddressAddArgs.required).toBeUndefined();
+  });
+
+  it("with no flag and offline, the package's probes give the required args, inferred, and the line says what is missing", async () => {
+    const out = join(dir, "default");
+    const cache = join(dir, "empty-cache");
+    const run = await runCli(["generate", "--from", modelFile, "--out", out, "--only", "openapi"], { env: { ROSAPI_CACHE: cache } });
+    expect(run.code).toBe(0);
+    // The tiny model is of 7.99: the nearest probe the package carries is 7.22.1 (lsp-routeros-ts's newest).
+    expect(run.stdout).toMatch(
+      /^evidence: probe 7\.22\.1 \(inferred for 7\.99\) — 1 add menus known, 0 unknown; 0 defaults; missing: ansible:latest \(.*\): defaults unknown$/m,
+    );
+    const body = JSON.parse(await readFile(join(out, "openapi.json"), "utf8")).components.schemas.IpAddressAddArgs;
+    expect(body.required).toEqual(["address", "interface"]);
+    expect(body["x-routeros-evidence"].required).toMatchObject({ source: "observed", version: "7.22.1", inferredFrom: "7.22.1" });
   });
 
   it("a bad evidence file: one line, exit 1, nothing written", async () => {

@@ -3,7 +3,6 @@
  * on 127.0.0.1 (never the internet), cached, revalidated with ETag, read
  * from the cache once the server is gone, one clear line when neither has it.
  */
-import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSource, sourceUrl } from "../../src/sources/index.js";
 import { runCli } from "../helpers/cli.js";
+import { answerWithEtag } from "../helpers/etag-server.js";
 
 /** A restraml inspect.json, two versions of it. */
 const tree = (extra: boolean) =>
@@ -30,6 +30,9 @@ const FILES: Record<string, string> = {
   "/restraml/7.1/inspect.json": tree(false),
   "/restraml/7.2/inspect.json": tree(true),
   "/restraml/7.2/extra/inspect.json": tree(true),
+  // 7.3 has both: the typed one is taken.
+  "/restraml/7.3/inspect.json": tree(true),
+  "/restraml/7.3/deep-inspect.json": JSON.stringify({ _meta: { version: "7.3" }, ...(JSON.parse(tree(true)) as object) }),
   "/listing": JSON.stringify([
     { name: "7.1", type: "dir" },
     { name: "7.2", type: "dir" },
@@ -45,17 +48,7 @@ describe("remote trees", () => {
   const hits: { url: string; status: number }[] = [];
   beforeAll(async () => {
     cache = await mkdtemp(join(tmpdir(), "rosapi-cache-"));
-    server = createServer((req, res) => {
-      const body = FILES[req.url ?? ""];
-      if (body === undefined) {
-        hits.push({ url: req.url!, status: 404 });
-        return void res.writeHead(404).end();
-      }
-      const etag = `"${createHash("sha1").update(body).digest("hex")}"`;
-      const status = req.headers["if-none-match"] === etag ? 304 : 200;
-      hits.push({ url: req.url!, status });
-      res.writeHead(status, { etag, "content-type": "application/json" }).end(status === 200 ? body : undefined);
-    });
+    server = createServer((req, res) => answerWithEtag(FILES, hits, req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -82,6 +75,20 @@ describe("remote trees", () => {
     const again = await resolveSource("restraml:7.1", options());
     expect(again).toBe(first);
     expect(hits.filter((h) => h.url === "/restraml/7.1/inspect.json").map((h) => h.status)).toEqual([200, 304]);
+  });
+
+  it("takes the typed deep-inspect.json where restraml publishes one, the plain inspect.json otherwise, and says which", async () => {
+    expect(await resolveSource("restraml:7.3", options())).toMatch(/7\.3\/deep-inspect\.json$/);
+    expect(await resolveSource("restraml:7.2", options())).toMatch(/7\.2\/inspect\.json$/);
+    const env = { ROSAPI_RESTRAML_BASE: `${base}/restraml`, ROSAPI_CACHE: cache };
+    const out = join(cache, "..", "typed");
+    const typed = await runCli(["generate", "--from", "restraml:7.3", "--only", "openapi", "--out", out], { env });
+    expect(typed.stdout).toMatch(/^tree: restraml:7\.3: restraml's typed deep-inspect\.json$/m);
+    const plain = await runCli(["generate", "--from", "restraml:7.2", "--only", "openapi", "--out", out], { env });
+    expect(plain.stdout).toMatch(
+      /^tree: restraml:7\.2: restraml's plain inspect\.json \(no deep-inspect\.json published\): value types unknown$/m,
+    );
+    await rm(out, { recursive: true, force: true });
   });
 
   it("builds a site over two restraml versions from the command line", async () => {

@@ -5,7 +5,7 @@
  * the items its replies carry, read-only ones marked.
  */
 import type { OpenAPIV3 } from "openapi-types";
-import type { SafetyClass, SafetyFact } from "../../openapi/extensions.js";
+import { operationFacts, type SafetyClass, type SafetyFact } from "../../openapi/extensions.js";
 import type { EmitterView, MenuNode, ValueView, ViewOperation } from "../../view/index.js";
 import { html, prose, type Html, type Part } from "./html.js";
 import { argNode, consoleCommand, operationNode, type Lifespan, type VersionContext } from "./context.js";
@@ -181,7 +181,7 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
   return html`<section class="operation" id="${anchor}" aria-labelledby="${anchor}-h">
     <h2 id="${anchor}-h">
       <a class="anchor" href="#${anchor}"><span class="method ${op.method}">${method}</span> <code>/rest${op.path}</code></a
-      >${badges(input.context.lifespan(operationNode(op)), input.context, input.path)}
+      >${badges(input.context.lifespan(operationNode(op)), input.context, input.path)}${operationFacts(o)["x-routeros-arch"]?.only ? html` <span class="badge arch">${operationFacts(o)["x-routeros-arch"]!.only} only</span>` : ""}
     </h2>
     <p class="summary">${o.summary ?? ""}</p>
     <dl class="facts">

@@ -4,13 +4,19 @@
  * the site reads load no ts-morph.
  */
 import type { CodeBlockWriter } from "ts-morph";
-import type { VersionExtensions } from "../../openapi/extensions.js";
+import type { ArchExtensions, VersionExtensions } from "../../openapi/extensions.js";
 
 export type Writer = CodeBlockWriter;
 
-/** The JSDoc text of a node: its description, then `@since` / `@deprecated` from a merged multi-version document. */
-export function docText(description: string | undefined, versions: VersionExtensions = {}): string {
+/** The JSDoc text of a node: its description, then `@since` / `@deprecated` from a merged multi-version document, and the architecture it is on alone. */
+export function docText(description: string | undefined, versions: VersionExtensions & ArchExtensions = {}): string {
+  const arch = versions["x-routeros-arch"];
   const tags = [
+    ...(arch?.only
+      ? [
+          `@remarks ${arch.only} only (of ${arch.compared.join(", ")})${arch.fromComparison ? "; known from the comparison's paths alone, untyped" : ""}`,
+        ]
+      : []),
     ...(versions["x-routeros-since"] ? [`@since RouterOS ${versions["x-routeros-since"]}`] : []),
     ...(versions["x-routeros-removed-in"] ? [`@deprecated Removed in RouterOS ${versions["x-routeros-removed-in"]}`] : []),
   ];
