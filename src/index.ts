@@ -30,3 +30,29 @@ export { openEngine, createMcpServer, serveHttp, auditToFile, type McpOptions, t
 export { readFactFiles, readFactFile, factsForModel, resolveFacts, type FactInput, type Facts, type FactSet } from "./facts/index.js";
 export { probeRouter, type ProbeOptions, type ProbeResult } from "./probe/probe.js";
 export { applyOverlay, type OverlayResult } from "./openapi/overlay.js";
+export {
+  parseConfig,
+  readConfigFile,
+  writeValue,
+  type ParsedConfig,
+  type ConfigItem,
+  type ConfigCommand,
+  type MenuLine,
+  type ScriptLine,
+  type ParseProblem,
+} from "./config/index.js";
+export {
+  checkConfig,
+  checkTree,
+  upgradeFindings,
+  formatJson,
+  formatSarif,
+  formatText,
+  summarize,
+  RULES,
+  type CheckTree,
+  type CheckReport,
+  type CheckSummary,
+  type Finding,
+  type Severity,
+} from "./check/index.js";

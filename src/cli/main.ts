@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   site: async () => (await import("./site.js")).registerSite,
   probe: async () => (await import("./probe.js")).registerProbe,
   mcp: async () => (await import("./mcp.js")).registerMcp,
+  check: async () => (await import("./check.js")).registerCheck,
 };
 
 const program = new Command("rosapi")

@@ -5,25 +5,13 @@
  *
  *   npm run bench:versions
  */
-import { performance } from "node:perf_hooks";
+import { timed } from "./timed.js";
 import { diffModels } from "../../src/diff/index.js";
 import { generate } from "../../src/generate.js";
 import { buildHistory } from "../../src/history/index.js";
 import { loadModel } from "../../src/model/index.js";
 import { mergeModels } from "../../src/model/merge.js";
 import { DUMPS, dump } from "../helpers/dumps.js";
-
-async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  // CPU time beside wall time: on a shared machine the wall clock says more about the neighbours.
-  console.log(
-    `  ${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(6)} ms   (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
-  );
-  return value;
-}
 
 const [a, b] = [dump("7.20.8-extra"), dump("7.22.3-extra")];
 if (!a || !b || DUMPS.length < 6) throw new Error("bench:versions needs the six trees of ../shared/routeros");
