@@ -6,6 +6,7 @@
  */
 import { Agent, fetch } from "undici";
 import { durationMs } from "./duration.js";
+import { idSegment } from "./ids.js";
 
 export interface ClientOptions {
   /** `https://192.168.88.1/rest` */
@@ -159,8 +160,8 @@ export class Transport {
   }
 }
 
-/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
-export const itemPath = (menu: string, id: string): string => `${menu}/${encodeURIComponent(id)}`;
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
+export const itemPath = (menu: string, id: string): string => `${menu}/${idSegment(id)}`;
 
 /** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
 export function asBoolean(value: string | undefined): boolean | undefined {

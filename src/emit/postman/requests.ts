@@ -49,11 +49,12 @@ class RequestBuilder {
     return fits(resolved, text) ? text : undefined;
   }
 
-  /** The body's args that have a value, minus `omit`. */
+  /** The body's args that have a value, minus `omit` and minus every arg that carries code (the collection never sends code). */
   object(omit: (name: string) => boolean, ownItem = false): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const code = new Set(this.op.safety.code);
     for (const [name, schema] of Object.entries(this.op.body?.properties ?? {})) {
-      if (omit(name)) continue;
+      if (omit(name) || code.has(name)) continue;
       const value = this.value(schema, name, ownItem);
       if (value !== undefined) out[name] = value;
     }
