@@ -34,9 +34,24 @@ export interface McpOptions extends ClientOptions {
   warn?: (message: string) => void;
 }
 
+/** Views built, per model (without facts): a model serves several engines (sessions of tests, of a library user) at the cost of one build. */
+const views = new WeakMap<SchemaModel, Promise<EmitterView>>();
+
+const viewOf = async (model: SchemaModel, facts: readonly FactInput[] | undefined): Promise<EmitterView> =>
+  buildView((await buildDocument(model, facts ? { facts } : {})).document);
+
 /** The engine over the model's document, once the router has said it runs the document's version. */
 export async function openEngine(options: McpOptions): Promise<Engine> {
-  const view = buildView((await buildDocument(options.model, options.facts ? { facts: options.facts } : {})).document);
+  const { model, facts } = options;
+  let view: Promise<EmitterView> | undefined = facts ? undefined : views.get(model);
+  if (!view) {
+    view = viewOf(model, facts);
+    if (!facts) views.set(model, view);
+  }
+  return engineOver(await view, options);
+}
+
+async function engineOver(view: EmitterView, options: McpOptions): Promise<Engine> {
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),
