@@ -9,28 +9,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SchemaModel } from "../../src/model/types.js";
-import { DEFAULT_SEED } from "../../src/simulator/store.js";
 import { dump, loadDump } from "../helpers/dumps.js";
-import { carryingCode, changing, inMemory, simulatedRouter, type Router, type Session } from "./harness.js";
+import { carryingCode, changing, inMemory, SEED, simulatedRouter, type Router, type Session } from "./harness.js";
 
 const extra = dump("7.22.3-extra");
 
 /** Menus whose parent shares an arg with them (7.22.3): an id of `..` would change the parent. */
 const CHILDREN = ["tool/romon/port", "ip/dns/forwarders", "ip/proxy/access", "ip/smb/users"];
 const NOT_IDS = ["..", ".", "%2e%2e", "%2E", ".%2e", "%2e.", "../..", "*1/..", "/", ""];
-
-export const SEED = {
-  ...DEFAULT_SEED,
-  "/ip/address": [{ address: "10.0.0.1/24", interface: "ether1" }],
-  "/tool/romon/port": [{ interface: "ether1" }],
-  "/ip/dns/forwarders": [{ name: "fw1", "dns-servers": "1.1.1.1" }],
-  "/ip/smb/users": [{ name: "guest" }],
-  "/system/script": [{ name: "boot", source: "/system reboot" }],
-  "/user": [
-    { name: "admin", group: "full" },
-    { name: "agent", group: "read" },
-  ],
-};
 
 describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
   let model: SchemaModel;

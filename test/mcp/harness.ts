@@ -11,11 +11,26 @@ import type { FactInput } from "../../src/facts/index.js";
 import { createMcpServer, openEngine, type AuditEntry, type Engine } from "../../src/mcp/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
+import { DEFAULT_SEED } from "../../src/simulator/store.js";
 import { CLI } from "../helpers/cli.js";
 import { recordingProxy, type Recorded, type Recorder } from "../emit/postman/recorder.js";
 import { judge } from "../emit/postman/traffic.js";
 
 export const PASSWORD = "Zq7-mcp-test-Secret";
+
+/** Items the attacks aim at (7.22.3 menus): children whose parent shares an arg, a script, the server's own user and another. */
+export const SEED = {
+  ...DEFAULT_SEED,
+  "/ip/address": [{ address: "10.0.0.1/24", interface: "ether1" }],
+  "/tool/romon/port": [{ interface: "ether1" }],
+  "/ip/dns/forwarders": [{ name: "fw1", "dns-servers": "1.1.1.1" }],
+  "/ip/smb/users": [{ name: "guest" }],
+  "/system/script": [{ name: "boot", source: "/system reboot" }],
+  "/user": [
+    { name: "admin", group: "full" },
+    { name: "agent", group: "read" },
+  ],
+};
 
 /**
  * Code the router would run, by the test's own list (the issue's words, not
