@@ -6,26 +6,20 @@ import { readConfigFile } from "../config/index.js";
 import type { ParsedConfig } from "../config/types.js";
 import { checkConfig, checkTree, formatJson, formatSarif, formatText, summarize, upgradeFindings, type CheckTree } from "../check/index.js";
 import type { CheckReport, Finding } from "../check/types.js";
-import { readFactFiles } from "../facts/index.js";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildDocument, type DocumentInputs } from "../openapi/build.js";
+import { documentInputs, evidenceOptions, type EvidenceFlags } from "./document-inputs.js";
 import { EXIT_FAILURE, EXIT_USAGE, warn } from "./run.js";
 import { loadTrees, TREE_HELP, treeOptions, type TreeFlags } from "./trees.js";
 
-interface CheckFlags extends TreeFlags {
+interface CheckFlags extends TreeFlags, EvidenceFlags {
   against?: string;
   to?: string;
   also?: string[];
   history?: string[];
-  facts?: string[];
   format: "text" | "json" | "sarif";
   notes?: boolean;
-}
-
-/** The document inputs of `--facts`: evidence read from the files named (one place, for the CLI's shared evidence options to replace). */
-async function documentInputs(flags: CheckFlags): Promise<DocumentInputs> {
-  return flags.facts?.length ? { facts: await readFactFiles(flags.facts) } : {};
 }
 
 /** A tree ready to check against: its model and the document built for it with the run's evidence. */
@@ -42,12 +36,14 @@ function treeSpec(config: ParsedConfig, flags: CheckFlags): string {
   return `restraml:${config.header.version}`;
 }
 
-/** Loads each tree named once. */
-async function loadOnce(specs: readonly string[], flags: CheckFlags, inputs: DocumentInputs): Promise<Map<string, CheckTree>> {
+/** Loads each tree named once, with the evidence of its version as every command chooses it (its line on stderr). */
+async function loadOnce(specs: readonly string[], flags: CheckFlags): Promise<Map<string, CheckTree>> {
   const unique = [...new Set(specs)];
   const models = await loadTrees(unique, flags);
+  const { inputs, lines } = await documentInputs(flags, models, unique);
+  for (const line of lines.flatMap((l) => l.split("\n"))) process.stderr.write(`rosapi: ${line}\n`);
   const trees = new Map<string, CheckTree>();
-  for (const [i, spec] of unique.entries()) trees.set(spec, await prepare(models[i]!, spec, inputs));
+  for (const [i, spec] of unique.entries()) trees.set(spec, await prepare(models[i]!, spec, inputs[i]!));
   return trees;
 }
 
@@ -70,10 +66,9 @@ const display = (file: string): string =>
 
 async function run(files: string[], flags: CheckFlags): Promise<number> {
   const configs = await Promise.all(files.map(async (f) => ({ ...(await readConfigFile(f)), file: display(f) })));
-  const inputs = await documentInputs(flags);
   const specs = configs.map((c) => treeSpec(c, flags));
-  const against = await loadOnce(specs, flags, inputs);
-  const target = flags.to ? (await loadOnce([flags.to], flags, inputs)).get(flags.to)! : undefined;
+  const against = await loadOnce(specs, flags);
+  const target = flags.to ? (await loadOnce([flags.to], flags)).get(flags.to)! : undefined;
   // By default (the version the header names), the same version's extra packages say what the base tree lacks.
   const extraOf = (spec: string): string[] => (/^restraml:[^/]+$/.test(spec) ? [`${spec}/extra`] : []);
   const alsoSpecs = flags.also ?? (flags.against ? [] : [...new Set(specs.flatMap(extraOf))]);
@@ -108,7 +103,8 @@ const packageVersion = (): string =>
   (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 export function registerCheck(program: Command): void {
-  treeOptions(program.command("check"))
+  const command = evidenceOptions(treeOptions(program.command("check")));
+  command
     .description(
       "Check RouterOS configuration scripts (/export, .rsc) against their version's tree: unknown menus, commands and args, refused values, missing required args; with --to, what breaks on upgrade",
     )
@@ -120,7 +116,6 @@ export function registerCheck(program: Command): void {
       "trees of extra packages or other architectures (default with no --against: restraml:<version>/extra): what only they have is a warning",
     )
     .option("--history <trees...>", "trees of other versions: an unknown name they have says in which version it was")
-    .option("--facts <files...>", "evidence (required-args.v<version>.json, _api_data.py): required args, defaults")
     .addOption(new Option("--format <format>", "output").choices(["text", "json", "sarif"]).default("text"))
     .option("--notes", "text: also list the notes (scripting not checked)")
     .addHelpText(

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../io/errors.js";
@@ -16,10 +16,12 @@ interface McpFlags extends RouterFlags, EvidenceFlags {
   allowWrite: string[];
   allowDisruptive: string[];
   allowVersionMismatch?: boolean;
+  allowProbe?: boolean;
   audit?: string;
   http?: number;
   host: string;
   tokenEnv?: string;
+  allowHost: string[];
 }
 
 const list = (value: string, previous: string[]) => [
@@ -56,12 +58,24 @@ export function registerMcp(program: Command): void {
       list,
       [],
     )
-    .option("--allow-disruptive <commands>", "open these disruptive commands one by one: system/reboot", list, [])
+    .option(
+      "--allow-disruptive <operations>",
+      "open these disruptive operations one by one: system/reboot, system/scheduler/add (a write carrying code), user/set (the server's own password)",
+      list,
+      [],
+    )
+    .option("--allow-probe", "let read send a bounded ping or traceroute to any address (otherwise only to the router itself)")
     .option("--allow-version-mismatch", "serve a router whose version differs from the tree's, with a warning")
     .option("--audit <file>", "append every request sent to the router here, as JSON lines (default: stderr)")
     .option("--http <port>", "serve streamable HTTP on this port (0: a free one) instead of stdio", port)
     .option("--host <address>", "the address --http listens on", "127.0.0.1")
     .option("--token-env <var>", "the bearer token --http requires, from this environment variable (default: a new one, printed on stderr)")
+    .option(
+      "--allow-host <names>",
+      "more names under which --http may be reached (Host and Origin), beside the address it listens on: mcp.example.net:8765",
+      list,
+      [],
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  ROUTER_PASSWORD=... rosapi mcp --from 7.22.3.json --url https://192.168.88.1/rest --user agent --password-env ROUTER_PASSWORD --ca router.pem\n  rosapi mcp --from 7.22.3.json --url http://127.0.0.1:8080/rest --user admin --allow-write ip/address --audit audit.jsonl",
@@ -73,13 +87,10 @@ async function runMcp(flags: McpFlags): Promise<void> {
   if (flags.http === undefined && (flags.tokenEnv !== undefined || flags.host !== "127.0.0.1"))
     throw new UsageError(`${flags.tokenEnv !== undefined ? "--token-env" : "--host"} needs --http`);
   const token = flags.http === undefined ? undefined : httpToken(flags.tokenEnv);
-  if (flags.audit) {
-    try {
-      appendFileSync(flags.audit, "");
-    } catch (err) {
-      throw new UserError(`cannot write the audit log ${flags.audit}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-  }
+  if (flags.user.includes(":"))
+    throw new UsageError("--user takes a name only: give the password with --password-env, --password-file or at the prompt");
+  if (flags.http === undefined && flags.allowHost.length) throw new UsageError("--allow-host needs --http");
+  if (flags.audit) openAudit(flags.audit);
   const router = await routerConnection(flags);
   // Heavy imports here: other commands start without them.
   const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
@@ -94,6 +105,7 @@ async function runMcp(flags: McpFlags): Promise<void> {
     allowWrite: flags.allowWrite,
     allowDisruptive: flags.allowDisruptive,
     allowVersionMismatch: flags.allowVersionMismatch ?? false,
+    allowProbe: flags.allowProbe ?? false,
     audit: flags.audit ? auditToFile(flags.audit) : (entry) => process.stderr.write(`rosapi: audit ${JSON.stringify(entry)}\n`),
     warn,
   });
@@ -106,7 +118,13 @@ async function runMcp(flags: McpFlags): Promise<void> {
     process.once("SIGTERM", resolve);
   });
   if (token !== undefined) {
-    const serving = await serveHttp(engine, { host: flags.host, port: flags.http!, token: token.value, version });
+    const serving = await serveHttp(engine, {
+      host: flags.host,
+      port: flags.http!,
+      token: token.value,
+      version,
+      allowHosts: flags.allowHost,
+    });
     if (flags.host !== "127.0.0.1" && flags.host !== "::1" && flags.host !== "localhost")
       warn(`--host ${flags.host}: the MCP endpoint is reachable from other machines; anyone with the token drives the router`);
     process.stderr.write(
@@ -123,6 +141,26 @@ async function runMcp(flags: McpFlags): Promise<void> {
     await server.close();
   }
   await engine.close();
+}
+
+/** The audit log: created readable by its owner only; an existing one that others can read is refused (it holds every request sent). */
+function openAudit(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "a", 0o600);
+  } catch (err) {
+    throw new UserError(`cannot write the audit log ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  let stat;
+  try {
+    stat = fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (stat.isFile() && stat.mode & 0o044)
+    throw new UserError(
+      `the audit log ${file} is readable by others (mode ${(stat.mode & 0o777).toString(8)}): chmod 600 it, or name a new file`,
+    );
 }
 
 function httpToken(variable: string | undefined): { value: string; generated: boolean } {

@@ -48,8 +48,9 @@ export function describeOperation(view: EmitterView, op: ViewOperation, doors: D
       lines.push(`  ${arg}${required.has(arg) ? " (required)" : ""}: ${describeValue(value)}`);
     for (const group of requiredGroups(op.body))
       lines.push(`requires ${group.kind === "oneOf" ? "exactly one" : "at least one"} of ${group.args.join(", ")}`);
-    if (objectFacts(op.body)["x-routeros-evidence"]?.required?.status === "unknown")
-      lines.push("required args: unknown (no evidence for this menu)");
+    // Unknown is not "none": without evidence, say so.
+    const evidence = objectFacts(op.body)["x-routeros-evidence"]?.required?.status;
+    if (evidence === undefined || evidence === "unknown") lines.push("required args: unknown (no evidence for this menu)");
     // The document's example, as read or plan would send it: no selectors, no arg that read refuses, the bound read adds.
     const left = new Set(safety.readsWithout);
     const example = {

@@ -1,7 +1,9 @@
 /**
  * What the user opened: the menus whose writes plan and apply may send
  * (`--allow-write ip/address`, each with the menus below it), and the
- * disruptive commands named one by one (`--allow-disruptive system/reboot`).
+ * disruptive operations named one by one (`--allow-disruptive system/reboot`;
+ * also a write carrying code, `system/scheduler/add`, and the server's own
+ * password, `user/set`), and probes aimed anywhere (`--allow-probe`).
  * Everything else is read-only.
  */
 import type { ViewOperation } from "../view/index.js";
@@ -9,8 +11,10 @@ import type { ViewOperation } from "../view/index.js";
 export interface Doors {
   /** Menus, RouterOS style (`/ip/address`). */
   write: readonly string[];
-  /** Commands, RouterOS style (`/system/reboot`). */
+  /** Operations, RouterOS style (`/system/reboot`, `/system/scheduler/add`). */
   disruptive: readonly string[];
+  /** read sends a bounded probe (ping, traceroute) to any address, not only the router itself. */
+  probe?: boolean;
 }
 
 /** `ip/address`, `/ip/address/` and ` ip/address` all name `/ip/address`. */
@@ -35,8 +39,15 @@ export function closedDoor(op: ViewOperation, doors: Doors): string | undefined 
     : `${op.menu} is not among the menus open for writes (${doors.write.join(", ")}); start the server with --allow-write ${op.menu.slice(1)} to open it`;
 }
 
+/** Whether naming `op` in --allow-disruptive opens something: it is disruptive, carries code, or sets a user's password. */
+export const mayBeDisruptive = (op: ViewOperation): boolean =>
+  op.safety.class === "disruptive" ||
+  (op.safety.code?.length ?? 0) > 0 ||
+  (op.menu === "/user" && op.body?.properties?.["password"] !== undefined);
+
 /** One line per door, for the tools' descriptions and the start-up log. */
 export function describeDoors(doors: Doors): string {
   const write = doors.write.length ? `writes open in ${doors.write.join(", ")}` : "read-only";
-  return doors.disruptive.length ? `${write}; disruptive commands open: ${doors.disruptive.join(", ")}` : write;
+  const probe = doors.probe ? "; probes aimed anywhere" : "";
+  return doors.disruptive.length ? `${write}; disruptive operations open: ${doors.disruptive.join(", ")}${probe}` : `${write}${probe}`;
 }

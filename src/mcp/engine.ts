@@ -1,17 +1,21 @@
 /**
  * The tools' work, transport-free: search and describe over the document,
  * read through the safety class, plan (validate, show the exact request and
- * the current state) and apply a plan. One engine serves every MCP session:
- * plans made in one request are applied in another.
+ * the current state) and apply a plan. One engine serves every MCP session;
+ * each session keeps its own plans (Plans), so no client applies or evicts
+ * another's.
  */
 import { randomUUID } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import type { EmitterView, ViewOperation } from "../view/index.js";
 import type { SafetyClass } from "../openapi/extensions.js";
-import { closedDoor, type Doors } from "./doors.js";
+import { idProblem, idSegment } from "../templates/ids.js";
+import { closedDoor, commandName, type Doors } from "./doors.js";
 import { describeMenu, describeOperation } from "./describe.js";
 import { ToolError } from "./errors.js";
-import { findOperation } from "./operations.js";
+import { clip, LIMITS } from "./limits.js";
+import { findOperation, menuNode, operationsOf } from "./operations.js";
+import { isSensitiveArg, redact, REDACTED } from "./redact.js";
 import type { Router, RouterRequest } from "./router.js";
 import { Catalog } from "./search.js";
 import { documentValidator } from "./validate.js";
@@ -28,30 +32,49 @@ export interface Plan {
   current: unknown;
 }
 
-/** Plans kept for apply: the oldest are dropped beyond this. */
-const MAX_PLANS = 64;
+/** A RouterOS id: `*` and hex digits. */
+const ROUTEROS_ID = /^\*[0-9A-Fa-f]{1,16}$/;
 /** Items shown of a current state that names several. */
 const MAX_CURRENT = 10;
 /** A reply longer than this is cut, with a note saying how to narrow it. */
 export const MAX_REPLY_CHARS = 40_000;
 
+/** One session's plans, for apply: the oldest dropped beyond the limit. */
+export class Plans {
+  private readonly kept = new Map<string, Plan>();
+
+  keep(plan: Plan): void {
+    this.kept.set(plan.plan, plan);
+    if (this.kept.size > LIMITS.plans) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** The plan, removed: a plan is applied once. */
+  take(id: string): Plan | undefined {
+    const plan = this.kept.get(id);
+    this.kept.delete(id);
+    return plan;
+  }
+}
+
 export class Engine {
   private readonly catalog: Catalog;
-  private readonly plans = new Map<string, Plan>();
   private readonly validator: { compile: (schema: object) => ValidateFunction };
 
   constructor(
     readonly view: EmitterView,
     private readonly router: Router,
     readonly doors: Doors,
+    /** The user the server logs in as: setting its password is disruptive. */
+    private readonly user = "",
   ) {
     this.catalog = new Catalog(view);
     this.validator = documentValidator(view.document);
   }
 
   search(query: string, limit = 10): string {
+    if (query.length > LIMITS.query) throw new ToolError(`a query is at most ${LIMITS.query} characters (this one has ${query.length})`);
     const hits = this.catalog.search(query, limit);
-    if (hits.length === 0) return `nothing in RouterOS ${this.view.version} matches "${query}"`;
+    if (hits.length === 0) return `nothing in RouterOS ${this.view.version} matches "${clip(query)}"`;
     return hits
       .map((h) =>
         [
@@ -69,70 +92,124 @@ export class Engine {
     return describeOperation(this.view, op, this.doors, operation);
   }
 
-  async read(menu: string, operation: string, id: string | undefined, args: Args): Promise<unknown> {
-    const op = findOperation(this.view, menu, operation);
+  async read(menu: string, operation: string | undefined, id: string | undefined, args: Args): Promise<unknown> {
+    checkSizes(menu, operation, id, args);
+    // A settings menu without an operation is read whole (get); an item menu is listed.
+    const name = operation ?? (operationsOf(menuNode(this.view, menu)).has("list") ? "list" : "get");
+    const op = findOperation(this.view, menu, name);
     const { safety } = op;
     if (safety.class !== "reads")
-      throw new ToolError(
-        `${op.menu} ${operation} is not a read (${safety.class}): ${closedDoor(op, this.doors) ?? "use plan, then apply"}`,
-      );
-    const path = this.itemPath(op, id);
+      throw new ToolError(`${op.menu} ${name} is not a read (${safety.class}): ${closedDoor(op, this.doors) ?? "use plan, then apply"}`);
+    const code = (safety.code ?? []).filter((arg) => arg in args);
+    if (code.length) throw new ToolError(`read never sends ${code.join(", ")}: it carries code the router would run`);
+    const path = await this.itemPath(op, id, "read");
     if (op.method === "get") {
       const query = new URLSearchParams(args).toString();
       return this.router.send("read", { method: "GET", path: query ? `${path}?${query}` : path });
     }
     const refused = (safety.readsWithout ?? []).filter((arg) => arg in args);
-    if (refused.length) throw new ToolError(`read leaves out ${refused.join(", ")}: with it, ${op.menu} ${operation} writes or streams`);
+    if (refused.length) throw new ToolError(`read leaves out ${refused.join(", ")}: with it, ${op.menu} ${name} writes or streams`);
+    // --allow-probe: a bounded probe may aim anywhere; its bound stays.
+    const aimed = this.doors.probe === true && safety.readsWith?.["address"] !== undefined;
     for (const [arg, value] of Object.entries(safety.readsWith ?? {}))
-      if (arg in args && args[arg] !== value)
-        throw new ToolError(`read sends ${op.menu} ${operation} with ${arg}=${JSON.stringify(value)} only: that keeps it a read`);
-    const body = { ...args, ...safety.readsWith };
+      if (arg in args && args[arg] !== value && !(aimed && arg === "address"))
+        throw new ToolError(
+          `read sends ${op.menu} ${name} with ${arg}=${JSON.stringify(value)} only: that keeps it a read${arg === "address" ? " (--allow-probe aims probes anywhere)" : ""}`,
+        );
+    const body = { ...args, ...safety.readsWith, ...(aimed && args["address"] !== undefined ? { address: args["address"] } : {}) };
     this.validate(op, body);
     return this.router.send("read", { method: "POST", path, body });
   }
 
-  async plan(menu: string, operation: string, id: string | undefined, args: Args): Promise<Plan> {
+  async plan(plans: Plans, menu: string, operation: string, id: string | undefined, args: Args): Promise<Plan> {
+    checkSizes(menu, operation, id, args);
     const op = findOperation(this.view, menu, operation);
     const { safety } = op;
     if (safety.class === "reads") throw new ToolError(`${op.menu} ${operation} only reads: call read`);
-    const closed = closedDoor(op, this.doors);
+    const code = (safety.code ?? []).filter((arg) => arg in args);
+    // Code the router runs or stores to run, like reboot, opens only by name.
+    const closed = code.length ? this.disruptiveDoor(op, `it carries code (${code.join(", ")})`) : closedDoor(op, this.doors);
     if (closed) throw new ToolError(closed);
-    const path = this.itemPath(op, id);
+    const path = await this.itemPath(op, id, "plan");
     const body = op.body ? args : undefined;
     if (body) this.validate(op, body);
     else if (Object.keys(args).length) throw new ToolError(`${op.menu} ${operation} takes no args`);
+    const selected = await this.selected(op, args);
+    const current = await this.current(op, id, selected);
+    if (this.ownPassword(op, id, selected, current, args)) {
+      const own = this.disruptiveDoor(op, `it sets the password of ${this.user}, the user this server logs in as`);
+      if (own) throw new ToolError(own);
+    }
     const request: RouterRequest = { method: op.method.toUpperCase() as RouterRequest["method"], path, ...(body ? { body } : {}) };
     const plan: Plan = {
       plan: randomUUID().slice(0, 8),
       request,
       operation: `${op.menu} ${operation}`,
-      safety: safety.class,
-      current: await this.current(op, id, args),
+      safety: code.length ? "disruptive" : safety.class,
+      current,
     };
-    this.plans.set(plan.plan, plan);
-    if (this.plans.size > MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
-    return plan;
+    plans.keep(plan);
+    return redact(plan);
   }
 
-  async apply(planId: string): Promise<{ request: RouterRequest; reply: unknown }> {
-    const plan = this.plans.get(planId);
-    if (!plan) throw new ToolError(`no plan ${planId}: make one with plan (a plan is applied once)`);
-    this.plans.delete(planId);
-    return { request: plan.request, reply: (await this.router.send("apply", plan.request)) ?? null };
+  async apply(plans: Plans, planId: string): Promise<{ request: RouterRequest; reply: unknown }> {
+    const plan = plans.take(planId);
+    if (!plan) throw new ToolError(`no plan ${clip(planId)} in this session: make one with plan (a plan is applied once)`);
+    return redact({ request: plan.request, reply: (await this.router.send("apply", plan.request)) ?? null });
   }
 
   close(): Promise<void> {
     return this.router.close();
   }
 
-  /** The path of an operation, its item's id put in (`/ip/address/*1`). */
-  private itemPath(op: ViewOperation, id: string | undefined): string {
+  /** Why a write that is disruptive for `why` may not be sent, or undefined when the user named it. */
+  private disruptiveDoor(op: ViewOperation, why: string): string | undefined {
+    const name = commandName(op);
+    return this.doors.disruptive.includes(name)
+      ? undefined
+      : `${op.menu} ${op.command ?? op.verb} is disruptive here: ${why}; it is refused unless the server was started with --allow-disruptive ${name.slice(1)}`;
+  }
+
+  /** A write to /user that sets a password, aimed at the server's own user (by id, name or the item's current name). */
+  private ownPassword(op: ViewOperation, id: string | undefined, selected: string[], current: unknown, args: Args): boolean {
+    if (op.menu !== "/user" || !("password" in args) || op.safety.class === "adds") return false;
+    const names = [id, ...selected, ...[current].flat().map((item) => (item as { name?: unknown } | null)?.name)];
+    return names.includes(this.user);
+  }
+
+  /** The path of an operation, its item's id put in (`/ip/address/*1`): only an id the router gave, or a name its state shows. */
+  private async itemPath(op: ViewOperation, id: string | undefined, tool: string): Promise<string> {
     if (!op.onItem) {
       if (id !== undefined) throw new ToolError(`${op.menu} ${op.command ?? op.verb} takes no id${op.body ? "; name items in args" : ""}`);
       return op.path;
     }
     if (!id) throw new ToolError(`${op.menu} ${op.verb} needs the item's id (its .id, like *1, or its name)`);
-    return op.path.replace("{id}", encodeURIComponent(id));
+    await this.checkId(op.menu, id, tool);
+    return op.path.replace("{id}", idSegment(id));
+  }
+
+  /** An id is `*HEX`, or the name of an item the menu lists now; anything else is refused before it is sent. */
+  private async checkId(menu: string, id: string, tool: string): Promise<void> {
+    const problem = idProblem(id);
+    if (problem) throw new ToolError(`${problem}; ids are like *1, or an item's name`);
+    if (ROUTEROS_ID.test(id)) return;
+    const lists = this.view.operations.some((o) => o.menu === menu && o.verb === "list");
+    const named = lists
+      ? ((await this.router.send(tool, {
+          method: "GET",
+          path: `${menu}?${new URLSearchParams({ name: id, ".proplist": ".id,name" }).toString()}`,
+        })) as unknown[])
+      : [];
+    if (!Array.isArray(named) || !named.some((item) => (item as { name?: unknown }).name === id))
+      throw new ToolError(`${menu} has no item named ${JSON.stringify(clip(id))}: an id is the item's .id (*1) or a name read shows`);
+  }
+
+  /** The items an operation's selector arg names (`numbers=ether1,*2`), each checked as an id. */
+  private async selected(op: ViewOperation, args: Args): Promise<string[]> {
+    const selector = op.selector === undefined ? undefined : args[op.selector];
+    const ids = selector === undefined ? [] : selector.split(",").map((s) => s.trim());
+    for (const one of ids) await this.checkId(op.menu, one, "plan");
+    return ids;
   }
 
   private validate(op: ViewOperation, body: Args): void {
@@ -141,29 +218,41 @@ export class Engine {
     const e = validate.errors![0]!;
     const name = op.command ?? op.verb;
     const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-    if (extra) throw new ToolError(`${op.menu} ${name} has no arg ${extra}; describe lists its args`);
+    if (extra) throw new ToolError(`${op.menu} ${name} has no arg ${clip(extra)}; describe lists its args`);
     const arg = e.instancePath.split("/")[1];
     const schema = arg === undefined ? undefined : op.body?.properties?.[arg];
     const type = schema ? this.view.value(schema).facts["x-routeros-type"] : undefined;
     throw new ToolError(
       arg === undefined
         ? `${op.menu} ${name}: args ${e.message ?? "are not valid"}`
-        : `${arg}=${JSON.stringify(body[arg])} is not a valid ${type ?? "value"} (${e.message ?? "invalid"}); describe shows what ${arg} takes`,
+        : `${arg}=${isSensitiveArg(arg) ? REDACTED : JSON.stringify(clip(body[arg] ?? ""))} is not a valid ${type ?? "value"} (${e.message ?? "invalid"}); describe shows what ${arg} takes`,
     );
   }
 
   /** What the change would touch, as the router shows it now. */
-  private async current(op: ViewOperation, id: string | undefined, args: Args): Promise<unknown> {
+  private async current(op: ViewOperation, id: string | undefined, selected: string[]): Promise<unknown> {
     const menuPath = op.menu === "/" ? "" : op.menu;
     // Shown only where the menu can show it: GET of the settings object, or of one item.
     const get = this.view.operations.find((o) => o.menu === op.menu && o.verb === "get");
     if (!get || op.menu === "/") return null;
     if (!get.onItem) return this.router.send("plan", { method: "GET", path: menuPath });
-    const selector = op.selector === undefined ? undefined : args[op.selector];
-    const ids = id !== undefined ? [id] : (selector?.split(",").slice(0, MAX_CURRENT) ?? []);
+    const ids = id !== undefined ? [id] : selected.slice(0, MAX_CURRENT);
     if (ids.length === 0) return null;
     const items = [];
-    for (const one of ids) items.push(await this.router.send("plan", { method: "GET", path: `${menuPath}/${encodeURIComponent(one)}` }));
+    for (const one of ids) items.push(await this.router.send("plan", { method: "GET", path: `${menuPath}/${idSegment(one)}` }));
     return items.length === 1 ? items[0] : items;
+  }
+}
+
+/** Inputs beyond any real use are refused before any work (docs/limits.md). */
+function checkSizes(menu: string, operation: string | undefined, id: string | undefined, args: Args): void {
+  if (menu.length > LIMITS.name || (operation?.length ?? 0) > LIMITS.name)
+    throw new ToolError(`a menu or operation name is at most ${LIMITS.name} characters`);
+  if ((id?.length ?? 0) > LIMITS.id) throw new ToolError(`an id is at most ${LIMITS.id} characters`);
+  const entries = Object.entries(args);
+  if (entries.length > LIMITS.args) throw new ToolError(`a call takes at most ${LIMITS.args} args`);
+  for (const [arg, value] of entries) {
+    if (arg.length > LIMITS.argName) throw new ToolError(`an arg's name is at most ${LIMITS.argName} characters`);
+    if (value.length > LIMITS.argValue) throw new ToolError(`${arg} is over ${LIMITS.argValue} characters`);
   }
 }

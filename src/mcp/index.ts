@@ -8,7 +8,7 @@ import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildDocument, type DocumentInputs } from "../openapi/index.js";
 import { HttpError, type ClientOptions } from "../transport/index.js";
-import { commandName, menuName, type Doors } from "./doors.js";
+import { commandName, mayBeDisruptive, menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
 import { Router, type AuditSink } from "./router.js";
 
@@ -24,19 +24,38 @@ export interface McpOptions extends ClientOptions, DocumentInputs {
   /** Menus open for writes (`ip/address`) and disruptive commands named one by one (`system/reboot`). */
   allowWrite?: readonly string[];
   allowDisruptive?: readonly string[];
+  /** read sends bounded probes (ping, traceroute) to any address. */
+  allowProbe?: boolean;
   audit: AuditSink;
   /** Serve a router whose version differs from the document's, with a warning, instead of refusing it. */
   allowVersionMismatch?: boolean;
   warn?: (message: string) => void;
 }
 
+/** Views built, per model (without other inputs): a model serves several engines (sessions of tests, of a library user) at the cost of one build. */
+const views = new WeakMap<SchemaModel, Promise<EmitterView>>();
+
+const viewOf = async (model: SchemaModel, inputs: DocumentInputs): Promise<EmitterView> =>
+  buildView((await buildDocument(model, inputs)).document);
+
 /** The engine over the model's document, once the router has said it runs the document's version. */
 export async function openEngine(options: McpOptions): Promise<Engine> {
-  const { facts, overlays } = options;
-  const view = buildView((await buildDocument(options.model, { ...(facts ? { facts } : {}), ...(overlays ? { overlays } : {}) })).document);
+  const { model, facts, overlays, arch } = options;
+  const inputs: DocumentInputs = { ...(facts ? { facts } : {}), ...(overlays ? { overlays } : {}), ...(arch ? { arch } : {}) };
+  const plain = Object.keys(inputs).length === 0;
+  let view = plain ? views.get(model) : undefined;
+  if (!view) {
+    view = viewOf(model, inputs);
+    if (plain) views.set(model, view);
+  }
+  return engineOver(await view, options);
+}
+
+async function engineOver(view: EmitterView, options: McpOptions): Promise<Engine> {
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
     disruptive: (options.allowDisruptive ?? []).map(menuName),
+    ...(options.allowProbe ? { probe: true } : {}),
   };
   checkDoors(view, doors);
   const router = new Router(options, options.audit);
@@ -54,7 +73,7 @@ export async function openEngine(options: McpOptions): Promise<Engine> {
       throw new UserError(`the router at ${options.url} refused user ${options.user}: wrong name or password (HTTP 401)`);
     throw new UserError(`cannot reach the router at ${options.url}: ${(err as Error).message}`);
   }
-  return new Engine(view, router, doors);
+  return new Engine(view, router, doors, options.user);
 }
 
 /** A door that names nothing in this version is a typo, not a silent no-op. */
@@ -62,9 +81,13 @@ function checkDoors(view: EmitterView, doors: Doors): void {
   for (const menu of doors.write)
     if (!view.operations.some((op) => op.menu === menu || op.menu.startsWith(`${menu}/`)))
       throw new UserError(`--allow-write ${menu.slice(1)}: RouterOS ${view.version} has no menu ${menu}`);
-  for (const command of doors.disruptive) {
-    const op = view.operations.find((o) => o.verb === "command" && commandName(o) === command);
-    if (!op) throw new UserError(`--allow-disruptive ${command.slice(1)}: RouterOS ${view.version} has no command ${command}`);
+  for (const name of doors.disruptive) {
+    const ops = view.operations.filter((o) => commandName(o) === name);
+    if (ops.length === 0) throw new UserError(`--allow-disruptive ${name.slice(1)}: RouterOS ${view.version} has no operation ${name}`);
+    if (!ops.some(mayBeDisruptive))
+      throw new UserError(
+        `--allow-disruptive ${name.slice(1)}: ${name} is not disruptive (${ops[0]!.safety.class}); --allow-write ${ops[0]!.menu.slice(1)} opens it`,
+      );
   }
 }
 

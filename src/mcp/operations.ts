@@ -2,12 +2,13 @@
 import type { EmitterView, MenuNode, ViewOperation } from "../view/index.js";
 import { menuName } from "./doors.js";
 import { ToolError } from "./errors.js";
+import { clip } from "./limits.js";
 
 export function menuNode(view: EmitterView, menu: string): MenuNode {
   let node = view.tree;
   for (const name of menuName(menu).split("/").filter(Boolean)) {
     const child = node.children.get(name);
-    if (!child) throw new ToolError(`no menu ${menuName(menu)} in RouterOS ${view.version}; search finds menus by words`);
+    if (!child) throw new ToolError(`no menu ${clip(menuName(menu))} in RouterOS ${view.version}; search finds menus by words`);
     node = child;
   }
   return node;
@@ -25,6 +26,6 @@ export function findOperation(view: EmitterView, menu: string, name: string): Vi
   const node = menuNode(view, menu);
   const ops = operationsOf(node);
   const op = ops.get(name);
-  if (!op) throw new ToolError(`${node.menu} has no operation ${name}; it has: ${[...ops.keys()].join(", ") || "none"}`);
+  if (!op) throw new ToolError(`${node.menu} has no operation ${clip(name)}; it has: ${[...ops.keys()].join(", ") || "none"}`);
   return op;
 }

@@ -6,6 +6,7 @@
  * args the query names.
  */
 import type { EmitterView, MenuNode } from "../view/index.js";
+import { LIMITS } from "./limits.js";
 
 /** Words a person uses for what RouterOS names otherwise. */
 const SYNONYMS: Record<string, string[]> = {
@@ -19,6 +20,15 @@ const SYNONYMS: Record<string, string[]> = {
   hostname: ["identity"],
   log: ["logging", "log"],
   time: ["clock", "ntp"],
+  version: ["resource", "package"],
+  routeros: ["system"],
+  uptime: ["resource"],
+  cpu: ["resource", "cpu"],
+  load: ["resource", "load"],
+  memory: ["resource"],
+  task: ["scheduler", "task"],
+  scheduled: ["scheduler"],
+  router: ["system", "identity"],
 };
 
 const STANDARD = new Set([
@@ -38,13 +48,21 @@ const STANDARD = new Set([
   "unset",
 ]);
 
-/** Lower-case words, `-` and `/` split, a plural's `s` dropped. */
+/** A plural made singular: policies → policy, addresses → address, leases → lease; `ss` and short words stay. */
+const singular = (w: string): string => {
+  if (w.length <= 3 || !w.endsWith("s") || w.endsWith("ss")) return w;
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
+};
+
+/** Lower-case words, `-` and `/` split, plurals made singular. */
 const words = (text: string): string[] =>
   text
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w));
+    .map(singular);
 
 const argWords = (names: string[]): Entry["args"] => [...new Set(names)].map((name) => [name, words(name)]);
 
@@ -91,7 +109,8 @@ export class Catalog {
   }
 
   search(query: string, limit: number): SearchHit[] {
-    const asked = words(query);
+    // Distinct words, the first few: the cost is words × catalogue, so it stays bounded whatever is sent.
+    const asked = [...new Set(words(query.slice(0, LIMITS.query)))].slice(0, LIMITS.queryWords);
     if (asked.length === 0) return [];
     const alikes = Object.fromEntries(asked.map((word) => [word, [word, ...(SYNONYMS[word] ?? [])]]));
     const hits: SearchHit[] = [];

@@ -1,14 +1,14 @@
 /**
  * The MCP face of the engine: five tools, not one per operation. plan and
  * apply are listed only when the user opened a door; a closed server's list
- * is search, describe and read.
+ * is search, describe and read. Each server is one session, with its own plans.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { HttpError, NetworkError } from "../transport/index.js";
 import { describeDoors } from "./doors.js";
-import { MAX_REPLY_CHARS, type Engine } from "./engine.js";
+import { MAX_REPLY_CHARS, Plans, type Engine } from "./engine.js";
 import { ToolError } from "./errors.js";
 
 const menu = z.string().describe("menu path, e.g. /ip/address");
@@ -17,6 +17,7 @@ const id = z.string().optional().describe("item .id (*1) or name, for get/set/re
 const args = z.record(z.string(), z.string()).optional().describe("RouterOS args, values as strings");
 
 export function createMcpServer(engine: Engine, version: string): McpServer {
+  const plans = new Plans();
   const server = new McpServer(
     { name: "rosapi", version },
     {
@@ -45,8 +46,8 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
     "read",
     {
       description:
-        "Run a read on the router: list (args filter), get, print, or a monitor/probe bounded to end by itself. Changes nothing.",
-      inputSchema: { menu, operation: operation.default("list"), id, args },
+        "Run a read on the router: list (args filter; the default), get (a settings menu's default), print, or a monitor/probe bounded to end by itself. Changes nothing.",
+      inputSchema: { menu, operation: operation.optional(), id, args },
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     ({ menu, operation, id, args }) => run(() => engine.read(menu, operation, id, args ?? {})),
@@ -59,7 +60,7 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
         inputSchema: { menu, operation, id, args },
         annotations: { readOnlyHint: true, openWorldHint: true },
       },
-      ({ menu, operation, id, args }) => run(() => engine.plan(menu, operation, id, args ?? {})),
+      ({ menu, operation, id, args }) => run(() => engine.plan(plans, menu, operation, id, args ?? {})),
     );
     server.registerTool(
       "apply",
@@ -68,7 +69,7 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
         inputSchema: { plan: z.string().describe("the plan's id") },
         annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
       },
-      ({ plan }) => run(() => engine.apply(plan)),
+      ({ plan }) => run(() => engine.apply(plans, plan)),
     );
   }
   return server;

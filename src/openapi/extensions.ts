@@ -31,6 +31,11 @@ export interface SafetyFact {
   readsWith?: Record<string, string>;
   /** Body args that would make a read write a file or stream until stopped (`file`, `follow`...). */
   readsWithout?: string[];
+  /**
+   * Body args that carry code the router runs or stores to run (script sources, `do`, `on-event`, `where`...;
+   * the rule is in code.ts): a read never sends one, and a write that does is disruptive.
+   */
+  code?: string[];
 }
 
 /** In which RouterOS versions a node exists (merged multi-version documents only). */

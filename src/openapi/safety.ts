@@ -14,10 +14,14 @@
  * - `changes-router`: everything else (settings `set`, `reset`, `enable`,
  *   `move`, unknown commands of future versions...).
  * - `disruptive`: of those, what ends the session, loses configuration, the
- *   licence or the device mode, or changes the installed software.
+ *   licence or the device mode, changes the installed software, or runs code
+ *   (`/execute`, `/system/script/run`: code.ts).
+ *
+ * Beside the class, `code` names the body args that carry code (code.ts).
  */
 import type { OpenAPIV3 } from "openapi-types";
 import { isSelectorArg } from "../model/menu-kind.js";
+import { carriesCode, RUNS_CODE } from "./code.js";
 import { PROBING, WATCHING } from "../model/long-running.js";
 import type { SafetyFact, Verb } from "./extensions.js";
 import { resolveValue } from "./refs.js";
@@ -81,6 +85,12 @@ export function safetyOf(root: object, op: SafetyInput): SafetyFact {
     const schema = op.body?.properties?.[name];
     return schema ? resolveValue(root, schema).schema : undefined;
   };
+  const code = Object.keys(op.body?.properties ?? {}).filter((name) => carriesCode(op.menu, name, property(name)));
+  const fact = classOf(op, property);
+  return code.length ? { ...fact, code } : fact;
+}
+
+function classOf(op: SafetyInput, property: (name: string) => OpenAPIV3.SchemaObject | undefined): SafetyFact {
   const command = op.command ?? "";
   const readsWithout = (SHOWING.has(command) ? NOT_SHOWING : NOT_READING).filter((name) => op.body?.properties?.[name]);
   const reads = (readsWith?: Record<string, string>): SafetyFact => ({
@@ -104,7 +114,7 @@ export function safetyOf(root: object, op: SafetyInput): SafetyFact {
 
 function isDisruptive(menu: string, command: string): boolean {
   const at = `${menu === "/" ? "" : menu}/${command}`;
-  return DISRUPTIVE_COMMANDS.has(command) || DISRUPTIVE_AT.has(at) || DISRUPTIVE_MENUS.includes(menu);
+  return DISRUPTIVE_COMMANDS.has(command) || DISRUPTIVE_AT.has(at) || RUNS_CODE.has(at) || DISRUPTIVE_MENUS.includes(menu);
 }
 
 /** The value that bounds a command by `bound`, if its schema takes one: the usual value, else the schema's own example. */

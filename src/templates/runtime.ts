@@ -9,6 +9,7 @@
 import { Agent, fetch } from "undici";
 import { durationMs } from "./duration.js";
 import type { ApiClientOptions } from "./api-transport.js";
+import { idSegment } from "./ids.js";
 
 /** The REST API (`https://router/rest`); the default transport. */
 export interface RestClientOptions {
@@ -228,8 +229,8 @@ export class RestTransport implements Transport {
   }
 }
 
-/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
-export const itemPath = (menu: string, id: string): string => `${menu}/${encodeURIComponent(id)}`;
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
+export const itemPath = (menu: string, id: string): string => `${menu}/${idSegment(id)}`;
 
 /** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
 export function asBoolean(value: string | undefined): boolean | undefined {

@@ -91,11 +91,12 @@ class PolicyBuilder {
     return { reason: run ? "run-text" : "required-text", value: text };
   }
 
-  /** The body's args that have a value, minus `omit`. */
+  /** The body's args that have a value, minus `omit` and minus every arg that carries code (a careful sender never sends code). */
   object(omit: (name: string) => boolean, ownItem = false): Body {
     const out: Body = {};
+    const code = new Set(this.op.safety.code);
     for (const [name, schema] of Object.entries(this.op.body?.properties ?? {})) {
-      if (omit(name)) continue;
+      if (omit(name) || code.has(name)) continue;
       const value = this.value(schema, name, ownItem);
       if (value !== undefined) out[name] = value;
     }

@@ -11,10 +11,44 @@ import type { FactInput } from "../../src/facts/index.js";
 import { createMcpServer, openEngine, type AuditEntry, type Engine } from "../../src/mcp/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
+import { DEFAULT_SEED } from "../../src/simulator/store.js";
 import { CLI } from "../helpers/cli.js";
-import { recordingProxy, type Recorder } from "../emit/postman/recorder.js";
+import { recordingProxy, type Recorded, type Recorder } from "../emit/postman/recorder.js";
+import { judge } from "../emit/postman/traffic.js";
 
 export const PASSWORD = "Zq7-mcp-test-Secret";
+
+/** Items the attacks aim at (7.22.3 menus): children whose parent shares an arg, a script, the server's own user and another. */
+export const SEED = {
+  ...DEFAULT_SEED,
+  "/ip/address": [{ address: "10.0.0.1/24", interface: "ether1" }],
+  "/tool/romon/port": [{ interface: "ether1" }],
+  "/ip/dns/forwarders": [{ name: "fw1", "dns-servers": "1.1.1.1" }],
+  "/ip/smb/users": [{ name: "guest" }],
+  "/system/script": [{ name: "boot", source: "/system reboot" }],
+  "/user": [
+    { name: "admin", group: "full" },
+    { name: "agent", group: "read" },
+  ],
+};
+
+/**
+ * Code the router would run, by the test's own list (the issue's words, not
+ * the server's rule): script bodies, event scripts, monitor `do`, `where`
+ * expressions.
+ */
+export const CODE_ARG =
+  /^(do|else|condition|command|cmd|entrypoint|in|on-error|on-event|where|do-where|script|source)$|-script$|^on-(up|down|login|logout|master|backup|fail|alert|message)$/;
+
+/** The recorded requests that carry code in their body. */
+export const carryingCode = (requests: Recorded[]): string[] =>
+  requests
+    .filter((r) => Object.keys(r.body).some((arg) => CODE_ARG.test(arg)))
+    .map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`);
+
+/** Requests that could change something (not GET, not a read command the Postman tests' judge clears), as `METHOD path`. */
+export const changing = (requests: Recorded[]): Recorded[] =>
+  requests.filter((r) => r.method !== "GET" && judge([r]).changes.length + (r.method === "PUT" || r.path.endsWith("/add") ? 1 : 0) > 0);
 
 export interface Router {
   sim: RunningSimulator;
@@ -57,7 +91,7 @@ function session(client: Client, close: () => Promise<void>): Session {
 export async function inMemory(
   model: SchemaModel,
   router: Router,
-  doors: { allowWrite?: string[]; allowDisruptive?: string[]; facts?: readonly FactInput[] } = {},
+  doors: { allowWrite?: string[]; allowDisruptive?: string[]; allowProbe?: boolean; facts?: readonly FactInput[] } = {},
 ): Promise<Session & { engine: Engine; audit: AuditEntry[] }> {
   const audit: AuditEntry[] = [];
   const engine = await openEngine({

@@ -103,6 +103,7 @@ function needsCheck(needs: readonly string[][]): string[] {
 export const SKIP_REASONS = {
   needs: "skipped: the router requires args that have no value true on every router (fill them in the body): ",
   noId: (variable: string) => `skipped: no item id (${variable} is empty; run the menu's list or add first)`,
+  notId: (variable: string) => `skipped: ${variable} is a dot segment, not an item id (a URL resolves it to the menu above)`,
   notOurs: `skipped: changes an item this run did not add (set ${ALLOW_VARIABLE}=true to send)`,
   router: `skipped: changes the router (set ${ALLOW_VARIABLE}=true to send)`,
 };
@@ -116,7 +117,13 @@ export const SKIP_REASONS = {
  */
 export function guardScript(safety: SafetyClass, variable: string | undefined, needs: readonly string[][] = []): string[] | undefined {
   const checks: string[] = [];
-  if (variable) checks.push(`if (!pm.variables.get(${JSON.stringify(variable)})) reason = ${JSON.stringify(SKIP_REASONS.noId(variable))};`);
+  if (variable) {
+    checks.push(`if (!pm.variables.get(${JSON.stringify(variable)})) reason = ${JSON.stringify(SKIP_REASONS.noId(variable))};`);
+    // A dot segment (`..`, `%2E`) would reach the menu above: the same rule as the generated client's (templates/ids.ts).
+    checks.push(
+      `else if (/^(\\.|%2e){1,2}$/i.test(pm.variables.get(${JSON.stringify(variable)}))) reason = ${JSON.stringify(SKIP_REASONS.notId(variable))};`,
+    );
+  }
   if (safety === "own-item" && variable) {
     checks.push(
       `else if (!allowed && pm.variables.get(${JSON.stringify(variable)}) !== pm.collectionVariables.get(${JSON.stringify(addedVariable(variable))})) reason = ${JSON.stringify(SKIP_REASONS.notOurs)};`,

@@ -1,6 +1,6 @@
 /**
  * The runtime templates (src/templates/: runtime.ts, the duration reader
- * it imports, and the API protocol's codec, connection and transport), as the client ships them (JavaScript and declarations,
+ * it imports, the id check, and the API protocol's codec, connection and transport), as the client ships them (JavaScript and declarations,
  * transpiled from the one source), and the names the runtime exports, read
  * from its source rather than kept by hand.
  */
@@ -48,7 +48,7 @@ let shipped: { name: string; js: string; dts: string }[] | undefined;
 
 /** The templates as `<name>.js` and `<name>.d.ts` (transpiled once per process: no type check, so it is quick). */
 export function runtimeFiles(): { name: string; js: string; dts: string }[] {
-  shipped ??= ["duration", "api-codec", "api-connection", API_TRANSPORT_FILE, "runtime"].map((name) => {
+  shipped ??= ["duration", "ids", "api-codec", "api-connection", API_TRANSPORT_FILE, "runtime"].map((name) => {
     const source = name === "runtime" ? RUNTIME : template(name);
     const fileName = `${name}.ts`;
     const js = ts.transpileModule(source, { compilerOptions: options, fileName }).outputText;
