@@ -208,6 +208,8 @@ function checkCommand(
       return;
     }
     const suggestion = nearest(name, Object.keys(command.node.args));
+    // A misspelt arg is reported once, as the arg it was meant to be, not again as that arg missing.
+    if (suggestion) given.add(suggestion);
     add(
       at,
       "unknown-arg",
