@@ -128,4 +128,16 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     expect(put).not.toContain('class="caution"');
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
   });
+
+  it("names the list each list arg takes, and says where the tree gives no type", async () => {
+    const page = await readFile(join(dir, "7.22.3/m/ip.firewall.filter.html"), "utf8");
+    const row = (arg: string) => {
+      const at = page.indexOf(`id="put-ip.firewall.filter--${arg}"`);
+      return page.slice(at, page.indexOf("</tr>", at));
+    };
+    expect(row("src-address-list")).toContain("the name of a firewall address list");
+    expect(row("in-interface-list")).toContain("the name of an interface list");
+    expect(row("ttl")).toContain("type unknown");
+    expect(row("comment")).not.toContain("type unknown");
+  });
 });
