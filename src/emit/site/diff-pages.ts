@@ -59,7 +59,8 @@ export function diffPages(pairs: readonly VersionPair[]): OutputFile[] {
             </ol>`
         : "";
     };
-    const summary = pair.diff.summary;
+    // The counts are those of the lists below (a change may read as several lines or lines as one).
+    const breaking = numbered.filter((e) => e.line.change.breaking).length;
     const content = page(
       {
         path,
@@ -71,7 +72,7 @@ export function diffPages(pairs: readonly VersionPair[]): OutputFile[] {
         ],
       },
       html`<h1>RouterOS ${pair.from} → ${pair.to}</h1>
-        <p>${summary.changes} changes, ${summary.breaking} of them breaking.</p>
+        <p>${numbered.length} changes, ${breaking} of them breaking.</p>
         ${section("Breaking", true)} ${section("Not breaking", false)}
         <h2>By menu</h2>
         ${[...byMenu]

@@ -16,6 +16,8 @@ export interface ReadyRequest {
   /** `await ros.ip.address.add({...})`; none where a REST verb of the client covers the command. */
   client?: string;
   postman: string;
+  /** The raw JSON body, as curl sends it; none for a request without one. */
+  body?: string;
   safety: SafetyFact;
 }
 
@@ -47,6 +49,7 @@ export function readyRequests(view: EmitterView): (op: ViewOperation) => ReadyRe
       curl,
       ...(member ? { client: `await ros.${member}(${args.join(", ")});` } : {}),
       postman: requestName(op),
+      ...(body === undefined ? {} : { body }),
       safety: op.safety,
     };
   };
