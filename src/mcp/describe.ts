@@ -5,7 +5,6 @@
  */
 import type { OpenAPIV3 } from "openapi-types";
 import type { EmitterView, ValueView, ViewOperation } from "../view/index.js";
-import { isSelectorArg } from "../model/menu-kind.js";
 import { requiredGroups } from "../openapi/evidence.js";
 import { objectFacts } from "../openapi/extensions.js";
 import { closedDoor, type Doors } from "./doors.js";
@@ -55,7 +54,7 @@ export function describeOperation(view: EmitterView, op: ViewOperation, doors: D
     const left = new Set(safety.readsWithout);
     const example = {
       ...Object.fromEntries(
-        Object.entries((view.example(op.body) ?? {}) as Record<string, unknown>).filter(([arg]) => !isSelectorArg(arg) && !left.has(arg)),
+        Object.entries((view.example(op.body) ?? {}) as Record<string, unknown>).filter(([arg]) => arg !== op.selector && !left.has(arg)),
       ),
       ...safety.readsWith,
     };

@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import type { EmitterView, ViewOperation } from "../view/index.js";
 import type { SafetyClass } from "../openapi/extensions.js";
-import { isSelectorArg } from "../model/menu-kind.js";
 import { closedDoor, type Doors } from "./doors.js";
 import { describeMenu, describeOperation } from "./describe.js";
 import { ToolError } from "./errors.js";
@@ -160,7 +159,7 @@ export class Engine {
     const get = this.view.operations.find((o) => o.menu === op.menu && o.verb === "get");
     if (!get || op.menu === "/") return null;
     if (!get.onItem) return this.router.send("plan", { method: "GET", path: menuPath });
-    const selector = Object.entries(args).find(([arg]) => isSelectorArg(arg))?.[1];
+    const selector = op.selector === undefined ? undefined : args[op.selector];
     const ids = id !== undefined ? [id] : (selector?.split(",").slice(0, MAX_CURRENT) ?? []);
     if (ids.length === 0) return null;
     const items = [];

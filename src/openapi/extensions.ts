@@ -47,6 +47,8 @@ export interface OperationExtensions extends VersionExtensions {
   "x-routeros-menu-kind": MenuKind;
   "x-routeros-verb": Verb;
   "x-routeros-safety": SafetyFact;
+  /** The body arg that names the items the command acts on (`numbers`; `number` for `get`), where the body has one. */
+  "x-routeros-selector"?: string;
   /** The console command: add, set, remove, or the POST command's name. */
   "x-routeros-command"?: string;
   /** Commands that stream until stopped; `bounds` lists the args that end them. */

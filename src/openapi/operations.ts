@@ -10,7 +10,7 @@ import { errorResponses } from "./errors.js";
 import { menuLabel, menuUrl, pascalCase } from "./names.js";
 import { argsSchema, itemSchema, type Schema } from "./schemas.js";
 import { longRunning } from "../model/long-running.js";
-import { takesItems, type MenuKind } from "../model/menu-kind.js";
+import { isSelectorArg, takesItems, type MenuKind } from "../model/menu-kind.js";
 import type { OperationExtensions, OperationObject, Verb } from "./extensions.js";
 import { resolve } from "./refs.js";
 import { safetyOf } from "./safety.js";
@@ -71,6 +71,8 @@ function operation(scope: MenuScope, verb: Verb, name: string, fields: Fields): 
   const media = (fields.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content["application/json"];
   const command = fields["x-routeros-command"];
   const bounds = fields["x-routeros-runs-until-stopped"]?.bounds;
+  const args = media?.schema ? resolve<OpenAPIV3.SchemaObject>(components, media.schema) : undefined;
+  const selector = Object.keys(args?.properties ?? {}).find(isSelectorArg);
   const extensions: OperationExtensions = {
     "x-routeros-menu": menu,
     "x-routeros-menu-kind": scope.kind,
@@ -80,8 +82,9 @@ function operation(scope: MenuScope, verb: Verb, name: string, fields: Fields): 
       verb,
       ...(command ? { command } : {}),
       ...(bounds ? { bounds } : {}),
-      ...(media?.schema ? { body: resolve<OpenAPIV3.SchemaObject>(components, media.schema) } : {}),
+      ...(args ? { body: args } : {}),
     }),
+    ...(selector ? { "x-routeros-selector": selector } : {}),
   };
   return {
     operationId: scope.ctx.operationIds.claim([...scope.path, name].join(".")),

@@ -25,6 +25,8 @@ export interface Operation {
   onItem: boolean;
   /** The console command: add, set, remove, or the POST command's name. */
   command?: string;
+  /** The body arg that names the items the command acts on (`numbers`), where the body has one. */
+  selector?: string;
   /** For commands that run until stopped: the args that bound them. */
   bounds?: string[];
   /** The request body's schema as written (a `$ref` to a component, usually). */
@@ -65,6 +67,7 @@ export function listOperations(doc: OpenAPIV3.Document): Operation[] {
         safety: facts["x-routeros-safety"],
         onItem: kind === "items" && ITEM_VERBS.has(verb),
         ...(facts["x-routeros-command"] ? { command: facts["x-routeros-command"] } : {}),
+        ...(facts["x-routeros-selector"] ? { selector: facts["x-routeros-selector"] } : {}),
         ...(facts["x-routeros-runs-until-stopped"] ? { bounds: facts["x-routeros-runs-until-stopped"].bounds } : {}),
         ...(media?.schema ? { bodySchema: media.schema, body: resolve<OpenAPIV3.SchemaObject>(doc, media.schema) } : {}),
         reply: { status: Number(status), ...(replyMedia?.schema ? { schema: replyMedia.schema } : {}) },

@@ -63,6 +63,19 @@ describe("buildOpenApi on a tiny model", () => {
     expect(schema("IpAddressSetPatch").additionalProperties).toBe(false);
   });
 
+  it("names the arg that selects the items (x-routeros-selector) where the body has one, and nowhere else", () => {
+    expect(op("/ip/address/set", "post")?.["x-routeros-selector"]).toBe("numbers");
+    expect(op("/ip/address/remove", "post")?.["x-routeros-selector"]).toBe("numbers");
+    expect(op("/ip/address/get", "post")?.["x-routeros-selector"]).toBe("number");
+    for (const [path, method] of [
+      ["/ip/address", "put"],
+      ["/ip/address/{id}", "patch"],
+      ["/ping", "post"],
+      ["/system/identity/set", "post"],
+    ] as const)
+      expect(Object.keys(op(path, method)!)).not.toContain("x-routeros-selector");
+  });
+
   it("adds .proplist and .query to print bodies", () => {
     expect(Object.keys(schema("IpAddressPrintArgs").properties!)).toEqual(expect.arrayContaining([".proplist", ".query"]));
   });
