@@ -150,6 +150,19 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     const put = page.slice(page.indexOf('id="put-ip.address"'), page.indexOf('id="get-ip.address:id"'));
     expect(put).not.toContain('class="caution"');
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
+    // Values that agree: what RouterOS derives from the address is left out, and said so; each safety choice has its why.
+    const body = JSON.parse(
+      put
+        .slice(put.indexOf('data-what="the raw body"><code>') + 31, put.indexOf("</code>", put.indexOf('data-what="the raw body"')))
+        .replace(/&quot;/g, '"'),
+    ) as Record<string, string>;
+    expect(body["address"]).toBe("10.0.0.1/24");
+    expect(Object.keys(body)).not.toContain("network");
+    expect(Object.keys(body)).not.toContain("broadcast");
+    expect(put).toMatch(
+      /<code>network<\/code>, <code>broadcast<\/code>, <code>netmask<\/code>:\s*left out: RouterOS derives them from address/,
+    );
+    expect(put).toMatch(/<code>disabled<\/code> = <code>yes<\/code>:\s*added disabled, so that nothing changes until you enable it/);
   });
 
   it("shows each arg of /interface/wifi once, and every operation's anchor of an arg leads to a row", async () => {

@@ -283,6 +283,19 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
               Check it before you send it.
             </p>`
       }
+      ${
+        ready.notes.length
+          ? html`<ul class="notes" aria-label="Why these values">
+              ${ready.notes.map(
+                (n) =>
+                  html`<li>
+                    ${n.args.map((a, i) => html`${i ? ", " : ""}<code>${a}</code>`)}${n.value === undefined ? "" : html` = <code>${n.value}</code>`}:
+                    ${n.why}
+                  </li>`,
+              )}
+            </ul>`
+          : ""
+      }
       <p>curl (asks for the password):</p>
       <pre data-what="the curl command"><code>${ready.curl}</code></pre>
       ${
