@@ -191,6 +191,19 @@ describe.skipIf(!browserPath || !dumpsPresent || !OLD || !NEW)("the site of 7.22
     await page.close();
   }, 60_000);
 
+  it("shows a result as its REST request with the console words beside it, and ranks a menu's add first for a noun query", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${root}7.23.3/index.html`);
+    await page.locator("#search").fill("bridge port");
+    const results = page.locator("#search-results a");
+    await results.first().waitFor();
+    expect(await results.nth(0).getAttribute("href")).toMatch(/m\/interface\.bridge\.port\.html$/);
+    expect(await results.nth(1).getAttribute("href")).toMatch(/#put-interface\.bridge\.port$/);
+    expect(await results.nth(1).textContent()).toMatch(/^PUT \/interface\/bridge\/port\/interface\/bridge\/port add/);
+    expect(await results.nth(1).locator(".console").textContent()).toBe("/interface/bridge/port add");
+    await page.close();
+  }, 60_000);
+
   it("moves through results with the keyboard", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${root}7.23.3/index.html`);

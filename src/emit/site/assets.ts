@@ -128,20 +128,22 @@ export const SITE_JS = `"use strict";
   var list = document.getElementById("search-results"), status = document.getElementById("search-status");
   var root = body.getAttribute("data-version-root") || "";
   var data = null, items = null, loading = false, LIMIT = 50;
-  // Each entry as [kind, href, label, detail, haystack, name], from the compact index (see search-index.ts).
+  // Each entry as [kind, href, label, detail, haystack, name, console words, menu's last word, order], from the compact index (see search-index.ts).
   function prepare() {
     data = window.${SEARCH_GLOBAL};
     items = [];
     var text = function (i) { return i < 0 ? "" : data.texts[i]; };
     for (var i = 0; i < data.entries.length; i++) {
-      var e = data.entries[i], kind = e[0], href, label, detail, name;
+      var e = data.entries[i], kind = e[0], href, label, detail, name, words = "", menu = "", order = 0;
       if (kind === 0) { href = data.pages[e[1]]; label = e[2]; detail = ""; name = label.slice(label.lastIndexOf("/") + 1); }
       else {
         var op = data.ops[e[1]], page = data.pages[op[0]];
-        if (kind === 1) { href = page + "#" + op[1]; label = op[2]; detail = text(e[2]); name = label.slice(label.lastIndexOf(" ") + 1); }
-        else { href = page + "#" + (e[4] || op[1] + "--" + e[2]); label = op[2] + " " + e[2]; detail = text(e[3]); name = e[2]; }
+        words = op[3]; order = op[4];
+        menu = words.slice(0, words.lastIndexOf(" ")); menu = menu.slice(menu.lastIndexOf("/") + 1).toLowerCase();
+        if (kind === 1) { href = page + "#" + op[1]; label = op[2]; detail = text(e[2]); name = words.slice(words.lastIndexOf(" ") + 1); }
+        else { href = page + "#" + (e[4] || op[1] + "--" + e[2]); label = op[2] + " " + e[2]; words = words + " " + e[2]; detail = text(e[3]); name = e[2]; }
       }
-      items.push([kind, href, label, detail, (label + " " + detail).toLowerCase(), name.toLowerCase()]);
+      items.push([kind, href, label, detail, (label + " " + words + " " + detail).toLowerCase(), name.toLowerCase(), words, menu, order]);
     }
   }
   function load() {
@@ -154,14 +156,18 @@ export const SITE_JS = `"use strict";
     s.onerror = function () { status.textContent = "The search index could not be loaded."; };
     document.head.appendChild(s);
   }
+  // By how well the name matches the last word (exact, prefix, inside, elsewhere), then kind (menu, command, arg).
   function rank(item, words) {
-    var h = item[4], n = item[5], score = item[0] * 10;
+    var h = item[4], n = item[5];
     for (var w = 0; w < words.length; w++) if (h.indexOf(words[w]) < 0) return -1;
-    var last = words[words.length - 1];
-    if (n === last) return score;
-    if (n.indexOf(last) === 0) return score + 3;
-    if (n.indexOf(last) >= 0) return score + 5;
-    return score + 7;
+    var last = words[words.length - 1], kind = item[0] * 3;
+    // A noun query names the menu: its item operations (add first) right after the exact matches.
+    if (item[0] === 1 && n !== last && (item[7] === last || item[7] === words.join("-"))) return kind + 1 + item[8];
+    // "address list" names address-list.
+    if (n === last || (words.length > 1 && n === words.join("-"))) return kind;
+    if (n.indexOf(last) === 0) return 10 + kind;
+    if (n.indexOf(last) >= 0) return 20 + kind;
+    return 30 + kind;
   }
   function run() {
     var q = input.value.trim().toLowerCase();
@@ -183,6 +189,7 @@ export const SITE_JS = `"use strict";
       var item = items[found[k]], li = document.createElement("li"), a = document.createElement("a");
       a.href = root + item[1];
       a.textContent = item[2];
+      if (item[6]) { var words = document.createElement("span"); words.className = "console"; words.textContent = item[6]; a.appendChild(words); }
       if (item[3]) { var small = document.createElement("small"); small.textContent = item[3]; a.appendChild(small); }
       li.appendChild(a); frag.appendChild(li);
     }
