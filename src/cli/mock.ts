@@ -15,6 +15,8 @@ interface MockFlags {
   port: number;
   https?: boolean;
   httpsPort?: number;
+  apiPort?: number;
+  apiTlsPort?: number;
   caOut?: string;
   user: string;
   password: string;
@@ -64,7 +66,13 @@ export function registerMock(program: Command): void {
     .option("--port <n>", "HTTP port (0: a free one)", number(0, 65535), SIMULATOR_DEFAULTS.port)
     .option("--https", "also serve HTTPS, with a self-signed certificate made at start")
     .option("--https-port <n>", "HTTPS port (0: a free one; needs --https)", number(0, 65535))
-    .option("--ca-out <file>", "write the HTTPS certificate here, for clients' --ca (needs --https)")
+    .option("--api-port <n>", "also serve the RouterOS API protocol on this port, over the same state (0: a free one)", number(0, 65535))
+    .option(
+      "--api-tls-port <n>",
+      "also serve the API over TLS on this port, with the self-signed certificate (0: a free one)",
+      number(0, 65535),
+    )
+    .option("--ca-out <file>", "write the HTTPS (and API over TLS) certificate here, for clients' --ca (needs --https or --api-tls-port)")
     .option("--user <name>", "the user clients must send", SIMULATOR_DEFAULTS.user)
     .option("--password <password>", "the password clients must send (default: empty, as on a new router)", SIMULATOR_DEFAULTS.password)
     .option("--ros-version <version>", "the RouterOS version of a tree whose file carries none")
@@ -91,14 +99,15 @@ export function registerMock(program: Command): void {
     .option("--seed <n>", "seed of the fault sequence", number(0))
     .addHelpText(
       "after",
-      "\nExamples:\n  rosapi mock\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000",
+      "\nExamples:\n  rosapi mock\n  rosapi mock --api-port 8728 --api-tls-port 8729\n  rosapi mock --from ../shared/routeros/7.22.3/deep-inspect.json --port 8080 --https --ca-out ca.pem\n  rosapi mock --rtt-ms 5 --service-ms 0.5 --hang do:30000",
     )
     .action(action(runMock));
 }
 
 async function runMock(flags: MockFlags): Promise<void> {
-  if (!flags.https && (flags.caOut !== undefined || flags.httpsPort !== undefined)) {
-    throw new UsageError(`${flags.caOut !== undefined ? "--ca-out" : "--https-port"} needs --https`);
+  if (!flags.https && flags.httpsPort !== undefined) throw new UsageError("--https-port needs --https");
+  if (!flags.https && flags.apiTlsPort === undefined && flags.caOut !== undefined) {
+    throw new UsageError("--ca-out needs --https or --api-tls-port");
   }
   if (flags.caOut !== undefined) await checkFileTarget(flags.caOut, "--ca-out");
   const source = flags.from ?? "sample tree";
@@ -126,6 +135,10 @@ async function runMock(flags: MockFlags): Promise<void> {
     `RouterOS ${model.header.version ?? "(version unknown)"} simulator (${source})`,
     `  url:      ${sim.url}`,
     ...(sim.httpsUrl ? [`  https:    ${sim.httpsUrl}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`] : []),
+    ...(sim.apiPort !== undefined ? [`  api:      ${flags.host}:${sim.apiPort}`] : []),
+    ...(sim.apiTlsPort !== undefined
+      ? [`  api-ssl:  ${flags.host}:${sim.apiTlsPort}  (self-signed${flags.caOut ? `; certificate in ${flags.caOut}` : ""})`]
+      : []),
     ...(facts ? [`  evidence: ${facts.sources.map((s) => s.description).join("; ")}`] : []),
     `  user:     ${flags.user}`,
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,

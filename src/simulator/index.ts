@@ -4,7 +4,7 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Server as NetServer } from "node:net";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import type { Facts } from "../facts/resolve.js";
@@ -12,6 +12,8 @@ import { selfSignedCertificate, type Certificate } from "./certificate.js";
 import { Faults, type FaultOptions } from "./faults.js";
 import { errorReply, RestApi, type Reply } from "./rest.js";
 import { DEFAULT_SEED, Store, type StoreSeed } from "./store.js";
+import { apiServer, type ApiServer } from "./api/server.js";
+import { compareVersions } from "../model/merge.js";
 
 export type { StoreSeed } from "./store.js";
 
@@ -24,6 +26,10 @@ export interface SimulatorOptions extends FaultOptions {
   /** Also serve HTTPS: with a self-signed certificate made at start (true), or the one given. */
   https?: boolean | Certificate;
   httpsPort?: number;
+  /** Also serve the API protocol (RouterOS's 8728) on this port, over the same state; 0 takes a free one. */
+  apiPort?: number;
+  /** Also serve the API over TLS (RouterOS's 8729) on this port, with the HTTPS certificate (made at start unless given). */
+  apiTlsPort?: number;
   /** Default `admin` with an empty password, as a new router has. */
   user?: string;
   password?: string;
@@ -35,11 +41,14 @@ export interface SimulatorOptions extends FaultOptions {
   facts?: Facts;
   /** How long a command that runs until stopped holds its call before `Session closed` (RouterOS: 60 s). */
   commandTimeoutMs?: number;
-  /** Largest request body read; a larger one is answered 413 and its connection closed. */
+  /** Largest request body read (and API sentence); a larger one is answered 413 (`!fatal`) and its connection closed. */
   maxBodyBytes?: number;
-  /** How long a client may take to send a request's headers; the whole request gets twice as long. */
+  /** How long a client may take to send a request's headers (an API sentence); the whole request gets twice as long. */
   headersTimeoutMs?: number;
 }
+
+/** API replies a client leaves unread past which its connection is dropped: a stream to a client that never reads. */
+const API_MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
 export const SIMULATOR_DEFAULTS = {
   host: "127.0.0.1",
@@ -77,8 +86,12 @@ export interface RunningSimulator {
   /** `http://127.0.0.1:PORT/rest` */
   url: string;
   httpsUrl?: string;
-  /** The HTTPS certificate, for clients that pass it as `ca`. */
+  /** The HTTPS (and API-over-TLS) certificate, for clients that pass it as `ca`. */
   caPem?: string;
+  /** The API protocol's port, when served. */
+  apiPort?: number;
+  /** The API-over-TLS port, when served. */
+  apiTlsPort?: number;
   /** Requests received so far, answered or not. */
   requests(): number;
   close(): Promise<void>;
@@ -126,7 +139,8 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
     send(res, reply);
   };
 
-  const certificate = options.https === true ? await selfSignedCertificate() : options.https || undefined;
+  const wantsCertificate = options.https !== undefined && options.https !== false ? options.https : options.apiTlsPort !== undefined;
+  const certificate = wantsCertificate === true ? await selfSignedCertificate() : wantsCertificate || undefined;
   const { host } = options;
   const limits = {
     keepAliveTimeout: 60_000,
@@ -135,27 +149,53 @@ export async function startSimulator(given: SimulatorOptions): Promise<RunningSi
     // How often Node looks for requests past those limits (its default, 30 s, would outlast a small limit).
     connectionsCheckingInterval: Math.min(options.headersTimeoutMs, 1000),
   };
-  const http = await listen(createHttpServer(limits, handler), host, options.port, "HTTP");
-  // A failed second listen must not leave the first one open: the process would never exit.
-  const https = certificate
-    ? await listen(createHttpsServer({ ...certificate, ...limits }, handler), host, options.httpsPort, "HTTPS").catch(
-        async (err: unknown) => {
-          await close(http);
-          throw err;
-        },
-      )
-    : undefined;
-  const urlOf = (scheme: string, server: Server) => `${scheme}://${host}:${(server.address() as AddressInfo).port}/rest`;
+  const session = {
+    api,
+    user: options.user,
+    password: options.password,
+    empty: version !== undefined && compareVersions(version, "7.18") >= 0,
+    maxSentenceBytes: options.maxBodyBytes,
+    sentenceTimeoutMs: options.headersTimeoutMs,
+    maxQueuedBytes: API_MAX_QUEUED_BYTES,
+  };
+  const closers: (() => Promise<void>)[] = [];
+  // A failed listen must not leave the others open: the process would never exit.
+  const serve = async (server: NetServer, port: number, what: string, closer: () => Promise<void>): Promise<void> => {
+    try {
+      await listen(server, host, port, what);
+    } catch (err) {
+      await Promise.all(closers.map((c) => c()));
+      throw err;
+    }
+    closers.push(closer);
+  };
+  const served = (what: string, port: number | undefined, tls?: boolean): Promise<ApiServer | undefined> => {
+    if (port === undefined) return Promise.resolve(undefined);
+    const server = apiServer(session, tls ? certificate : undefined);
+    return serve(server.server, port, what, server.close).then(() => server);
+  };
+  const http = createHttpServer(limits, handler);
+  await serve(http, options.port, "HTTP", () => close(http));
+  const https = certificate && options.https ? createHttpsServer({ ...certificate, ...limits }, handler) : undefined;
+  if (https) await serve(https, options.httpsPort, "HTTPS", () => close(https));
+  const apiTcp = await served("the API", options.apiPort);
+  const apiTls = await served("the API over TLS", options.apiTlsPort, true);
+  const urlOf = (scheme: string, server: Server) => `${scheme}://${host}:${portOf(server)}/rest`;
 
   return {
     url: urlOf("http", http),
-    ...(https ? { httpsUrl: urlOf("https", https), caPem: certificate!.cert } : {}),
+    ...(https ? { httpsUrl: urlOf("https", https) } : {}),
+    ...(certificate ? { caPem: certificate.cert } : {}),
+    ...(apiTcp ? { apiPort: portOf(apiTcp.server) } : {}),
+    ...(apiTls ? { apiTlsPort: portOf(apiTls.server) } : {}),
     requests: () => count,
     close: async () => {
-      await Promise.all([http, https].filter((s): s is Server => s !== undefined).map(close));
+      await Promise.all(closers.map((c) => c()));
     },
   };
 }
+
+const portOf = (server: NetServer): number => (server.address() as AddressInfo).port;
 
 /** The body as text, or undefined when it is larger than `max` bytes: then reading stops there. */
 function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
@@ -205,7 +245,7 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers).end(text);
 }
 
-function listen(server: Server, host: string, port: number, scheme: string): Promise<Server> {
+function listen(server: NetServer, host: string, port: number, scheme: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) => {
       const why =
@@ -216,7 +256,7 @@ function listen(server: Server, host: string, port: number, scheme: string): Pro
             : (err.code ?? err.message);
       reject(new UserError(`cannot listen on ${host}:${port} for ${scheme}: ${why}`));
     });
-    server.listen(port, host, () => resolve(server));
+    server.listen(port, host, () => resolve());
   });
 }
 

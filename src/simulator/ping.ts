@@ -10,14 +10,23 @@ const MAX_ECHOES = 100;
 
 export function pingReplies(args: Record<string, unknown>): Item[] {
   const count = Math.min(Math.max(Number.parseInt(String(args["count"]), 10) || 1, 1), MAX_ECHOES);
+  const records: Item[] = [];
+  for (const record of pingEchoes(args)) {
+    records.push(record);
+    if (records.length === count) break;
+  }
+  return records;
+}
+
+/** The echoes of a ping that runs until stopped (over the API), one record each, without end. */
+export function* pingEchoes(args: Record<string, unknown>): Generator<Item, never> {
   const host = String(args["address"] ?? "");
   const size = String(args["size"] ?? "56");
-  const records: Item[] = [];
   let [min, max, sum] = [Infinity, 0, 0];
-  for (let seq = 0; seq < count; seq++) {
+  for (let seq = 0; ; seq++) {
     const rtt = 350 + ((seq * 97 + host.length * 31) % 300);
     [min, max, sum] = [Math.min(min, rtt), Math.max(max, rtt), sum + rtt];
-    records.push({
+    yield {
       "avg-rtt": `${Math.round(sum / (seq + 1))}us`,
       host,
       "max-rtt": `${max}us`,
@@ -29,7 +38,6 @@ export function pingReplies(args: Record<string, unknown>): Item[] {
       size,
       time: `${rtt}us`,
       ttl: "64",
-    });
+    };
   }
-  return records;
 }

@@ -47,7 +47,7 @@ const ok = (body: unknown): Reply => ({ status: 200, body });
 const PACKAGES = "/system/package";
 
 /** A streaming command without the arg that bounds it (ping without count), or a print that follows. */
-function runsUntilStopped(name: string, menu: Menu, args: Record<string, unknown>): boolean {
+export function runsUntilStopped(name: string, menu: Menu, args: Record<string, unknown>): boolean {
   if (name === "print") return ["follow", "follow-only", "interval"].some((arg) => arg in args);
   const bounds = longRunning(name, menu.commands[name]!);
   return bounds !== undefined && !bounds.some((arg) => arg in args);
@@ -91,11 +91,7 @@ export class RestApi {
     // A tree without the menu still lists them: a crawl identifies the router by them.
     if (joined === "system/package" && method === "GET" && !this.store.menu(PACKAGES)) return ok(this.store.list(PACKAGES));
 
-    let menu = this.model.root;
-    let depth = 0;
-    while (depth < tokens.length && menu.menus[tokens[depth]!]) menu = menu.menus[tokens[depth++]!]!;
-    const path = "/" + tokens.slice(0, depth).join("/");
-    const rest = tokens.slice(depth);
+    const { menu, depth, path, rest } = this.locate(tokens);
     if (rest.length > 1) return errorReply(400, `no such command or directory (${rest[0]})`);
     const kind = menuKind(menu);
     const verbs = itemVerbs(menu);
@@ -127,6 +123,14 @@ export class RestApi {
       default:
         return errorReply(400, `unsupported method ${method}`);
     }
+  }
+
+  /** The deepest menu a path of tokens names (`depth` tokens long), its path, and the tokens after it. */
+  locate(tokens: readonly string[]): { menu: Menu; depth: number; path: string; rest: string[] } {
+    let menu = this.model.root;
+    let depth = 0;
+    while (depth < tokens.length && menu.menus[tokens[depth]!]) menu = menu.menus[tokens[depth++]!]!;
+    return { menu, depth, path: "/" + tokens.slice(0, depth).join("/"), rest: tokens.slice(depth) };
   }
 
   private inspect(body: Record<string, unknown>): Reply {
@@ -226,7 +230,7 @@ export class RestApi {
         return ok([]);
       case "enable":
       case "disable":
-        for (const item of ids()) item["disabled"] = String(name === "disable");
+        for (const item of ids()) this.store.update(item, { disabled: String(name === "disable") });
         return ok([]);
       default:
         return ok([]);
@@ -261,12 +265,12 @@ export class RestApi {
   }
 }
 
-function splitList(value: unknown): string[] | undefined {
+export function splitList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   return (Array.isArray(value) ? value.map(String) : String(value).split(",")).filter(Boolean);
 }
 
-function project(items: Item[], proplist: string[] | undefined): Item[] {
+export function project(items: Item[], proplist: string[] | undefined): Item[] {
   if (!proplist) return items;
   return items.map((item) => Object.fromEntries(proplist.filter((p) => p in item).map((p) => [p, item[p]!])));
 }

@@ -39,9 +39,18 @@ function valueArgs(command: Command | undefined): Set<string> {
   return new Set(Object.keys(command?.args ?? {}).filter((n) => !isSelectorArg(n)));
 }
 
+/** One change, as `listen` reports it: the item as it now is, or (`dead`) the one removed. */
+export interface StoreChange {
+  path: string;
+  item: Item;
+  dead?: true;
+}
+
 export class Store {
   private readonly lists = new Map<string, Item[]>();
   private readonly objects = new Map<string, Item>();
+  private readonly paths = new WeakMap<Item, string>();
+  private readonly watchers = new Set<(change: StoreChange) => void>();
   private nextId = 1;
 
   constructor(
@@ -85,14 +94,29 @@ export class Store {
 
   set(menu: Menu, item: Item, values: Record<string, unknown>): Item {
     checkArgs(values, valueArgs(menu.commands["set"]));
-    return Object.assign(item, normalizeFlags(stringValues(values)));
+    return this.update(item, stringValues(values));
+  }
+
+  /** Changes an item's values as the router itself does (enable, disable): no check of args. */
+  update(item: Item, values: Item): Item {
+    Object.assign(item, normalizeFlags(values));
+    const path = this.paths.get(item);
+    if (path !== undefined) this.notify({ path, item });
+    return item;
   }
 
   setSettings(path: string, menu: Menu, values: Record<string, unknown>): Item {
     checkArgs(values, valueArgs(menu.commands["set"]));
     const object = { ...this.settings(path), ...stringValues(values) };
     this.objects.set(path, object);
+    this.notify({ path, item: object });
     return object;
+  }
+
+  /** Calls `watcher` on every change from now on, until the returned function is called. */
+  watch(watcher: (change: StoreChange) => void): () => void {
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
   }
 
   /** A table the router fills itself (packages): items with their own ids, not checked against `add`. */
@@ -101,6 +125,7 @@ export class Store {
       path,
       items.map((item) => ({ ...item })),
     );
+    for (const item of this.list(path)) this.paths.set(item, path);
   }
 
   remove(path: string, item: Item): void {
@@ -108,6 +133,8 @@ export class Store {
       path,
       this.list(path).filter((i) => i !== item),
     );
+    this.paths.delete(item);
+    this.notify({ path, item, dead: true });
   }
 
   private insert(path: string, menu: Menu, values: Item): Item {
@@ -118,7 +145,13 @@ export class Store {
     }
     Object.assign(item, normalizeFlags(values));
     this.lists.set(path, [...this.list(path), item]);
+    this.paths.set(item, path);
+    this.notify({ path, item });
     return item;
+  }
+
+  private notify(change: StoreChange): void {
+    for (const watcher of this.watchers) watcher(change);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The runtime templates (src/templates/: runtime.ts and the duration reader
- * it imports), as the client ships them (JavaScript and declarations,
+ * The runtime templates (src/templates/: runtime.ts, the duration reader
+ * it imports, and the API protocol's codec), as the client ships them (JavaScript and declarations,
  * transpiled from the one source), and the names the runtime exports, read
  * from its source rather than kept by hand.
  */
@@ -42,7 +42,7 @@ let shipped: { name: string; js: string; dts: string }[] | undefined;
 
 /** The templates as `<name>.js` and `<name>.d.ts` (transpiled once per process: no type check, so it is quick). */
 export function runtimeFiles(): { name: string; js: string; dts: string }[] {
-  shipped ??= ["duration", "runtime"].map((name) => {
+  shipped ??= ["duration", "api-codec", "runtime"].map((name) => {
     const source = name === "runtime" ? RUNTIME : template(name);
     const fileName = `${name}.ts`;
     const js = ts.transpileModule(source, { compilerOptions: options, fileName }).outputText;
