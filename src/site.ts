@@ -105,7 +105,7 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
       spans.set(`${node.level} ${node.path}`, {
         ...(first || came ? {} : { since: node.since }),
         ...(node.removedIn && !went ? { removedIn: node.removedIn } : {}),
-        ...(came || went ? { packages: `${came ? "added" : "gone"} where the packages differ: ${came ?? went!}` } : {}),
+        ...(came || went ? { packages: { text: came ? "with packages" : "packages differ", step: came ?? went! } } : {}),
       });
     }
   }

@@ -15,7 +15,7 @@ export interface Lifespan {
    * It appears or disappears between two trees of different package sets (base and extra): the trees cannot
    * tell a package from a version, so there is no since or removed, only this (`in 7.22.3's packages, not 7.20.8's`).
    */
-  packages?: string;
+  packages?: { text: string; step: string };
 }
 
 export interface Change {

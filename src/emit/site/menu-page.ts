@@ -51,7 +51,7 @@ function badges(life: Lifespan, context: VersionContext, from: string): Html {
   const link = (label: string) => context.diffInto(label);
   return html`${life.since ? badge("since", life.since, link(life.since), from) : ""}${
     life.removedIn ? badge("removed", life.removedIn, link(life.removedIn), from) : ""
-  }${life.packages ? html` <span class="badge packages">${life.packages}</span>` : ""}`;
+  }${life.packages ? html` <span class="badge packages" title="${life.packages.step}">${life.packages.text}</span>` : ""}`;
 }
 
 function badge(kind: "since" | "removed", label: string, diff: string | undefined, from: string): Html {
