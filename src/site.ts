@@ -44,6 +44,23 @@ function labels(trees: readonly SiteTree[]): string[] {
   });
 }
 
+/**
+ * A tree's package set: the packages it lists, else what its source says (restraml's `.../extra/...`
+ * dumps carry every extra package), else the base package. Trees of different sets are not compared as
+ * versions: what one has and the other lacks may come from a package.
+ */
+function packageSet({ model, source }: SiteTree): string[] {
+  const listed = model.header.packages;
+  if (listed?.length) return [...listed].sort();
+  return /(?:^|[\\/:])extra(?:[\\/]|$)/.test(source) ? ["routeros", "extra packages"] : ["routeros"];
+}
+
+const setWords = (set: readonly string[]): string =>
+  set.length === 1 && set[0] === "routeros" ? "base package" : set.filter((p) => p !== "routeros").join(", ") || "routeros";
+
+/** Packages of one set that the other lacks. */
+const beyond = (set: readonly string[], other: readonly string[]): boolean => set.some((p) => !other.includes(p));
+
 interface Downloads {
   files: OutputFile[];
   /** A link to each entry file written, in registry order. */
@@ -70,6 +87,7 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
   if (input.length === 0) throw new UserError("a site needs at least one tree");
   const trees = [...input].sort((a, b) => compareVersions(a.model.header.version ?? "0", b.model.header.version ?? "0"));
   const names = labels(trees);
+  const sets = trees.map(packageSet);
   const folders = names.map(versionFolder);
   if (new Set(folders).size !== folders.length) throw new UserError(`two trees would share a folder: ${folders.join(", ")}`);
   const views = await Promise.all(trees.map(async ({ model, ...inputs }) => buildView((await buildDocument(model, inputs)).document)));
@@ -77,19 +95,34 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
   // Since and removed: `rosapi history` over the versions (base and extra trees of one version count as one).
   const spans = new Map<string, Lifespan>();
   if (trees.length > 1 && trees.every((t) => t.model.header.version)) {
+    // Where a version's first tree has packages the tree before lacks (an addition may come from them), or
+    // lacks packages that tree has (so may a removal): the step, in words.
+    const boundary = (version: string, added: boolean): string | undefined => {
+      const i = trees.findIndex((t) => t.model.header.version === version);
+      if (i < 1) return undefined;
+      const [before, after] = [sets[i - 1]!, sets[i]!];
+      if (!(added ? beyond(after, before) : beyond(before, after))) return undefined;
+      return `${names[i - 1]!} (${setWords(before)}) → ${names[i]!} (${setWords(after)})`;
+    };
     for (const node of buildHistory(trees.map((t) => t.model)).nodes) {
       if (node.since === undefined) continue;
       const first = node.since === trees[0]!.model.header.version;
       if (first && !node.removedIn) continue;
+      const came = first ? undefined : boundary(node.since, true);
+      const went = node.removedIn ? boundary(node.removedIn, false) : undefined;
       spans.set(`${node.level} ${node.path}`, {
-        ...(first ? {} : { since: node.since }),
-        ...(node.removedIn ? { removedIn: node.removedIn } : {}),
+        ...(first || came ? {} : { since: node.since }),
+        ...(node.removedIn && !went ? { removedIn: node.removedIn } : {}),
+        ...(came || went ? { packages: { text: came ? "with packages" : "packages differ", step: came ?? went! } } : {}),
       });
     }
   }
   const pairs = trees.slice(1).map((tree, i) => ({
     from: names[i]!,
     to: names[i + 1]!,
+    ...(beyond(sets[i]!, sets[i + 1]!) || beyond(sets[i + 1]!, sets[i]!)
+      ? { packages: [setWords(sets[i]!), setWords(sets[i + 1]!)] as [string, string] }
+      : {}),
     diff: diffModels(trees[i]!.model, tree.model, { from: names[i]!, to: names[i + 1]! }),
     fromIndex: `${folders[i]}/index.html`,
     toIndex: `${folders[i + 1]}/index.html`,

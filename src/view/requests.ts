@@ -50,6 +50,9 @@ export interface RequestPolicy {
 /** Args an example body never carries: they stream, write files, or select by condition. */
 const UNSAFE = new Set(["follow", "follow-only", "file", "where", "from", "copy-from", "place-before", "without-paging", "interval"]);
 
+/** Args RouterOS derives from an `address` with a prefix (/ip/address, /ip/dhcp-server/network): an add leaves them out. */
+export const DERIVED: readonly string[] = ["network", "broadcast", "netmask"];
+
 /** Free text the run writes where the document has no example: what it names and comments is its own. */
 export const RUN_TEXT: Readonly<Record<string, string>> = { name: "example", comment: "example" };
 /** The text of a plain-string arg an add requires (from evidence) that the document has no example for. */
@@ -111,6 +114,9 @@ class PolicyBuilder {
   /** The item this run adds (PUT and POST add alike): inactive where the menu lets it be. */
   addBody(): Body {
     const body = this.object((name) => UNSAFE.has(name) || this.isSelector(name), true);
+    // Values that must agree with the address (`192.168.88.1` as network of `10.0.0.1/24` would not): RouterOS derives them.
+    const address = body["address"];
+    if (address && "value" in address && String(address.value).includes("/")) for (const name of DERIVED) delete body[name];
     const disabled = this.property("disabled");
     if (disabled && fits(disabled, "yes")) body["disabled"] = { reason: "inactive", value: "yes" };
     // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.

@@ -3,7 +3,8 @@
  * (target < 10 s), the largest page and the search index plus script
  * gzip-compressed (targets < 300 KB and < 1.5 MB), first contentful paint of
  * menu pages from file:// in Chromium (target < 500 ms), and search results
- * per keystroke (target < 100 ms). Then the six shared trees as one site:
+ * per keystroke (target < 100 ms), the ranks of 20 everyday queries and the
+ * height of /interface/wifi at 1366 px. Then the six shared trees as one site:
  * build time and the link and escape checks over every page.
  *
  *   npm run bench:site
@@ -28,6 +29,30 @@ const out = await mkdtemp(join(tmpdir(), "rosapi-bench-site-"));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const TIME = "/usr/bin/time";
+
+/** Everyday queries of a REST user, each with the end of the link that answers it. */
+const QUERIES: [string, string][] = [
+  ["ip address", "m/ip.address.html"],
+  ["bridge port", "#put-interface.bridge.port"],
+  ["firewall filter", "m/ip.firewall.filter.html"],
+  ["nat", "m/ip.firewall.nat.html"],
+  ["dhcp lease", "m/ip.dhcp-server.lease.html"],
+  ["dns static", "m/ip.dns.static.html"],
+  ["route", "m/ip.route.html"],
+  ["vlan", "m/interface.vlan.html"],
+  ["wireguard peers", "m/interface.wireguard.peers.html"],
+  ["address list", "m/ip.firewall.address-list.html"],
+  ["user", "m/user.html"],
+  ["identity", "m/system.identity.html"],
+  ["reboot", "#post-system.reboot"],
+  ["ping", "#post-ping"],
+  ["export", "#post-export"],
+  ["ethernet", "m/interface.ethernet.html"],
+  ["ipsec peer", "m/ip.ipsec.peer.html"],
+  ["bgp connection", "m/routing.bgp.connection.html"],
+  ["scheduler", "m/system.scheduler.html"],
+  ["wifi add", "#put-interface.wifi"],
+];
 
 /** Runs `rosapi ...args`: wall time, and CPU time where /usr/bin/time can say it (the wall clock of a shared machine says more about the neighbours). */
 function run(args: string[]): { wall: number; cpu?: number } {
@@ -117,6 +142,26 @@ try {
       })()`);
       console.log(
         `  search per keystroke (typing "address li"): max ${Math.max(...keystrokes).toFixed(1)} ms, each ${keystrokes.map((t) => t.toFixed(1)).join(" ")}   (target < 100 ms)`,
+      );
+      // Everyday queries, each with the link a user wants (the end of its href): its rank among the results.
+      const ranks = await page.evaluate<[string, number][]>(`(() => {
+        const input = document.querySelector("#search");
+        const out = [];
+        for (const [query, want] of ${JSON.stringify(QUERIES)}) {
+          input.value = query;
+          input.dispatchEvent(new Event("input"));
+          const hrefs = [...document.querySelectorAll("#search-results a")].map((a) => a.getAttribute("href"));
+          out.push([query, hrefs.findIndex((h) => h.endsWith(want)) + 1]);
+        }
+        return out;
+      })()`);
+      const first = ranks.filter(([, r]) => r === 1).length;
+      console.log(`  search, ${ranks.length} everyday queries: ${first} with the wanted result first`);
+      for (const [query, rank] of ranks) console.log(`    ${query.padEnd(24)} ${rank === 0 ? "not in the first 50" : `rank ${rank}`}`);
+      await page.setViewportSize({ width: 1366, height: 800 });
+      await page.goto(root + "7.22.3/m/interface.wifi.html");
+      console.log(
+        `  /interface/wifi at 1366 px: ${await page.evaluate<number>("document.documentElement.scrollHeight")} px tall (68,472 px before the args were shown once)`,
       );
     } finally {
       await browser.close();

@@ -26,6 +26,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 const OLD = dump("7.22.3-extra");
 const NEW = dump("7.23.3");
 
+type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+
 /** Everything a page did wrong: console errors, failed requests, requests outside `root`. */
 function watch(page: Page, root: string): string[] {
   const problems: string[] = [];
@@ -72,8 +74,9 @@ describe.skipIf(!browserPath || !dumpsPresent || !OLD || !NEW)("the site of 7.22
     await page.waitForURL(/\/m\/ip\.address\.html$/);
     const put = page.locator("#put-ip\\.address");
     await expect(put.locator("h2").textContent()).resolves.toContain("PUT");
-    await expect(put.locator("#put-ip\\.address--address").textContent()).resolves.toContain("address");
-    expect(await put.locator("table.args tbody tr").count()).toBeGreaterThan(3);
+    // Its args are the menu's, shown once: each operation's anchor of an arg leads to the arg's row.
+    await expect(page.locator("tr:has(#put-ip\\.address--address)").textContent()).resolves.toContain("address");
+    expect(await page.locator("#args table.args tbody tr").count()).toBeGreaterThan(3);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
@@ -120,6 +123,86 @@ describe.skipIf(!browserPath || !dumpsPresent || !OLD || !NEW)("the site of 7.22
     }
     await page.close();
   }, 120_000);
+
+  it("keeps the search at hand after scrolling, marks the current menu beside the page and highlights a deep-linked heading", async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page, root);
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await page.goto(`${root}7.23.3/m/ip.address.html#put-ip.address`);
+    // The heading the URL names stands out from the others (the highlight is the only background a heading has).
+    const background = (selector: string) =>
+      page.locator(selector).evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).backgroundColor);
+    const plain = await background("#get-ip\\.address h2");
+    expect(await background("#put-ip\\.address h2")).not.toBe(plain);
+    // Its ready request is open.
+    expect(await page.locator("#put-ip\\.address details.ready").getAttribute("open")).not.toBeNull();
+    expect(await page.locator(".side a[aria-current=page]").textContent()).toBe("address");
+    expect(await page.locator(".side").isVisible()).toBe(true);
+    await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+    const box = await page.locator("#search").boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+    await page.keyboard.press("/");
+    await page.keyboard.type("ip route");
+    await page.locator("#search-results a").first().waitFor();
+    expect(await page.locator("#search-results a").first().isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("copies what a ready request block shows", async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page, root);
+    // The clipboard records what is written to it (a headless browser's own clipboard may not be readable).
+    await page.addInitScript({
+      content: `window.__copied = []; Object.defineProperty(navigator, "clipboard", { value: { writeText: (t) => (window.__copied.push(t), Promise.resolve()) } });`,
+    });
+    await page.goto(`${root}7.23.3/m/ip.address.html#put-ip.address`);
+    const ready = page.locator("#put-ip\\.address details.ready");
+    const blocks = ready.locator("pre");
+    expect(await blocks.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      await ready.locator("button.copy").nth(i).click();
+      const copied = await page.evaluate(() => (globalThis as unknown as { __copied: string[] }).__copied.at(-1));
+      expect(copied).toBe(await blocks.nth(i).innerText());
+    }
+    expect(await ready.locator("button.copy").first().textContent()).toBe("Copied");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("shows /interface/wifi of 7.22.3 extra under a third of its old height at 1366 px (68,472 px before)", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await page.goto(`${root}7.22.3/m/interface.wifi.html`);
+    const height = await page.evaluate<number>("document.documentElement.scrollHeight");
+    expect(height).toBeLessThan(68_472 / 3);
+    await page.close();
+  }, 60_000);
+
+  it("remembers the dark theme the reader chose", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${root}7.23.3/m/ip.address.html`);
+    await page.locator("#theme").click();
+    const theme = await page.locator("html").getAttribute("data-theme");
+    expect(theme === "dark" || theme === "light").toBe(true);
+    await page.goto(`${root}7.23.3/index.html`);
+    expect(await page.locator("html").getAttribute("data-theme")).toBe(theme);
+    await page.close();
+  }, 60_000);
+
+  it("shows a result as its REST request with the console words beside it, and ranks a menu's add first for a noun query", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${root}7.23.3/index.html`);
+    await page.locator("#search").fill("bridge port");
+    const results = page.locator("#search-results a");
+    await results.first().waitFor();
+    expect(await results.nth(0).getAttribute("href")).toMatch(/m\/interface\.bridge\.port\.html$/);
+    expect(await results.nth(1).getAttribute("href")).toMatch(/#put-interface\.bridge\.port$/);
+    expect(await results.nth(1).textContent()).toMatch(/^PUT \/interface\/bridge\/port\/interface\/bridge\/port add/);
+    expect(await results.nth(1).locator(".console").textContent()).toBe("/interface/bridge/port add");
+    await page.close();
+  }, 60_000);
 
   it("moves through results with the keyboard", async () => {
     const page = await browser.context.newPage();

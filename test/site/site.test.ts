@@ -10,6 +10,10 @@ import { DEFAULT_TARGETS, generate } from "../../src/generate.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { dump, dumpsPresent } from "../helpers/dumps.js";
 import { loadModel } from "../../src/model/load.js";
+import type { SchemaModel } from "../../src/model/types.js";
+import { buildOpenApi } from "../../src/openapi/index.js";
+import { buildView } from "../../src/view/index.js";
+import { argAnchor, operationAnchor } from "../../src/emit/site/paths.js";
 import { brokenLinks, brokenTargets, markupFromDump, searchLinks, siteFiles } from "../helpers/site-check.js";
 import { hostileModel, PAYLOADS } from "./hostile-model.js";
 import { readFactFiles } from "../../src/facts/index.js";
@@ -116,6 +120,24 @@ describe("a site of hostile strings", () => {
     expect(switcher(added.path)).toMatch(/aria-current="page"/);
   });
 
+  it("renders the error examples as JSON and their descriptions as prose", () => {
+    const page = files.find((f) => f.path === "7.2/errors.html")!.content;
+    expect(page).not.toContain("$ref");
+    expect(page).not.toContain("`");
+    expect(page).toContain("&quot;detail&quot;: &quot;unknown parameter foo&quot;");
+    expect(page).toContain("<code>Session closed</code>");
+  });
+
+  it("gives counts on a diff page that equal its lists", () => {
+    const page = files.find((f) => f.path === "diff/7.1..7.2.html")!.content;
+    const [, changes, breaking] = /<p>(\d+) changes, (\d+) of them breaking\.<\/p>/.exec(page)!;
+    expect(Number(changes)).toBe(page.split('<li id="c-').length - 1);
+    expect(Number(breaking)).toBe(page.split('class="change breaking"').length - 1);
+    const headed = [...page.matchAll(/<h2>(Breaking|Not breaking) \((\d+)\)<\/h2>\s*<ol class="checklist">([^]*?)<\/ol>/g)];
+    expect(headed.length).toBeGreaterThan(0);
+    for (const [, title, n, list] of headed) expect(Number(n), title).toBe(list!.split('<li id="c-').length - 1);
+  });
+
   it("badges what a version added, linked to the diff page that lists it", () => {
     const page = files.find((f) => f.path === "7.2/index.html");
     expect(page).toBeDefined();
@@ -127,9 +149,10 @@ describe("a site of hostile strings", () => {
 
 describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump (7.22.3 extra)", () => {
   let dir: string;
+  let model: SchemaModel;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "rosapi-site-"));
-    const model = await loadModel(dump("7.22.3-extra")!.file);
+    model = await loadModel(dump("7.22.3-extra")!.file);
     await writeFilesAtomic(dir, await buildSite([{ model, source: dump("7.22.3-extra")!.file }], { downloads: false }));
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -160,5 +183,49 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     const put = page.slice(page.indexOf('id="put-ip.address"'), page.indexOf('id="get-ip.address:id"'));
     expect(put).not.toContain('class="caution"');
     expect(page).toContain("curl -k -u admin -X PUT &#39;https://192.168.88.1/rest/ip/address&#39;");
+    // Values that agree: what RouterOS derives from the address is left out, and said so; each safety choice has its why.
+    const body = JSON.parse(
+      put
+        .slice(put.indexOf('data-what="the raw body"><code>') + 31, put.indexOf("</code>", put.indexOf('data-what="the raw body"')))
+        .replace(/&quot;/g, '"'),
+    ) as Record<string, string>;
+    expect(body["address"]).toBe("10.0.0.1/24");
+    expect(Object.keys(body)).not.toContain("network");
+    expect(Object.keys(body)).not.toContain("broadcast");
+    expect(put).toMatch(
+      /<code>network<\/code>, <code>broadcast<\/code>, <code>netmask<\/code>:\s*left out: RouterOS derives them from address/,
+    );
+    expect(put).toMatch(/<code>disabled<\/code> = <code>yes<\/code>:\s*added disabled, so that nothing changes until you enable it/);
+  });
+
+  it("shows each arg of /interface/wifi once, and every operation's anchor of an arg leads to a row", async () => {
+    const page = await readFile(join(dir, "7.22.3/m/interface.wifi.html"), "utf8");
+    const view = buildView(buildOpenApi(model));
+    const node = view.tree.children.get("interface")!.children.get("wifi")!;
+    const names = new Set<string>();
+    let anchors = 0;
+    for (const op of node.operations)
+      for (const [name] of op.body ? view.properties(op.body) : []) {
+        names.add(name);
+        anchors++;
+        expect(page).toContain(`id="${argAnchor(operationAnchor(op.method, op.path), name)}"`);
+      }
+    expect(anchors).toBeGreaterThan(500);
+    // One row per name (a second only where a command's value differs): far fewer rows than anchors.
+    const rows = page.slice(page.indexOf('id="args"'), page.indexOf("</table>", page.indexOf('id="args"'))).split("<tr id=").length - 1;
+    expect(rows).toBeGreaterThanOrEqual(names.size);
+    expect(rows).toBeLessThan(anchors / 2);
+  });
+
+  it("names the list each list arg takes, and says where the tree gives no type", async () => {
+    const page = await readFile(join(dir, "7.22.3/m/ip.firewall.filter.html"), "utf8");
+    const row = (arg: string) => {
+      const at = page.indexOf(`id="put-ip.firewall.filter--${arg}"`);
+      return page.slice(at, page.indexOf("</tr>", at));
+    };
+    expect(row("src-address-list")).toContain("the name of a firewall address list");
+    expect(row("in-interface-list")).toContain("the name of an interface list");
+    expect(row("ttl")).toContain("type unknown");
+    expect(row("comment")).not.toContain("type unknown");
   });
 });

@@ -11,6 +11,11 @@ export interface Lifespan {
   since?: string;
   /** The first version after its last appearance. */
   removedIn?: string;
+  /**
+   * It appears or disappears between two trees of different package sets (base and extra): the trees cannot
+   * tell a package from a version, so there is no since or removed, only this (`in 7.22.3's packages, not 7.20.8's`).
+   */
+  packages?: { text: string; step: string };
 }
 
 export interface Change {

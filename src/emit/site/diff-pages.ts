@@ -15,6 +15,8 @@ export interface VersionPair {
   from: string;
   to: string;
   diff: ModelDiff;
+  /** The package sets of the two trees, where they differ: a change may come from a package, not the version. */
+  packages?: [string, string];
   /** Each version's index, from the site's root. */
   fromIndex: string;
   toIndex: string;
@@ -59,7 +61,8 @@ export function diffPages(pairs: readonly VersionPair[]): OutputFile[] {
             </ol>`
         : "";
     };
-    const summary = pair.diff.summary;
+    // The counts are those of the lists below (a change may read as several lines or lines as one).
+    const breaking = numbered.filter((e) => e.line.change.breaking).length;
     const content = page(
       {
         path,
@@ -71,7 +74,15 @@ export function diffPages(pairs: readonly VersionPair[]): OutputFile[] {
         ],
       },
       html`<h1>RouterOS ${pair.from} → ${pair.to}</h1>
-        <p>${summary.changes} changes, ${summary.breaking} of them breaking.</p>
+        <p>${numbered.length} changes, ${breaking} of them breaking.</p>
+        ${
+          pair.packages
+            ? html`<p class="caution">
+                These trees have different package sets (${pair.from}: ${pair.packages[0]}; ${pair.to}: ${pair.packages[1]}): what one has
+                and the other lacks may come from a package rather than the version.
+              </p>`
+            : ""
+        }
         ${section("Breaking", true)} ${section("Not breaking", false)}
         <h2>By menu</h2>
         ${[...byMenu]

@@ -51,7 +51,7 @@ function badges(life: Lifespan, context: VersionContext, from: string): Html {
   const link = (label: string) => context.diffInto(label);
   return html`${life.since ? badge("since", life.since, link(life.since), from) : ""}${
     life.removedIn ? badge("removed", life.removedIn, link(life.removedIn), from) : ""
-  }`;
+  }${life.packages ? html` <span class="badge packages" title="${life.packages.step}">${life.packages.text}</span>` : ""}`;
 }
 
 function badge(kind: "since" | "removed", label: string, diff: string | undefined, from: string): Html {
@@ -79,14 +79,19 @@ function valueCell(value: ValueView): Html {
 interface ValueRow {
   name: string;
   value: ValueView;
+  /** The row's anchor; `also`: further anchors that lead to the same row (the arg of each other operation). */
+  id: string;
+  also?: string[];
   /** Badges after the name. */
   marks: Html;
   /** What follows the value's words (its default). */
   after?: Html;
+  /** The commands that take it, where a table lists them. */
+  takenBy?: string[];
 }
 
-/** A table of named values (body args, item properties), each row with an anchor of its own. */
-function valueTable(caption: Part, column: string, anchor: string, rows: ValueRow[]): Html {
+/** A table of named values (menu args, item properties), each row with an anchor of its own. */
+function valueTable(caption: Part, column: string, rows: ValueRow[], takenBy = false): Html {
   return html`<table class="args">
     <caption>
       ${caption}
@@ -95,43 +100,107 @@ function valueTable(caption: Part, column: string, anchor: string, rows: ValueRo
       <tr>
         <th scope="col">${column}</th>
         <th scope="col">Value</th>
+        ${takenBy ? html`<th scope="col">Taken by</th>` : ""}
       </tr>
     </thead>
     <tbody>
-      ${rows.map(({ name, value, marks, after }) => {
-        const id = argAnchor(anchor, name);
-        return html`<tr id="${id}">
-          <th scope="row">
-            <a class="anchor" href="#${id}"><code>${name}</code></a
-            >${marks}
-          </th>
-          <td>${valueCell(value)}${after}</td>
-        </tr>`;
-      })}
+      ${rows.map(
+        ({ name, value, id, also, marks, after, takenBy: commands }) =>
+          html`<tr id="${id}">
+            <th scope="row">
+              ${(also ?? []).map((a) => html`<span id="${a}"></span>`)}<a class="anchor" href="#${id}"><code>${name}</code></a
+              >${marks}
+            </th>
+            <td>${valueCell(value)}${after}</td>
+            ${takenBy ? html`<td class="taken">${(commands ?? []).join(", ")}</td>` : ""}
+          </tr>`,
+      )}
     </tbody>
   </table>`;
 }
 
-function bodyTable(input: MenuPageInput, op: ViewOperation, anchor: string): Html {
+/** The operations of a menu that take a body. */
+const bodyOperations = (node: MenuNode): ViewOperation[] =>
+  node.operations.filter((op) => op.method !== "get" && op.method !== "delete" && op.body);
+
+/** What makes two operations' args one row: the same name and the same value (a default or required-ness stays per operation). */
+const valueKey = (name: string, value: ValueView): string => {
+  return `${name}\u0000${JSON.stringify({ ...value.schema, default: undefined })}`;
+};
+
+/** The shared anchor of a menu's arg row. */
+const menuArgAnchor = (name: string): string => argAnchor("arg", name);
+
+/**
+ * The menu's args, each shown once: one row per name and value, with the
+ * commands that take it; an arg whose value differs between commands has a
+ * row per value. Every operation's own anchor of an arg (`#put-ip.address--address`)
+ * leads to its row.
+ */
+function argsTable(input: MenuPageInput): Html {
+  const groups = new Map<string, { name: string; value: ValueView; ops: ViewOperation[] }>();
+  for (const op of bodyOperations(input.node))
+    for (const [name, value] of input.view.properties(op.body!)) {
+      const key = valueKey(name, value);
+      const group = groups.get(key) ?? { name, value, ops: [] };
+      group.ops.push(op);
+      groups.set(key, group);
+    }
+  if (groups.size === 0) return html``;
+  const named = new Set<string>();
+  const rows = [...groups.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name, value, ops }): ValueRow => {
+      const own = ops.map((op) => argAnchor(operationAnchor(op.method, op.path), name));
+      const first = !named.has(name);
+      named.add(name);
+      const id = first ? menuArgAnchor(name) : own.shift()!;
+      const commands = [...new Set(ops.map(consoleCommand))];
+      const required = [...new Set(ops.filter((op) => op.body!.required?.includes(name)).map(consoleCommand))];
+      const defaults = new Set<unknown>();
+      for (const op of ops) {
+        const schema = op.body!.properties?.[name];
+        const fallback: unknown = schema ? input.view.value(schema).schema.default : undefined;
+        if (fallback !== undefined) defaults.add(fallback);
+      }
+      const fallback = [...defaults];
+      const marks = new Map<string, Html>();
+      for (const op of ops) {
+        const badge = badges(input.context.lifespan(argNode(op, name)), input.context, input.path);
+        if (badge.text) marks.set(badge.text, badge);
+      }
+      return {
+        name,
+        value,
+        id,
+        also: own,
+        marks: html`${required.length ? html` <span class="badge required">required in ${required.join(", ")}</span>` : ""}${[...marks.values()]}`,
+        ...(fallback.length === 1 ? { after: html`<p class="default">Default: <code>${String(fallback[0])}</code></p>` } : {}),
+        takenBy: commands,
+      };
+    });
+  return html`<section class="menu-args" id="args" aria-labelledby="args-h">
+    <h2 id="args-h">Args</h2>
+    <p>Each arg once, with the commands that take it (an arg whose value differs between commands has a row for each).</p>
+    ${valueTable(html`Body args of the operations of ${input.node.menu}`, "Arg", rows, true)}
+  </section>`;
+}
+
+/** An operation's body in one line: how many of the menu's args it takes, which it requires. */
+function bodyLine(input: MenuPageInput, op: ViewOperation): Html {
   const body = op.body;
   if (!body) return html`<p class="nobody">No body.</p>`;
   const args = input.view.properties(body);
   if (args.length === 0) return html`<p class="nobody">The body is an empty object.</p>`;
-  const required = new Set(body.required ?? []);
-  const rows = args.map(([name, value]): ValueRow => {
-    const fallback: unknown = value.schema.default;
-    return {
-      name,
-      value,
-      marks: html`${required.has(name) ? html` <span class="badge required">required</span>` : ""}${badges(
-        input.context.lifespan(argNode(op, name)),
-        input.context,
-        input.path,
-      )}`,
-      ...(fallback !== undefined ? { after: html`<p class="default">Default: <code>${String(fallback)}</code></p>` } : {}),
-    };
-  });
-  return valueTable(html`Body args of ${op.method.toUpperCase()} ${op.path}`, "Arg", anchor, rows);
+  const required = body.required ?? [];
+  return html`<p class="body">
+    Body: ${args.length} <a href="#args">arg${args.length === 1 ? "" : "s"}</a> (the rows taken by <code>${consoleCommand(op)}</code>)${
+      required.length
+        ? html`; required:
+          ${required.map((r, i) => html`${i ? ", " : ""}<a href="#${argAnchor(operationAnchor(op.method, op.path), r)}"><code>${r}</code></a>`)}`
+        : ""
+    }.
+  </p>`;
 }
 
 /** The item (or settings) components the menu's listings reply with: their properties are shown once on the page. */
@@ -198,7 +267,7 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
     </dl>
     ${o.description ? html`<p class="description">${prose(o.description)}</p>` : ""}
     ${op.verb === "list" ? html`<p>Query: any item property as <code>?name=value</code>; <code>.proplist</code> names the properties to return.</p>` : ""}
-    ${op.method === "get" || op.method === "delete" ? "" : bodyTable(input, op, anchor)} ${replyText(input, op)} ${errorsLine(input, op)}
+    ${op.method === "get" || op.method === "delete" ? "" : bodyLine(input, op)} ${replyText(input, op)} ${errorsLine(input, op)}
     <details class="ready">
       <summary>Ready request</summary>
       ${
@@ -214,12 +283,31 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
               Check it before you send it.
             </p>`
       }
+      ${
+        ready.notes.length
+          ? html`<ul class="notes" aria-label="Why these values">
+              ${ready.notes.map(
+                (n) =>
+                  html`<li>
+                    ${n.args.map((a, i) => html`${i ? ", " : ""}<code>${a}</code>`)}${n.value === undefined ? "" : html` = <code>${n.value}</code>`}:
+                    ${n.why}
+                  </li>`,
+              )}
+            </ul>`
+          : ""
+      }
       <p>curl (asks for the password):</p>
-      <pre><code>${ready.curl}</code></pre>
+      <pre data-what="the curl command"><code>${ready.curl}</code></pre>
       ${
         ready.client
           ? html`<p>TypeScript client:</p>
-              <pre><code>${ready.client}</code></pre>`
+              <pre data-what="the client call"><code>${ready.client}</code></pre>`
+          : ""
+      }
+      ${
+        ready.body !== undefined
+          ? html`<p>Raw body:</p>
+              <pre data-what="the raw body"><code>${ready.body}</code></pre>`
           : ""
       }
       <p>Postman request: <code>${ready.postman}</code></p>
@@ -227,19 +315,41 @@ function operation(input: MenuPageInput, op: ViewOperation): Html {
   </section>`;
 }
 
+/**
+ * The properties of the menu's items. A property that is also an arg of the
+ * menu is named with a link to its arg row (its value in words is there; in
+ * a reply it is a string); the others, mostly read-only, have rows here.
+ */
 function items(input: MenuPageInput): Html {
+  const args = new Set(bodyOperations(input.node).flatMap((op) => Object.keys(op.body!.properties ?? {})));
   return html`${itemComponents(input.node).map((component) => {
     const schema = input.view.components.get(component);
     if (!schema) return "";
     const anchor = itemAnchor(component);
-    const rows = input.view.properties(schema).map(([name, value]): ValueRow => ({
-      name,
-      value,
-      marks: value.schema.readOnly ? html` <span class="badge readonly">read-only</span>` : html``,
-    }));
+    const properties = input.view.properties(schema);
+    const asArgs = properties.filter(([name, value]) => args.has(name) && !value.schema.readOnly);
+    const rows = properties
+      .filter(([name, value]) => !args.has(name) || value.schema.readOnly)
+      .map(([name, value]): ValueRow => ({
+        name,
+        value,
+        id: argAnchor(anchor, name),
+        marks: value.schema.readOnly ? html` <span class="badge readonly">read-only</span>` : html``,
+      }));
     return html`<section class="item" id="${anchor}" aria-labelledby="${anchor}-h">
       <h2 id="${anchor}-h">Properties of <code>${component}</code></h2>
-      ${valueTable("Reply properties (every value a string)", "Property", anchor, rows)}
+      ${
+        asArgs.length
+          ? html`<p class="as-args">
+              The args it replies with, as strings:
+              ${asArgs.map(
+                ([name], i) =>
+                  html`${i ? ", " : ""}<a id="${argAnchor(anchor, name)}" href="#${menuArgAnchor(name)}"><code>${name}</code></a>`,
+              )}.
+            </p>`
+          : ""
+      }
+      ${rows.length ? valueTable("Other reply properties (every value a string)", "Property", rows) : ""}
     </section>`;
   })}`;
 }
@@ -297,5 +407,5 @@ export function menuPageBody(input: MenuPageInput): Html {
           </nav>`
         : ""
     }
-    ${node.operations.map((op) => operation(input, op))} ${items(input)}`;
+    ${node.operations.map((op) => operation(input, op))} ${argsTable(input)} ${items(input)}`;
 }

@@ -17,16 +17,21 @@ export const SEARCH_GLOBAL = "ROSAPI_SEARCH";
 /**
  * - `pages`: menu pages, inside the version's folder;
  * - `texts`: details (summaries, syntax texts), each once;
- * - `ops`: `[page, anchor, label]` of each operation entries point to (`/ip/address add`);
+ * - `ops`: `[page, anchor, label, console, order]` of each operation entries point to: its REST request
+ *   (`PUT /ip/address`), its console words (`/ip/address add`), and where a noun query ranks it among the
+ *   menu's commands (0 add, 1 the other item operations, 2 any other command);
  * - `entries`, in the order results rank their kinds: `[0, page, label]` a menu, `[1, op, text]` a command,
  *   `[2, op, name, text, anchor?]` an arg (its anchor given only where it is not the op's `--name`); text -1: none.
  */
 export interface SearchIndex {
   pages: string[];
   texts: string[];
-  ops: [number, string, string][];
+  ops: [number, string, string, string, number][];
   entries: ([0, number, string] | [1, number, number] | [2, number, string, number] | [2, number, string, number, string])[];
 }
+
+/** Where a noun query (`bridge port`) ranks a menu's commands: the item's add, then its other item operations. */
+const ITEM_ORDER: Record<string, number> = { add: 0, print: 1, set: 1, remove: 1, get: 1 };
 
 function table<T>(): { list: T[]; at(value: T): number } {
   const list: T[] = [];
@@ -50,7 +55,9 @@ function buildSearchIndex(view: EmitterView): SearchIndex {
       const anchor = operationAnchor(op.method, op.path);
       // Only operations that entries name are listed (the others are reached through their menu).
       let index: number | undefined;
-      const opIndex = () => (index ??= ops.push([page, anchor, `${node.menu === "/" ? "" : node.menu} ${command}`.trim()]) - 1);
+      const rest = `${op.method.toUpperCase()} ${op.path}`;
+      const words = `${node.menu === "/" ? "" : node.menu} ${command}`.trim();
+      const opIndex = () => (index ??= ops.push([page, anchor, rest, words, ITEM_ORDER[command] ?? 2]) - 1);
       if (!seen.has(command)) entries.push([1, opIndex(), text(op.operation.summary)]);
       seen.add(command);
       for (const [name, value] of op.body ? view.properties(op.body) : []) {

@@ -3,7 +3,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { OutputFile } from "../../io/files.js";
 import type { EmitterView, MenuNode } from "../../view/index.js";
 import type { VersionContext } from "./context.js";
-import { html, type Html } from "./html.js";
+import { html, prose, type Html } from "./html.js";
 import { page, type PageFrame } from "./layout.js";
 import { menuPageBody } from "./menu-page.js";
 import { menuPage, relative, slug } from "./paths.js";
@@ -39,6 +39,28 @@ function tree(node: MenuNode, from: string, folder: string): Html {
       (c) => html`<li><a href="${relative(from, `${folder}/${menuPage(c.menu)}`)}">${c.name}</a>${tree(c, from, folder)}</li>`,
     )}
   </ul>`;
+}
+
+/**
+ * The menu tree beside a menu page: the top menus, and the menus under each
+ * menu on the way to this one; this one marked as the current page.
+ */
+function sidebar(root: MenuNode, current: string, from: string, folder: string): Html {
+  const onWay = (menu: string) => current === menu || current.startsWith(`${menu}/`);
+  const level = (node: MenuNode): Html =>
+    html`<ul>
+      ${[...node.children.values()].map(
+        (c) =>
+          html`<li>
+            <a href="${relative(from, `${folder}/${menuPage(c.menu)}`)}" ${c.menu === current ? html`aria-current="page"` : ""}>${c.name}</a
+            >${onWay(c.menu) && c.children.size ? level(c) : ""}
+          </li>`,
+      )}
+    </ul>`;
+  return html`<nav class="side" aria-label="Menu tree">
+    <p><a href="${relative(from, `${folder}/${INDEX}`)}">All menus</a></p>
+    ${level(root)}
+  </nav>`;
 }
 
 /** The index of a version: written in its folder and, for the newest, at the site's root (`at`). */
@@ -85,11 +107,16 @@ function errorsPage(view: EmitterView, context: VersionContext): string {
         <code>error</code> the status code, <code>message</code> its reason, <code>detail</code> what the console said.
       </p>
       ${responses.map(([name, response]) => {
-        const schema = response.content?.["application/json"]?.schema;
+        const example: unknown = response.content?.["application/json"]?.example;
         return html`<section id="${slug(name)}" aria-labelledby="${slug(name)}-h">
           <h2 id="${slug(name)}-h">${name}</h2>
-          <p>${response.description}</p>
-          ${schema ? html`<pre><code>${JSON.stringify(schema, null, 2)}</code></pre>` : ""}
+          <p>${prose(response.description)}</p>
+          ${
+            example === undefined
+              ? ""
+              : html`<p>For example:</p>
+                  <pre><code>${JSON.stringify(example, null, 2)}</code></pre>`
+          }
         </section>`;
       })}`,
   ).text;
@@ -104,7 +131,10 @@ export function versionPages(view: EmitterView, context: VersionContext): Output
     const inVersion = menuPage(node.menu);
     const path = `${folder}/${inVersion}`;
     if (node.menu !== "/" || node.operations.length) {
-      const f = frame(context, inVersion, `${node.menu} · RouterOS ${context.label}`, crumbs);
+      const f = {
+        ...frame(context, inVersion, `${node.menu} · RouterOS ${context.label}`, crumbs),
+        sidebar: sidebar(view.tree, node.menu, path, folder),
+      };
       files.push({ path, content: page(f, menuPageBody({ view, node, context, ready, path, errorsPage: errors })).text });
     }
     for (const child of node.children.values()) walk(child, [...crumbs, { text: child.name, path: `${folder}/${menuPage(child.menu)}` }]);

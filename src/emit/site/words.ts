@@ -19,15 +19,40 @@ export interface ValueWords {
 
 const bound = (value: number | string | undefined): string => (value === undefined ? "" : String(value));
 
-export function valueWords({ schema, facts }: ValueView): ValueWords {
+/** What a reference names, in words, where a kind has more to say than its name. */
+const REFERENCE_WORDS: Record<string, string> = {
+  "address-list": "the name of a firewall address list (/ip/firewall/address-list)",
+  "interface-list": "the name of an interface list (/interface/list)",
+  "wireless-channel-list": "frequencies, frequency ranges, default, or channel names or lists of /interface/wireless/channels",
+  list: "a list name (the tree does not show which list)",
+};
+
+function referenceWords(ref: string): string {
+  return REFERENCE_WORDS[ref] ?? `reference to ${ref} (its name or id)`;
+}
+
+/** A plain string that carries no syntax text, words or bounds: the tree did not say what it takes. */
+const untyped = ({ schema, facts }: ValueView): boolean =>
+  facts["x-routeros-type"] === "string" &&
+  facts["x-routeros-syntax"] === undefined &&
+  !facts["x-routeros-suggestions"]?.length &&
+  schema.maxLength === undefined &&
+  schema.pattern === undefined;
+
+export function valueWords(value: ValueView): ValueWords {
+  const { schema, facts } = value;
   const routerType = facts["x-routeros-type"];
   const ref = facts["x-routeros-ref"];
   const type =
     routerType === "reference" && ref
-      ? `reference to ${ref} (its name or id)`
+      ? referenceWords(ref)
       : ref
-        ? `${routerType ?? schema.type ?? "string"}, or a reference to ${ref}`
-        : (routerType ?? schema.type ?? "any");
+        ? `${routerType ?? schema.type ?? "string"}, or ${referenceWords(ref)}`
+        : untyped(value)
+          ? "string: type unknown (the tree gives no syntax for it)"
+          : routerType === "unknown"
+            ? `unknown: the console's syntax text is not one we read`
+            : (routerType ?? schema.type ?? "any");
   const details: string[] = [];
   const range = facts["x-routeros-range"];
   if (range && (range.min !== undefined || range.max !== undefined)) details.push(`range ${bound(range.min)}..${bound(range.max)}`);

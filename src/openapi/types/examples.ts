@@ -19,12 +19,17 @@ const BY_TYPE: Record<string, string> = {
   "route-distinguisher": "65000:1",
 };
 
-/** Names of what references name, by the arg's name (last matching rule wins nothing: first match). */
+/** Names of lists, by the list a reference names; none for a list of unknown kind. */
+const BY_LIST: Record<string, string> = {
+  // `all` is the interface list every router has.
+  "interface-list": "all",
+  "address-list": "allowed",
+  "wireless-channel-list": "default",
+};
+
+/** Names of what references name, by the arg's name (first match). */
 const BY_REFERENCE_NAME: [RegExp, string][] = [
   [/(?:^|-)bridge$/, "bridge1"],
-  // `all` is the interface list every router has.
-  [/interface-list$/, "all"],
-  [/(?:^|-)list$/, "LAN"],
   [/(?:^|-)(?:interfaces?|master|slaves|bridge-port)$/, "ether1"],
   [/(?:^|-)(?:vrf|routing-table|routing-mark|table)$/, "main"],
   [/(?:^|-)(?:pool|address-pool)$/, "dhcp_pool0"],
@@ -32,11 +37,12 @@ const BY_REFERENCE_NAME: [RegExp, string][] = [
   [/(?:^|-)group$/, "full"],
   [/(?:^|-)queue-type$/, "default"],
   [/(?:^|-)profile$/, "default"],
-  [/(?:^|-)address-list$/, "allowed"],
   [/(?:^|-)certificate$/, "server-cert"],
 ];
 
 function referenceExample(form: Form): string | undefined {
+  if (form.ref === "list") return undefined;
+  if (form.ref && form.ref in BY_LIST) return BY_LIST[form.ref];
   const name = form.argName ?? "";
   for (const [re, example] of BY_REFERENCE_NAME) if (re.test(name)) return example;
   return form.ref === "file" ? "flash/example.txt" : undefined;

@@ -12,6 +12,8 @@ import { syntaxText } from "../../model/syntax-text.js";
 export interface TypeContext {
   /** Words that name router objects in this tree. */
   objectWords: ReadonlySet<string>;
+  /** The menu of each arg named `list` (`ip/firewall/address-list`): the menu says which list the arg names. */
+  listMenus: WeakMap<Arg, string>;
 }
 
 /** Arg names whose values name router objects (their last dash-separated part, or the whole name). */
@@ -19,7 +21,6 @@ const REFERENCE_NAME =
   /(?:^|-)(?:interfaces?|interface-list|bridge|bridge-port|master|slaves|vrf|routing-table|routing-mark|table|profile|pool|address-pool|certificate|user|group|server|queue|queue-type|parent|address-list|lists?|mark|numbers?|from|identity|instance|template|area|peer|proposal|mode-config|disk|container|mounts?|envlist|file|schedule|community|configuration|datapath|security|steering|aaa|interworking)$|^port$/;
 
 const NAME_TO_REF: [RegExp, string][] = [
-  [/interface-list|(?:^|-)list$/, "interface-list"],
   [/interfaces?$|bridge$|bridge-port$|master$|slaves$/, "interface"],
   [/vrf$/, "vrf"],
   [/routing-table$|routing-mark$|(?:^|-)table$/, "routing-table"],
@@ -27,12 +28,46 @@ const NAME_TO_REF: [RegExp, string][] = [
   [/^port$/, "port"],
 ];
 
+/**
+ * List-named args that name no list: `value-list` is a flag of `print`, `cpu-list` a set of CPU numbers
+ * (`0-3`) of /container.
+ */
+const NOT_A_LIST_NAME = /^(?:value-list|cpu-list)$/;
+
 export function isReferenceName(name: string): boolean {
-  return REFERENCE_NAME.test(name);
+  return REFERENCE_NAME.test(name) && !NOT_A_LIST_NAME.test(name);
 }
 
-/** What a reference arg names: a known kind, else the arg's own name. */
-export function referenceKind(name: string): string {
+/**
+ * Which list a list-named arg names, or undefined for a name that is not a list's. The evidence: the
+ * name (`src-address-list`, `in-interface-list`, `in-bridge-port-list`), the menu of a bare `list`
+ * (the `list` of /ip/firewall/address-list is an address list), and the completions: the four
+ * interface lists every router has (`all`, `dynamic`, `none`, `static`) are what interface-list args
+ * complete in a deep dump. `list`: a list of some kind the tree does not show ("a list name").
+ */
+export function listKind(name: string, arg?: Arg, ctx?: TypeContext): string | undefined {
+  if (!/(?:^|-)lists?$/.test(name) || NOT_A_LIST_NAME.test(name)) return undefined;
+  if (/(?:^|[-.])address-lists?$/.test(name)) return "address-list";
+  if (/(?:^|[-.])(?:interface|bridge|bridge-port)-list$/.test(name)) return "interface-list";
+  if (name === "scan-list") return "wireless-channel-list";
+  const menu = arg && ctx?.listMenus.get(arg);
+  if (menu !== undefined) {
+    if (/(?:^|\/)firewall\/address-list$/.test(menu)) return "address-list";
+    if (menu === "interface/list/member") return "interface-list";
+    if (menu === "interface/wireless/channels") return "wireless-channel-list";
+  }
+  const words = new Set((arg?.completions ?? []).map((c) => c.word));
+  if (INTERFACE_LISTS.every((w) => words.has(w))) return "interface-list";
+  return "list";
+}
+
+/** The interface lists every router has. */
+const INTERFACE_LISTS = ["all", "dynamic", "none", "static"];
+
+/** What a reference arg names: a list, a known kind, else the arg's own name. */
+export function referenceKind(name: string, arg?: Arg, ctx?: TypeContext): string {
+  const list = listKind(name, arg, ctx);
+  if (list) return list;
   for (const [re, kind] of NAME_TO_REF) if (re.test(name)) return kind;
   return name;
 }
@@ -48,12 +83,16 @@ export const isObjectStyle = (c: Completion): boolean => c.style.startsWith("obj
 export function typeContext(model: SchemaModel): TypeContext {
   const seen = new Map<string, { referenced: number; all: number }>();
   const generic = new Set<string>();
-  forEachCommand(model.root, (command) => {
-    for (const [name, arg] of Object.entries(command.args)) collect(name, arg, seen, generic);
+  const listMenus = new WeakMap<Arg, string>();
+  forEachCommand(model.root, (command, _name, menuPath) => {
+    for (const [name, arg] of Object.entries(command.args)) {
+      collect(name, arg, seen, generic);
+      if (name === "list") listMenus.set(arg, menuPath.join("/"));
+    }
   });
   const objectWords = new Set<string>();
   for (const [word, n] of seen) if (!generic.has(word) && n.referenced >= 0.8 * n.all) objectWords.add(word);
-  return { objectWords };
+  return { objectWords, listMenus };
 }
 
 function collect(name: string, arg: Arg, seen: Map<string, { referenced: number; all: number }>, generic: Set<string>): void {

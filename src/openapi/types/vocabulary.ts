@@ -57,7 +57,7 @@ export function completionForm(name: string, arg: Arg, ctx: TypeContext): Vocabu
     return {
       form: {
         type: "reference",
-        ref: referenceKind(name),
+        ref: referenceKind(name, arg, ctx),
         ...(keywords.length ? { special: keywords } : {}),
         ...(offered.length ? { suggestions: offered } : {}),
         ...marks,
