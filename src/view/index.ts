@@ -10,6 +10,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { documentFacts, valueFacts, type DocumentExtensions, type ValueExtensions } from "../openapi/extensions.js";
 import { componentName, resolve, resolveValue } from "../openapi/refs.js";
 import { listOperations, type Operation } from "./operations.js";
+import { requestPolicy, type RequestPolicy } from "./requests.js";
 
 type SchemaOrRef = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
@@ -69,6 +70,8 @@ export interface EmitterView {
    * where the document has none (the one source of examples: emitters derive none).
    */
   example(schema: SchemaOrRef): unknown;
+  /** The request policy of an operation: the values its request carries, each with why, and why a run skips it. */
+  request(op: ViewOperation): RequestPolicy;
 }
 
 function menuTree(operations: ViewOperation[]): MenuNode {
@@ -142,7 +145,8 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     // An object missing a required value is no true example.
     return (s.required ?? []).every((key) => key in object) ? object : undefined;
   };
-  return {
+  const policies = new WeakMap<ViewOperation, RequestPolicy>();
+  const view: EmitterView = {
     document,
     info: document.info,
     routeros: documentFacts(document),
@@ -155,5 +159,13 @@ export function buildView(document: OpenAPIV3.Document): EmitterView {
     value,
     properties: (schema) => Object.entries(schema.properties ?? {}).map(([name, s]) => [name, value(s)]),
     example,
+    request: (op) => {
+      const known = policies.get(op);
+      if (known) return known;
+      const policy = requestPolicy(view, op);
+      policies.set(op, policy);
+      return policy;
+    },
   };
+  return view;
 }

@@ -1,13 +1,13 @@
 /**
  * A ready request for each operation, in the three forms a user copies:
  * curl, the TypeScript client's call, and the Postman request's name. The
- * body is the Postman collection's (one source): it carries only what its
- * safety class allows, so a copied request adds its own item, reads
- * without streaming, and changes nothing it did not create.
+ * body is the view's request policy (one source, as in the collection): it
+ * carries only what its safety class allows, so a copied request adds its
+ * own item, reads without streaming, and changes nothing it did not create.
  */
 import type { EmitterView, ViewOperation } from "../../view/index.js";
-import { requestItem, requestName } from "../postman/requests.js";
-import { idVariable } from "../postman/ids.js";
+import { bodyValues } from "../../view/requests.js";
+import { requestName } from "../postman/requests.js";
 import type { SafetyFact } from "../../openapi/extensions.js";
 import { clientMembers } from "../typescript/calls.js";
 
@@ -28,10 +28,9 @@ const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 export function readyRequests(view: EmitterView): (op: ViewOperation) => ReadyRequest {
   const members = clientMembers(view);
   return (op) => {
-    const request = requestItem(view, op).request;
-    // The collection carries the item's id in a variable; a copied request names the first item.
-    const raw = request.body?.raw.split(`{{${idVariable(op.menu)}}}`).join(EXAMPLE_ID);
-    const body = raw === undefined ? undefined : JSON.stringify(JSON.parse(raw));
+    // A copied request names the first item.
+    const values = bodyValues(view.request(op), EXAMPLE_ID);
+    const body = values === undefined ? undefined : JSON.stringify(values);
     const method = op.method.toUpperCase();
     const url = `${ROUTER}${op.path.replace("{id}", EXAMPLE_ID)}`;
     const curl = [

@@ -11,7 +11,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../../src/emit/postman/index.js";
-import { RUN_TEXT } from "../../../src/emit/postman/requests.js";
+import { RUN_TEXT } from "../../../src/view/requests.js";
 import { buildView } from "../../../src/view/index.js";
 import { resolve } from "../../../src/openapi/refs.js";
 import { buildOpenApi } from "../../../src/openapi/index.js";
