@@ -52,7 +52,11 @@ export default defineConfig({
         test: { name: "quick", include: ["test/**/*.test.ts"], exclude: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "quick" } },
       },
       { extends: true, test: { name: "dumps", include: readingDumps, env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "others" } } },
-      { extends: true, test: { name: "full", include: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "all" } } },
+      // Every dump's whole collection all three ways (newman-run.ts).
+      {
+        extends: true,
+        test: { name: "full", include: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "all", ROSAPI_NEWMAN_ALL: "1" } },
+      },
     ],
   },
 });

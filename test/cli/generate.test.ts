@@ -1,8 +1,8 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, UNPRIVILEGED } from "../helpers/cli.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 import { serializeModel } from "../../src/model/load.js";
 
@@ -10,6 +10,11 @@ const dir = await mkdtemp(join(tmpdir(), "rosapi-cli-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 const modelFile = join(dir, "model.json");
 await writeFile(modelFile, serializeModel(tinyModel()));
+/** As root, the permission tests run the CLI as UNPRIVILEGED, in folders it owns (root may write anywhere). */
+const owned = async (path: string) => {
+  if (UNPRIVILEGED) await chown(path, UNPRIVILEGED.uid, UNPRIVILEGED.gid);
+};
+await owned(dir);
 
 describe("rosapi generate", () => {
   it("writes openapi.json and openapi.yaml, and --check finds them up to date", async () => {
@@ -39,11 +44,12 @@ describe("rosapi generate", () => {
     await expect(readdir(out)).rejects.toThrow();
   });
 
-  it.skipIf(process.getuid?.() === 0)("rejects an unwritable directory with exit 1 and leaves it empty", async () => {
+  it("rejects an unwritable directory with exit 1 and leaves it empty", async () => {
     const out = join(dir, "readonly");
     await mkdir(out);
+    await owned(out);
     await chmod(out, 0o500);
-    const run = await runCli(["generate", "--from", modelFile, "--out", out]);
+    const run = await runCli(["generate", "--from", modelFile, "--out", out], { user: UNPRIVILEGED });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot write/);
     expect(await readdir(out)).toEqual([]);
@@ -74,12 +80,16 @@ describe("rosapi generate", () => {
     expect((await runCli(["generate", "--from", modelFile, "--out", out, "--check"])).code).toBe(0);
   });
 
-  it.skipIf(process.getuid?.() === 0)("writes into a writable --out under a read-only parent", async () => {
+  it("writes into a writable --out under a read-only parent", async () => {
     const parent = join(dir, "locked");
     await mkdir(join(parent, "out"), { recursive: true });
+    await owned(parent);
+    await owned(join(parent, "out"));
     await chmod(parent, 0o500);
     try {
-      const run = await runCli(["generate", "--from", modelFile, "--out", join(parent, "out"), "--only", "openapi"]);
+      const run = await runCli(["generate", "--from", modelFile, "--out", join(parent, "out"), "--only", "openapi"], {
+        user: UNPRIVILEGED,
+      });
       expect(run.code, run.stderr).toBe(0);
       expect((await readdir(join(parent, "out"))).sort()).toEqual(["openapi.json", "openapi.yaml"]);
     } finally {

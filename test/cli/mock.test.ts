@@ -69,8 +69,24 @@ describe("rosapi mock", () => {
     } finally {
       expect(await bare.stop()).toBe(0);
     }
-    const refused = await runCli(["mock", "--from", unversioned.replace("unversioned", "versioned"), "--ros-version", "7.24"]);
-    expect(refused.code).toBe(1);
+    // A tree that says its version (the tiny model is 7.99): --ros-version may not relabel it.
+    const versioned = join(dir, "versioned.json");
+    await writeFile(versioned, serializeModel(tinyModel()));
+    // A simulator that starts anyway is stopped, and the test fails on what it printed.
+    const child = spawnCli(["mock", "--from", versioned, "--ros-version", "7.24"]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
+    const served = waitForOutput(child, "stdout", "Ctrl-C").then(
+      () => "served",
+      () => closed,
+    );
+    const code = await Promise.race([closed, served]);
+    if (code === "served") child.kill();
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: `rosapi: ${versioned} is RouterOS 7.99, not 7.24: --ros-version is only for a tree that carries no version\n`,
+    });
   });
 
   it("keeps --version for the tool's own version", async () => {

@@ -1,15 +1,13 @@
-/** The evidence in ../shared/evidence (never copied into the repository): tests skip with a message where it is absent. */
-import { existsSync } from "node:fs";
+/** The evidence in ../shared/evidence (never copied into the repository): test/helpers/inputs.ts says what happens where it is absent. */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { inputPresent, SHARED_DIR } from "../helpers/inputs.js";
 
-const EVIDENCE_DIR = fileURLToPath(new URL("../../../shared/evidence/", import.meta.url));
-export const PROBE_7221 = `${EVIDENCE_DIR}required-args/required-args.v7.22.1.json`;
-export const ANSIBLE = `${EVIDENCE_DIR}ansible/_api_data.py`;
+export const PROBE_7221 = join(SHARED_DIR, "evidence/required-args/required-args.v7.22.1.json");
+export const ANSIBLE = join(SHARED_DIR, "evidence/ansible/_api_data.py");
+export const CONSOLE_INSPECT_DOC = join(SHARED_DIR, "docs/console-inspect.md");
 
-export const evidencePresent = existsSync(PROBE_7221) && existsSync(ANSIBLE);
-if (!evidencePresent) console.warn(`[rosapi tests] ${EVIDENCE_DIR} is absent: tests over the real evidence are skipped.`);
+export const evidencePresent = inputPresent([PROBE_7221, ANSIBLE, CONSOLE_INSPECT_DOC], "tests over the real evidence");
 
 /** Evidence about the tiny model (test/helpers/tiny-model.ts, RouterOS 7.99), written into `dir`: an observed probe and an Ansible file. */
 export async function tinyEvidence(dir: string): Promise<{ probe: string; ansible: string }> {

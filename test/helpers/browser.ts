@@ -1,17 +1,16 @@
 /**
- * Debian's Chromium through playwright-core, which downloads no browser.
- * Where /usr/bin/chromium (or $CHROMIUM) is absent, `browserPath` is
- * undefined and browser tests skip with one message.
+ * Chromium (test/helpers/chromium.ts says where) through playwright-core.
+ * Where it is absent, `browserPath` is undefined and browser tests skip
+ * with one line, or fail under CI=true (test/helpers/inputs.ts).
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { CHROMIUM } from "./chromium.js";
+import { inputPresent } from "./inputs.js";
 
-const CANDIDATE = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
-export const browserPath: string | undefined = existsSync(CANDIDATE) ? CANDIDATE : undefined;
-if (!browserPath) console.warn(`[rosapi tests] no browser at ${CANDIDATE} (apt-get install chromium): browser tests are skipped.`);
+export const browserPath: string | undefined = inputPresent([CHROMIUM], "browser tests (apt-get install chromium)") ? CHROMIUM : undefined;
 
 const FLAGS = [
   "--headless",

@@ -19,13 +19,22 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `rosapi ...args` to its end. No time limit: vitest's own test timeout is the backstop for a hang. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[] } = {}): Promise<CliResult> {
+/**
+ * A user whom file permissions bind, for tests of them: where the tests run as root (as CI does), nobody;
+ * elsewhere undefined, and the tests' own user is one.
+ */
+export const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/** Runs `rosapi ...args` to its end (as `user` where given). No time limit: vitest's own test timeout is the backstop for a hang. */
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[]; user?: { uid: number; gid: number } } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [...(options.nodeArgs ?? []), CLI, ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 },
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20, ...options.user },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });

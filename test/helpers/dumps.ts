@@ -1,6 +1,6 @@
 /**
- * The real RouterOS dumps in ../shared/routeros. Tests that use them skip
- * with a clear message where that folder is absent.
+ * The real RouterOS dumps in ../shared/routeros. Where one is absent:
+ * test/helpers/inputs.ts.
  *
  * Which dumps a run covers is its tier's (vitest.config.ts sets
  * ROSAPI_TEST_DUMPS per project): the quick tier reads 7.22.3 extra only,
@@ -8,12 +8,12 @@
  * without `dump(name)`, therefore needs no tier logic of its own.
  */
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { loadModel } from "../../src/model/load.js";
 import type { SchemaModel } from "../../src/model/types.js";
+import { inputPresent, SHARED_DIR } from "./inputs.js";
 
-export const DUMPS_DIR = fileURLToPath(new URL("../../../shared/routeros/", import.meta.url));
+export const DUMPS_DIR = join(SHARED_DIR, "routeros/");
 
 export interface Dump {
   /** e.g. "7.22.3-deep", "7.22.3-extra" */
@@ -42,10 +42,10 @@ export function dumpsOf(set: string | undefined): Dump[] {
   return present;
 }
 
-export const dumpsPresent = existsSync(DUMPS_DIR);
-if (!dumpsPresent) {
-  console.warn(`[rosapi tests] ${DUMPS_DIR} is absent: tests over real RouterOS dumps are skipped.`);
-}
+export const dumpsPresent = inputPresent(
+  KNOWN.map((d) => d.file),
+  "tests over real RouterOS dumps",
+);
 
 /** The dumps of this run's tier that exist on this machine. */
 export const DUMPS: Dump[] = dumpsOf(process.env["ROSAPI_TEST_DUMPS"]);

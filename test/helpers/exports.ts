@@ -2,16 +2,15 @@
  * The real `/export` files in ../shared/routeros-exports (see its README),
  * read by the configuration parser (src/config): each file parsed, and every
  * `add`/`set` line as menu, command and args, the way the router wrote them.
- * Tests skip with a clear message where that folder is absent.
+ * Where that folder is absent: test/helpers/inputs.ts.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfig, type ParsedConfig } from "../../src/config/index.js";
+import { inputPresent, SHARED_DIR } from "./inputs.js";
 
-const EXPORTS_DIR = fileURLToPath(new URL("../../../shared/routeros-exports/", import.meta.url));
-export const exportsPresent = existsSync(EXPORTS_DIR);
-if (!exportsPresent) console.warn(`[rosapi tests] ${EXPORTS_DIR} is absent: tests over real RouterOS exports are skipped.`);
+const EXPORTS_DIR = join(SHARED_DIR, "routeros-exports/");
+export const exportsPresent = inputPresent([EXPORTS_DIR], "tests over real RouterOS exports");
 
 export interface ExportLine {
   file: string;

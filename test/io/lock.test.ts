@@ -9,7 +9,7 @@ import { listFiles, writeFilesAtomic } from "../../src/io/files.js";
 import { lockFileOf } from "../../src/io/lock.js";
 import { serializeModel } from "../../src/model/load.js";
 import { sampleModel } from "../../src/sample/index.js";
-import { runCli } from "../helpers/cli.js";
+import { exited, runCli, spawnCli, waitForOutput } from "../helpers/cli.js";
 import { tinyModel } from "../helpers/tiny-model.js";
 
 const dir = await mkdtemp(join(tmpdir(), "rosapi-lock-"));
@@ -22,6 +22,15 @@ const deadPid = (): Promise<number> =>
     const child = spawn(process.execPath, ["-e", ""]);
     child.once("exit", () => resolve(child.pid!));
   });
+
+/** Node flags that make a run print `lock-busy` on stderr each time it finds an output folder's lock taken. */
+const LOCK_BUSY_PROBE =
+  "--import=data:text/javascript," +
+  encodeURIComponent(
+    'import fs from "node:fs/promises"; import { syncBuiltinESMExports } from "node:module"; const open = fs.open;' +
+      'fs.open = (path, ...rest) => open(path, ...rest).catch((err) => { if (err.code === "EEXIST" && String(path).endsWith(".rosapi-lock")) process.stderr.write("lock-busy\\n"); throw err; });' +
+      "syncBuiltinESMExports();",
+  );
 
 describe("one writer per output folder", () => {
   it("a folder another live run is writing: refused with one line (here without waiting), nothing written", async () => {
@@ -39,6 +48,22 @@ describe("one writer per output folder", () => {
     await writeFile(lockFileOf(out), holding(await deadPid()));
     await writeFilesAtomic(out, [{ path: "a.json", content: "{}" }], [], 0);
     expect(await readFile(join(out, "a.json"), "utf8")).toBe("{}");
+    expect(existsSync(lockFileOf(out))).toBe(false);
+  });
+
+  it("`rosapi generate` into a folder another run holds: waits, writes nothing until the lock is released, then writes", async () => {
+    const sample = join(dir, "sample-held.json");
+    await writeFile(sample, serializeModel(sampleModel()));
+    const out = join(dir, "held");
+    await writeFile(lockFileOf(out), holding(process.pid));
+    // The CLI says when it finds the lock taken (its attempt to create the lock file fails), so the test waits
+    // for that event, not for a time.
+    const child = spawnCli(["generate", "--from", sample, "--out", out], { nodeArgs: [LOCK_BUSY_PROBE] });
+    await waitForOutput(child, "stderr", "lock-busy");
+    expect(existsSync(out)).toBe(false);
+    await rm(lockFileOf(out));
+    expect(await exited(child)).toBe(0);
+    expect((await listFiles(out)).length).toBeGreaterThan(0);
     expect(existsSync(lockFileOf(out))).toBe(false);
   });
 

@@ -24,7 +24,7 @@
  * - A whole run costs the same per request from start to end (a remove
  *   unsets the id variables it named; see scripts.ts releaseRemoved).
  *
- * ROSAPI_NEWMAN_ALL=1 runs every dump's whole collection all three ways.
+ * ROSAPI_NEWMAN_ALL=1 (the full tier sets it) runs every dump's whole collection all three ways.
  */
 import newman from "newman";
 import { beforeAll, describe, expect, it } from "vitest";
