@@ -1,6 +1,6 @@
 /**
  * `--no-facts` gives the document rosapi gave before evidence was on by default: for each shared dump, the files of
- * `rosapi generate --no-facts --only openapi` are byte for byte those recorded from main at 9534564
+ * `rosapi generate --no-facts --only openapi` are byte for byte those recorded (first from main at 9534564, the document before this wave)
  * (test/fixtures/no-facts-digests.json, written by scripts/no-facts-digests.ts in a checkout of that commit). A change
  * made on purpose to the document re-records them, and says so in its commit.
  */

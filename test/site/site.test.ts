@@ -169,6 +169,15 @@ describe.skipIf(!dumpsPresent || !dump("7.22.3-extra"))("the site of a real dump
     expect(await brokenTargets(dir, "7.22.3", links)).toEqual([]);
   }, 120_000);
 
+  it("marks the args that carry code (the scheduler's on-event), and no others", async () => {
+    const row = (page: string, arg: string) =>
+      page.slice(page.indexOf(`id="arg--${arg}"`), page.indexOf("</tr>", page.indexOf(`id="arg--${arg}"`)));
+    const scheduler = await readFile(join(dir, "7.22.3/m/system.scheduler.html"), "utf8");
+    expect(row(scheduler, "on-event")).toContain("carries code");
+    expect(row(scheduler, "name")).not.toContain("carries code");
+    expect(await readFile(join(dir, "7.22.3/m/ip.address.html"), "utf8")).not.toContain("carries code");
+  });
+
   it("shows PUT /ip/address with its body args in words and a ready request", async () => {
     const page = await readFile(join(dir, "7.22.3/m/ip.address.html"), "utf8");
     expect(page).toContain('id="put-ip.address"');

@@ -52,7 +52,7 @@ h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em}
 .method{font-weight:700;font-family:ui-monospace,monospace}
 .method.get{color:var(--ok)}.method.put{color:var(--accent)}.method.patch{color:var(--warn)}.method.delete{color:var(--bad)}.method.post{color:var(--link)}
 .badge{display:inline-block;font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 .5em;margin-left:.3em;vertical-align:middle}
-.badge.since{color:var(--ok)}.badge.packages{color:var(--accent)}.badge.removed{color:var(--bad)}.badge.required{color:var(--warn)}.badge.readonly{color:var(--muted)}.badge.breaking{color:var(--bad)}
+.badge.since{color:var(--ok)}.badge.packages{color:var(--accent)}.badge.removed{color:var(--bad)}.badge.required{color:var(--warn)}.badge.code{color:var(--bad)}.badge.readonly{color:var(--muted)}.badge.breaking{color:var(--bad)}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.4em 0}.facts dt{color:var(--muted)}.facts dd{margin:0}
 .safety.changes-router,.safety.disruptive{color:var(--bad)}.safety.reads{color:var(--ok)}
 table{border-collapse:collapse;width:100%;margin:.5em 0}

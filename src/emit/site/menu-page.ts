@@ -164,6 +164,8 @@ function argsTable(input: MenuPageInput): Html {
         if (fallback !== undefined) defaults.add(fallback);
       }
       const fallback = [...defaults];
+      // The document's code-bearing fact: the router runs or stores to run what this arg carries.
+      const code = ops.some((op) => op.safety.code?.includes(name));
       const marks = new Map<string, Html>();
       for (const op of ops) {
         const badge = badges(input.context.lifespan(argNode(op, name)), input.context, input.path);
@@ -174,7 +176,9 @@ function argsTable(input: MenuPageInput): Html {
         value,
         id,
         also: own,
-        marks: html`${required.length ? html` <span class="badge required">required in ${required.join(", ")}</span>` : ""}${[...marks.values()]}`,
+        marks: html`${required.length ? html` <span class="badge required">required in ${required.join(", ")}</span>` : ""}${
+          code ? html` <span class="badge code" title="the router runs or stores to run this value">carries code</span>` : ""
+        }${[...marks.values()]}`,
         ...(fallback.length === 1 ? { after: html`<p class="default">Default: <code>${String(fallback[0])}</code></p>` } : {}),
         takenBy: commands,
       };
