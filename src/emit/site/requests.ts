@@ -24,7 +24,7 @@ export interface ReadyRequest {
 }
 
 /** A value of the body chosen for safety or left out: the arg, the value sent (none: left out), and why. */
-export interface ValueNote {
+interface ValueNote {
   args: string[];
   value?: string;
   why: string;

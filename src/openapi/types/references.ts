@@ -45,7 +45,7 @@ export function isReferenceName(name: string): boolean {
  * interface lists every router has (`all`, `dynamic`, `none`, `static`) are what interface-list args
  * complete in a deep dump. `list`: a list of some kind the tree does not show ("a list name").
  */
-export function listKind(name: string, arg?: Arg, ctx?: TypeContext): string | undefined {
+function listKind(name: string, arg?: Arg, ctx?: TypeContext): string | undefined {
   if (!/(?:^|-)lists?$/.test(name) || NOT_A_LIST_NAME.test(name)) return undefined;
   if (/(?:^|[-.])address-lists?$/.test(name)) return "address-list";
   if (/(?:^|[-.])(?:interface|bridge|bridge-port)-list$/.test(name)) return "interface-list";
