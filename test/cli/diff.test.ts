@@ -18,7 +18,12 @@ describe("rosapi diff", () => {
     delete model.root.menus.ip!.menus.address!.commands.export;
     await writeFile(newer, serializeModel(model));
     const text = await runCli(["diff", older, newer]);
-    expect(text).toMatchObject({ code: 0, stderr: "" });
+    expect(text.code).toBe(0);
+    // On stderr only the evidence each side was read with (on by default): one line per version.
+    expect(text.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^rosapi: evidence for 7\.99: /),
+      expect.stringMatching(/^rosapi: evidence for 7\.99: /),
+    ]);
     expect(text.stdout).toContain("- command /ip/address/export removed");
     const json = await runCli(["diff", older, newer, "--json"]);
     expect(JSON.parse(json.stdout).changes).toMatchObject([

@@ -97,7 +97,7 @@ export declare class RestTransport implements Transport {
     private print;
     close(): Promise<void>;
 }
-/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
 export declare const itemPath: (menu: string, id: string) => string;
 /** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
 export declare function asBoolean(value: string | undefined): boolean | undefined;

@@ -8,6 +8,7 @@
  */
 import { Agent, fetch } from "undici";
 import { durationMs } from "./duration.js";
+import { idSegment } from "./ids.js";
 /**
  * An error reply of RouterOS (`{error, message, detail}`: `message` is the router's, such as `Not Found`,
  * `detail` says why, such as `no such item`), or a failure to get one (status 0).
@@ -154,8 +155,8 @@ export class RestTransport {
         return this.agent.close();
     }
 }
-/** Where an item lives: `.id` (`*1`) or name, escaped for the URL. */
-export const itemPath = (menu, id) => `${menu}/${encodeURIComponent(id)}`;
+/** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
+export const itemPath = (menu, id) => `${menu}/${idSegment(id)}`;
 /** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */
 export function asBoolean(value) {
     if (value === "true" || value === "yes")
