@@ -30,11 +30,26 @@ export function runCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[]; user?: { uid: number; gid: number } } = {},
 ): Promise<CliResult> {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), CLI, ...args];
+  // As another user, with one capability kept: reading and searching any folder (the checkout may sit in a folder only
+  // root can enter, as a fresh clone in a mktemp folder does), never writing where that user may not.
+  const command = options.user
+    ? [
+        "setpriv",
+        `--reuid=${options.user.uid}`,
+        `--regid=${options.user.gid}`,
+        "--clear-groups",
+        "--inh-caps=+dac_read_search",
+        "--ambient-caps=+dac_read_search",
+        "--",
+        ...node,
+      ]
+    : node;
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [...(options.nodeArgs ?? []), CLI, ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20, ...options.user },
+      command[0]!,
+      command.slice(1),
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });
