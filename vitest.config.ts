@@ -52,10 +52,11 @@ export default defineConfig({
         test: { name: "quick", include: ["test/**/*.test.ts"], exclude: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "quick" } },
       },
       { extends: true, test: { name: "dumps", include: readingDumps, env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "others" } } },
-      // Every dump's whole collection all three ways (newman-run.ts).
+      // ROSAPI_NEWMAN_ALL=1 (every dump's whole collection all three ways, newman-run.ts) is not set here: on two cores
+      // it adds about half an hour to the full tier, past what CI can hold beside the rest. Run it by hand before a release.
       {
         extends: true,
-        test: { name: "full", include: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "all", ROSAPI_NEWMAN_ALL: "1" } },
+        test: { name: "full", include: [FULL_ONLY], env: { ...OFFLINE, ROSAPI_TEST_DUMPS: "all" } },
       },
     ],
   },
