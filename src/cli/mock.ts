@@ -151,11 +151,13 @@ async function runMock(flags: MockFlags): Promise<void> {
     `  password: ${flags.password === "" ? "(empty)" : "(as given)"}`,
     "Ctrl-C stops it.",
   ];
-  process.stdout.write(lines.join("\n") + "\n");
-  await new Promise<void>((resolve) => {
+  // The handlers go in before the banner: a signal sent as soon as the banner is read must find them.
+  const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  process.stdout.write(lines.join("\n") + "\n");
+  await stopped;
   await sim.close();
 }
 
