@@ -14,7 +14,7 @@ import { parseJson, readTextFile } from "../io/files.js";
 import { forEachCommand } from "../model/walk.js";
 import type { SchemaModel } from "../model/types.js";
 import { parseArchDiff, type ArchDiff } from "../openapi/arch.js";
-import { evidenceFor, type DocumentInputs } from "../openapi/build.js";
+import type { DocumentInputs } from "../openapi/build.js";
 import { fetchEvidence, isNamedEvidence } from "../sources/evidence.js";
 import { archDiffUrl, fetchCached, defaultCacheDir } from "../sources/index.js";
 
@@ -137,6 +137,8 @@ export async function documentInputs(
   const archs = await Promise.all(models.map(async (_, i) => given ?? (specs[i] ? publishedArchDiff(specs[i], flags) : undefined)));
   // Evidence is chosen by version: by default a tree without one gets none (and the line says so); named evidence needs it.
   const applies = (model: SchemaModel) => evidence.length > 0 && (flags.facts !== undefined || model.header.version !== undefined);
+  // Imported here, not at the top: registering a command (and `rosapi mcp` up to its tool list) needs no document builder.
+  const { evidenceFor } = await import("../openapi/build.js");
   const facts = models.map((model) => (applies(model) ? evidenceFor(model, { facts: evidence }) : undefined));
   return {
     inputs: models.map((model, i) => ({

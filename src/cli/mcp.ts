@@ -24,6 +24,9 @@ interface McpFlags extends RouterFlags, EvidenceFlags {
   allowHost: string[];
 }
 
+/** How long a server over stdio waits for its client's `tools/list` before it builds the document anyway. */
+const CLIENT_GRACE_MS = 1000;
+
 const list = (value: string, previous: string[]) => [
   ...previous,
   ...value
@@ -93,31 +96,36 @@ async function runMcp(flags: McpFlags): Promise<void> {
   if (flags.audit) openAudit(flags.audit);
   const router = await routerConnection(flags);
   // Heavy imports here: other commands start without them.
-  const { auditToFile, createMcpServer, describeDoors, openEngine, serveHttp } = await import("../mcp/index.js");
+  const { auditToFile, createMcpServer, describeDoors, startEngine, serveHttp } = await import("../mcp/index.js");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
+  // The tree is read and checked before anything is served: a broken file stops the start.
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
-  const { inputs, lines } = await documentInputs(flags, [model], [flags.from]);
-  const engine = await openEngine({
-    model,
-    ...(inputs[0]!.facts ? { facts: inputs[0]!.facts } : {}),
-    ...router,
-    timeoutMs: flags.timeout,
-    allowWrite: flags.allowWrite,
-    allowDisruptive: flags.allowDisruptive,
-    allowVersionMismatch: flags.allowVersionMismatch ?? false,
-    allowProbe: flags.allowProbe ?? false,
-    audit: flags.audit ? auditToFile(flags.audit) : (entry) => process.stderr.write(`rosapi: audit ${JSON.stringify(entry)}\n`),
-    warn,
-  });
+  // The evidence (a fetch) is read meanwhile; what fails in it is said when the document is built.
+  const evidence = documentInputs(flags, [model], [flags.from]);
+  evidence.catch(() => {});
+  const starting = await startEngine(
+    {
+      model,
+      ...router,
+      timeoutMs: flags.timeout,
+      allowWrite: flags.allowWrite,
+      allowDisruptive: flags.allowDisruptive,
+      allowVersionMismatch: flags.allowVersionMismatch ?? false,
+      allowProbe: flags.allowProbe ?? false,
+      audit: flags.audit ? auditToFile(flags.audit) : (entry) => process.stderr.write(`rosapi: audit ${JSON.stringify(entry)}\n`),
+      warn,
+    },
+    evidence.then(({ inputs }) => (inputs[0]!.facts ? { facts: inputs[0]!.facts } : {})),
+  );
   const version = packageVersion();
-  const doors = describeDoors(engine.doors);
-  // Said once the engine serves: a refused start stays one line.
-  for (const line of lines) process.stderr.write(`rosapi: ${line}\n`);
+  const doors = describeDoors(starting.doors);
   const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   if (token !== undefined) {
+    const engine = await starting.ready();
+    for (const line of (await evidence).lines) process.stderr.write(`rosapi: ${line}\n`);
     const serving = await serveHttp(engine, {
       host: flags.host,
       port: flags.http!,
@@ -128,18 +136,40 @@ async function runMcp(flags: McpFlags): Promise<void> {
     if (flags.host !== "127.0.0.1" && flags.host !== "::1" && flags.host !== "localhost")
       warn(`--host ${flags.host}: the MCP endpoint is reachable from other machines; anyone with the token drives the router`);
     process.stderr.write(
-      `rosapi mcp: RouterOS ${engine.view.version}, ${doors}, at ${serving.url}${token.generated ? `\n  bearer token: ${token.value}` : ""}\n`,
+      `rosapi mcp: RouterOS ${starting.version}, ${doors}, at ${serving.url}${token.generated ? `\n  bearer token: ${token.value}` : ""}\n`,
     );
     await stopped;
     await serving.close();
-  } else {
-    const server = createMcpServer(engine, version);
-    await server.connect(new StdioServerTransport());
-    process.stderr.write(`rosapi mcp: RouterOS ${engine.view.version}, ${doors}, over stdio\n`);
-    // The client closing our stdin ends the session.
-    await Promise.race([stopped, new Promise<void>((resolve) => process.stdin.once("end", resolve))]);
-    await server.close();
+    await engine.close();
+    return;
   }
+  const server = createMcpServer(starting, version);
+  const transport = new StdioServerTransport();
+  const closed = Promise.race([stopped, new Promise<void>((resolve) => process.stdin.once("end", resolve))]);
+  await server.connect(transport);
+  // The tool list needs no document: it is answered first, and the document built once the client has it, or at
+  // its first call (which waits for it), or when it leaves; without a client, a moment after start, so that a
+  // refused start (a door naming nothing) is still said in one line.
+  let asked!: () => void;
+  const listed = new Promise<void>((resolve) => (asked = resolve));
+  const unasked = setTimeout(asked, CLIENT_GRACE_MS);
+  const deliver = transport.onmessage!;
+  transport.onmessage = (message) => {
+    deliver(message);
+    if ("method" in message && message.method.startsWith("tools/")) setImmediate(asked);
+  };
+  const engine = await Promise.race([listed, closed])
+    .finally(() => clearTimeout(unasked))
+    .then(starting.ready)
+    .catch(async (err: unknown) => {
+      await server.close();
+      throw err;
+    });
+  for (const line of (await evidence).lines) process.stderr.write(`rosapi: ${line}\n`);
+  process.stderr.write(`rosapi mcp: RouterOS ${starting.version}, ${doors}, over stdio\n`);
+  // The client closing our stdin ends the session.
+  await closed;
+  await server.close();
   await engine.close();
 }
 

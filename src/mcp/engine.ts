@@ -58,7 +58,8 @@ export class Plans {
 
 export class Engine {
   private readonly catalog: Catalog;
-  private readonly validator: { compile: (schema: object) => ValidateFunction };
+  /** Made at the first args checked: the whole document added to ajv costs about what the view does, and search needs none of it. */
+  private validator?: { compile: (schema: object) => ValidateFunction };
 
   constructor(
     readonly view: EmitterView,
@@ -68,7 +69,6 @@ export class Engine {
     private readonly user = "",
   ) {
     this.catalog = new Catalog(view);
-    this.validator = documentValidator(view.document);
   }
 
   search(query: string, limit = 10): string {
@@ -213,6 +213,7 @@ export class Engine {
   }
 
   private validate(op: ViewOperation, body: Args): void {
+    this.validator ??= documentValidator(this.view.document);
     const validate = this.validator.compile(op.bodySchema!);
     if (validate(body)) return;
     const e = validate.errors![0]!;

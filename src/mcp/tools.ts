@@ -6,22 +6,30 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { UserError } from "../io/errors.js";
 import { HttpError, NetworkError } from "../transport/index.js";
 import { describeDoors } from "./doors.js";
-import { MAX_REPLY_CHARS, Plans, type Engine } from "./engine.js";
+import { Engine, MAX_REPLY_CHARS, Plans } from "./engine.js";
 import { ToolError } from "./errors.js";
+import type { StartingEngine } from "./index.js";
 
 const menu = z.string().describe("menu path, e.g. /ip/address");
 const operation = z.string().describe("list, get, add, set, remove, or a command name (describe lists them)");
 const id = z.string().optional().describe("item .id (*1) or name, for get/set/remove");
 const args = z.record(z.string(), z.string()).optional().describe("RouterOS args, values as strings");
 
-export function createMcpServer(engine: Engine, version: string): McpServer {
+/** Over an engine, or one still building its document: the tool list is answered at once, each call waits for the engine. */
+export function createMcpServer(served: Engine | StartingEngine, version: string): McpServer {
+  const {
+    doors,
+    version: routeros,
+    ready,
+  } = served instanceof Engine ? { doors: served.doors, version: served.view.version, ready: () => Promise.resolve(served) } : served;
   const plans = new Plans();
   const server = new McpServer(
     { name: "rosapi", version },
     {
-      instructions: `RouterOS ${engine.view.version} REST API (${describeDoors(engine.doors)}). Find menus with search, read describe before calling, read to show state${engine.doors.write.length || engine.doors.disruptive.length ? "; change through plan, then apply" : ""}.`,
+      instructions: `RouterOS ${routeros} REST API (${describeDoors(doors)}). Find menus with search, read describe before calling, read to show state${doors.write.length || doors.disruptive.length ? "; change through plan, then apply" : ""}.`,
     },
   );
   server.registerTool(
@@ -31,7 +39,7 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
       inputSchema: { query: z.string(), limit: z.number().int().min(1).max(50).optional() },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    ({ query, limit }) => run(() => engine.search(query, limit)),
+    ({ query, limit }) => run(async () => (await ready()).search(query, limit)),
   );
   server.registerTool(
     "describe",
@@ -40,7 +48,7 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
       inputSchema: { menu, operation: operation.optional() },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    ({ menu, operation }) => run(() => engine.describe(menu, operation)),
+    ({ menu, operation }) => run(async () => (await ready()).describe(menu, operation)),
   );
   server.registerTool(
     "read",
@@ -50,17 +58,17 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
       inputSchema: { menu, operation: operation.optional(), id, args },
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    ({ menu, operation, id, args }) => run(() => engine.read(menu, operation, id, args ?? {})),
+    ({ menu, operation, id, args }) => run(async () => (await ready()).read(menu, operation, id, args ?? {})),
   );
-  if (engine.doors.write.length || engine.doors.disruptive.length) {
+  if (doors.write.length || doors.disruptive.length) {
     server.registerTool(
       "plan",
       {
-        description: `Check a change against the document and show the exact request and the current state; sends nothing that changes. Open: ${describeDoors(engine.doors)}.`,
+        description: `Check a change against the document and show the exact request and the current state; sends nothing that changes. Open: ${describeDoors(doors)}.`,
         inputSchema: { menu, operation, id, args },
         annotations: { readOnlyHint: true, openWorldHint: true },
       },
-      ({ menu, operation, id, args }) => run(() => engine.plan(plans, menu, operation, id, args ?? {})),
+      ({ menu, operation, id, args }) => run(async () => (await ready()).plan(plans, menu, operation, id, args ?? {})),
     );
     server.registerTool(
       "apply",
@@ -69,7 +77,7 @@ export function createMcpServer(engine: Engine, version: string): McpServer {
         inputSchema: { plan: z.string().describe("the plan's id") },
         annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
       },
-      ({ plan }) => run(() => engine.apply(plans, plan)),
+      ({ plan }) => run(async () => (await ready()).apply(plans, plan)),
     );
   }
   return server;
@@ -87,6 +95,8 @@ async function run(work: () => unknown): Promise<CallToolResult> {
 
 function failure(err: unknown): string {
   if (err instanceof ToolError) return err.message;
+  // The build failed (a door naming nothing): the server ends with the same line.
+  if (err instanceof UserError) return `this server cannot serve: ${err.message}`;
   // RouterOS's own {error, message, detail}, as it sent it.
   if (err instanceof HttpError) return `RouterOS refused it: ${err.body === undefined ? `HTTP ${err.status}` : JSON.stringify(err.body)}`;
   if (err instanceof NetworkError) return `the router did not answer: ${err.message}`;

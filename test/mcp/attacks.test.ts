@@ -7,10 +7,9 @@
  * that reach code or the server's own password, bounded work per call; and
  * the usefulness found on the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SchemaModel } from "../../src/model/types.js";
-import { dump, loadDump } from "../helpers/dumps.js";
-import { carryingCode, changing, inMemory, SEED, simulatedRouter, type Router, type Session } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { dump } from "../helpers/dumps.js";
+import { attackedRouter, carryingCode, changing, inMemory, type Session } from "./harness.js";
 
 const extra = dump("7.22.3-extra");
 
@@ -19,24 +18,18 @@ const CHILDREN = ["tool/romon/port", "ip/dns/forwarders", "ip/proxy/access", "ip
 const NOT_IDS = ["..", ".", "%2e%2e", "%2E", ".%2e", "%2e.", "../..", "*1/..", "/", ""];
 
 describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
-  let model: SchemaModel;
-  let router: Router;
-  beforeAll(async () => {
-    model = await loadDump(extra!);
-    router = await simulatedRouter(model, { store: SEED, commandTimeoutMs: 1 });
-  });
-  afterAll(() => router?.close());
+  const target = attackedRouter(extra!);
 
   /** Runs `work` on a fresh session with these doors; returns what reached the router meanwhile. */
   async function attempt(doors: Parameters<typeof inMemory>[2], work: (s: Session) => Promise<void>) {
-    const s = await inMemory(model, router, doors);
-    router.recorder.requests.length = 0;
+    const s = await inMemory(target.model, target.router, doors);
+    target.router.recorder.requests.length = 0;
     try {
       await work(s);
     } finally {
       await s.close();
     }
-    return router.recorder.requests.slice();
+    return target.router.recorder.requests.slice();
   }
 
   it("an id that is not an id is refused before anything is sent; a *HEX id and a listed name work", async () => {
@@ -122,7 +115,7 @@ describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
     });
     expect(changing(named)).toEqual([]);
 
-    await expect(inMemory(model, router, { allowDisruptive: ["ip/address/add"] })).rejects.toThrow(
+    await expect(inMemory(target.model, target.router, { allowDisruptive: ["ip/address/add"] })).rejects.toThrow(
       "--allow-disruptive ip/address/add: /ip/address/add is not disruptive (adds); --allow-write ip/address opens it",
     );
   });

@@ -100,4 +100,31 @@ describe("rosapi mcp", () => {
     const typo = await runCli(["mcp", ...connect(router.sim.url), "--allow-write", "ip/adress"], { env: { ROUTER_PASSWORD: PASSWORD } });
     expect([typo.code, typo.stderr]).toEqual([1, "rosapi: --allow-write ip/adress: RouterOS 7.99 has no menu /ip/adress\n"]);
   });
+
+  it("lists its tools before it builds the document; a door naming nothing found by the build still ends it with one line, exit 1", async () => {
+    const child = spawnCli(["mcp", ...connect(router.sim.url), "--allow-write", "ip/adress"], { env: { ROUTER_PASSWORD: PASSWORD } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const ended = exited(child);
+    const listed = waitForOutput(child, "stdout", /"id":2.*\n/);
+    child.stdin.write(
+      [
+        {
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+        },
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        { jsonrpc: "2.0", id: 2, method: "tools/list" },
+      ]
+        .map((m) => JSON.stringify(m) + "\n")
+        .join(""),
+    );
+    const reply = (await listed).split("\n").find((line) => line.includes('"id":2'))!;
+    const names = (JSON.parse(reply) as { result: { tools: { name: string }[] } }).result.tools.map((t) => t.name);
+    expect(names).toEqual(["search", "describe", "read", "plan", "apply"]);
+    expect(await ended).toBe(1);
+    expect(stderr).toBe("rosapi: --allow-write ip/adress: RouterOS 7.99 has no menu /ip/adress\n");
+  });
 });

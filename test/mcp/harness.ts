@@ -7,12 +7,14 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll } from "vitest";
 import type { FactInput } from "../../src/facts/index.js";
 import { createMcpServer, openEngine, type AuditEntry, type Engine } from "../../src/mcp/index.js";
 import type { SchemaModel } from "../../src/model/types.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
 import { DEFAULT_SEED } from "../../src/simulator/store.js";
 import { CLI } from "../helpers/cli.js";
+import { loadDump, type Dump } from "../helpers/dumps.js";
 import { recordingProxy, type Recorded, type Recorder } from "../emit/postman/recorder.js";
 import { judge } from "../emit/postman/traffic.js";
 
@@ -67,6 +69,21 @@ export async function simulatedRouter(model: SchemaModel, options: Partial<Simul
       await sim.close();
     },
   };
+}
+
+/**
+ * The attacks' router, for the describe block that calls this: the dump's
+ * model on a simulated router seeded with SEED (commands answered at once),
+ * made before the block's tests and closed after them.
+ */
+export function attackedRouter(file: Dump): { readonly model: SchemaModel; readonly router: Router } {
+  const target = {} as { model: SchemaModel; router: Router };
+  beforeAll(async () => {
+    target.model = await loadDump(file);
+    target.router = await simulatedRouter(target.model, { store: SEED, commandTimeoutMs: 1 });
+  });
+  afterAll(() => target.router?.close());
+  return target;
 }
 
 export interface Session {

@@ -7,11 +7,10 @@
  * doors, and code only in a write whose disruptive door the user named.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SchemaModel } from "../../src/model/types.js";
+import { describe, expect, it } from "vitest";
 import type { Recorded } from "../emit/postman/recorder.js";
-import { dump, loadDump } from "../helpers/dumps.js";
-import { CODE_ARG, changing, inMemory, SEED, simulatedRouter, type Router } from "./harness.js";
+import { dump } from "../helpers/dumps.js";
+import { attackedRouter, CODE_ARG, changing, inMemory } from "./harness.js";
 
 const extra = dump("7.22.3-extra");
 const RUNS = Number(process.env["ROSAPI_MCP_PROPERTY_RUNS"] ?? 2000);
@@ -165,19 +164,13 @@ const within = (menu: string, open: string) => menu === `/${open}` || menu.start
 const isRead = (r: Recorded) => !changing([r]).length;
 
 describe.skipIf(!extra)("rosapi mcp: the doors hold for random calls (7.22.3 extra)", () => {
-  let model: SchemaModel;
-  let router: Router;
-  beforeAll(async () => {
-    model = await loadDump(extra!);
-    router = await simulatedRouter(model, { store: SEED, commandTimeoutMs: 1 });
-  });
-  afterAll(() => router?.close());
+  const target = attackedRouter(extra!);
 
   it(`${RUNS} random calls: 0 changes outside the open doors, 0 code in a read, code only through a named door`, async () => {
     // The empty set, then random ones.
     const DOORS = [{ allowWrite: [], allowDisruptive: [] }, ...fc.sample(doorSet, DOOR_SETS - 1)];
     const sessions: Awaited<ReturnType<typeof inMemory>>[] = [];
-    for (const doors of DOORS) sessions.push(await inMemory(model, router, doors));
+    for (const doors of DOORS) sessions.push(await inMemory(target.model, target.router, doors));
     let sent = 0;
     let applied = 0;
     try {
@@ -185,14 +178,14 @@ describe.skipIf(!extra)("rosapi mcp: the doors hold for random calls (7.22.3 ext
         fc.asyncProperty(call, async ({ doors, tool, pair: [menu, operation], id, args }) => {
           const s = sessions[doors]!;
           const open = DOORS[doors]!;
-          router.recorder.requests.length = 0;
+          target.router.recorder.requests.length = 0;
           const r = await s.call(tool, { menu, ...(operation ? { operation } : {}), ...(id !== undefined ? { id } : {}), args });
           if (tool === "plan" && !r.isError) {
             const plan = (JSON.parse(r.text) as { plan: string }).plan;
             await s.call("apply", { plan });
             applied++;
           }
-          const requests = router.recorder.requests.slice();
+          const requests = target.router.recorder.requests.slice();
           sent += requests.length;
           for (const req of changing(requests)) {
             const menuOf = landsIn(req);
