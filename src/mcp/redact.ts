@@ -1,9 +1,17 @@
 /**
  * Values of sensitive args kept out of what the server writes and echoes
  * (the audit, plans, applies): passwords, passphrases, secrets, PINs and
- * private or shared keys. The names come from the args of the six shared
- * dumps (`password`, `wpa2-pre-shared-key`, `private-key`, `ipsec-secret`,
- * `sim-pin`, `static-key-0`, `eab-key-b64`...); `public-key` is no secret.
+ * private or shared keys. By name, because the trees say nothing more: in
+ * the six shared dumps every such arg is a plain "string value" (no type,
+ * completion or flag sets them apart). The rule covers the 60 text args of
+ * the dumps whose names say so (`password`, `wpa2-pre-shared-key`,
+ * `private-key`, `ipsec-secret`, `sim-pin`, `static-key-0`, `eab-key-b64`...)
+ * and every arg the shared exports leave out where the item must have one
+ * (RouterOS 7's `export` hides sensitive values): wireguard `private-key`,
+ * ovpn-client `password`, wireless `wpa2-pre-shared-key`, radius and ipsec
+ * identity `secret`. It is wider than RouterOS's own (the exports show a
+ * wireguard peer's `preshared-key` and OSPF's `auth-key`), and `public-key`
+ * is no secret. test/mcp/sensitive.test.ts checks it against both sources.
  */
 const SENSITIVE = /(^|-)(password|passphrase|secrets?|pin|psk)$|(^|-)key(-\d+|-b64|-val)?$/;
 
