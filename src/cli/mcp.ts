@@ -100,9 +100,8 @@ async function runMcp(flags: McpFlags): Promise<void> {
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   // The tree is read and checked before anything is served: a broken file stops the start.
   const model = await loadModel(await resolveSource(flags.from), { rosVersion: flags.rosVersion });
-  // The evidence (a fetch) is read meanwhile; what fails in it is said when the document is built.
-  const evidence = documentInputs(flags, [model], [flags.from]);
-  evidence.catch(() => {});
+  // The evidence (a fetch, then facts resolved for the model) is read with the document, after the tool list.
+  let evidence: ReturnType<typeof documentInputs> | undefined;
   const starting = await startEngine(
     {
       model,
@@ -115,7 +114,10 @@ async function runMcp(flags: McpFlags): Promise<void> {
       audit: flags.audit ? auditToFile(flags.audit) : (entry) => process.stderr.write(`rosapi: audit ${JSON.stringify(entry)}\n`),
       warn,
     },
-    evidence.then(({ inputs }) => (inputs[0]!.facts ? { facts: inputs[0]!.facts } : {})),
+    async () => {
+      const { inputs } = await (evidence = documentInputs(flags, [model], [flags.from]));
+      return inputs[0]!.facts ? { facts: inputs[0]!.facts } : {};
+    },
   );
   const version = packageVersion();
   const doors = describeDoors(starting.doors);
@@ -125,7 +127,7 @@ async function runMcp(flags: McpFlags): Promise<void> {
   });
   if (token !== undefined) {
     const engine = await starting.ready();
-    for (const line of (await evidence).lines) process.stderr.write(`rosapi: ${line}\n`);
+    for (const line of (await evidence!).lines) process.stderr.write(`rosapi: ${line}\n`);
     const serving = await serveHttp(engine, {
       host: flags.host,
       port: flags.http!,
@@ -165,7 +167,7 @@ async function runMcp(flags: McpFlags): Promise<void> {
       await server.close();
       throw err;
     });
-  for (const line of (await evidence).lines) process.stderr.write(`rosapi: ${line}\n`);
+  for (const line of (await evidence!).lines) process.stderr.write(`rosapi: ${line}\n`);
   process.stderr.write(`rosapi mcp: RouterOS ${starting.version}, ${doors}, over stdio\n`);
   // The client closing our stdin ends the session.
   await closed;

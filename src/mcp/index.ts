@@ -57,10 +57,10 @@ export interface StartingEngine {
   ready: () => Promise<Engine>;
 }
 
-/** Checks the router now (it answers, with the model's version); the document is built from `inputs` when `ready` is first called. */
+/** Checks the router now (it answers, with the model's version); the document is built from `inputs` (read then, where a function) when `ready` is first called. */
 export async function startEngine(
   options: Omit<McpOptions, keyof DocumentInputs>,
-  inputs: DocumentInputs | Promise<DocumentInputs>,
+  inputs: DocumentInputs | (() => Promise<DocumentInputs>),
 ): Promise<StartingEngine> {
   const doors: Doors = {
     write: (options.allowWrite ?? []).map(menuName),
@@ -72,7 +72,7 @@ export async function startEngine(
   let engine: Promise<Engine> | undefined;
   const build = async (): Promise<Engine> => {
     try {
-      const view = await viewOf(options.model, await inputs);
+      const view = await viewOf(options.model, typeof inputs === "function" ? await inputs() : inputs);
       checkDoors(view, doors);
       return new Engine(view, router, doors, options.user);
     } catch (err) {
