@@ -99,6 +99,12 @@ for (const [tool, list] of Object.entries(calls)) {
     }
   lines.push(`  ${tool}: median ${median(times).toFixed(1)} ms over ${times.length} calls`);
 }
+{
+  // A 1 MB query: refused before any search work, so a hostile agent cannot hold the server.
+  const t = performance.now();
+  const huge = await client.callTool({ name: "search", arguments: { query: "ip address ".repeat(100_000) } });
+  lines.push(`  a 1 MB search: answered in ${(performance.now() - t).toFixed(1)} ms (${huge.isError ? "refused" : "searched"})`);
+}
 lines.push(`  server memory: ${(kb("VmRSS") / 1024).toFixed(0)} MB resident now, ${(kb("VmHWM") / 1024).toFixed(0)} MB peak`);
 lines.push(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after, on ${availableParallelism()} cores`);
 console.log(lines.join("\n"));

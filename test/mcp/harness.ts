@@ -21,7 +21,7 @@ import { judge } from "../emit/postman/traffic.js";
 export const PASSWORD = "Zq7-mcp-test-Secret";
 
 /** Items the attacks aim at (7.22.3 menus): children whose parent shares an arg, a script, the server's own user and another. */
-export const SEED = {
+const SEED = {
   ...DEFAULT_SEED,
   "/ip/address": [{ address: "10.0.0.1/24", interface: "ether1" }],
   "/tool/romon/port": [{ interface: "ether1" }],
