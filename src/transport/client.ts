@@ -8,7 +8,7 @@ import { Pool } from "undici";
 import { MAX_JSON_DEPTH, tooDeep } from "../io/door.js";
 import { UserError } from "../io/errors.js";
 import { readAtMost } from "../io/stream.js";
-import { restRequest, type Operation } from "../templates/runtime.js";
+import { restRequest, type Operation, type RestRequest } from "../templates/runtime.js";
 import { HttpError, NetworkError } from "./errors.js";
 import type { RouterTransport } from "./router.js";
 import { parseRouterUrl, restBase } from "./url.js";
@@ -40,6 +40,13 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const DEFAULT_MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
+/** An operation as one REST request (restRequest): the method, the path below the base with its query, the JSON body. */
+export function restTarget(op: Operation): { method: RestRequest["method"]; path: string; body?: object } {
+  const { method, path, body, query } = restRequest(op);
+  const search = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : "";
+  return { method, path: `${path}${search}`, ...(body ? { body } : {}) };
+}
+
 export class RestClient implements RouterTransport {
   readonly protocol = "rest";
   private readonly pool: Pool;
@@ -68,9 +75,8 @@ export class RestClient implements RouterTransport {
 
   /** An operation as the generated client's REST transport sends it (restRequest). */
   call(op: Operation, timeoutMs?: number): Promise<unknown> {
-    const { method, path, body, query } = restRequest(op);
-    const search = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : "";
-    return this.request(method, `${path.slice(1)}${search}`, body, timeoutMs);
+    const { method, path, body } = restTarget(op);
+    return this.request(method, path.slice(1), body, timeoutMs);
   }
 
   get(path: string, timeoutMs?: number): Promise<unknown> {
