@@ -66,6 +66,9 @@ describe.skipIf(!extra).each(["rest", "api"] as Protocol[])("rosapi mcp under at
       const named = await s.call("plan", { menu: "/ip/dns/forwarders", operation: "set", id: "fw1", args: { comment: "y" } });
       expect(named.isError, named.text).toBe(false);
       expect((await s.call("apply", { plan: JSON.parse(named.text).plan })).isError).toBe(false);
+      // RouterOS's own refusal comes back as it said it, over either transport.
+      const missing = await s.call("read", { menu: "/tool/romon/port", operation: "get", id: "*FFFF" });
+      expect([missing.isError, missing.text]).toEqual([true, expect.stringMatching(/^RouterOS refused it: \{.*"no such item"/)]);
     });
     expect(changing(good).map((r) => `${r.method} ${r.path}`)).toEqual([
       expect.stringMatching(/^PATCH \/tool\/romon\/port\/\*[0-9A-F]+$/),
