@@ -7,7 +7,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { UserError } from "../io/errors.js";
-import { HttpError, NetworkError } from "../transport/index.js";
+import { HttpError, NetworkError, TrapError } from "../transport/index.js";
 import { describeDoors } from "./doors.js";
 import { Engine, MAX_REPLY_CHARS, Plans } from "./engine.js";
 import { ToolError } from "./errors.js";
@@ -95,11 +95,14 @@ async function run(work: () => unknown): Promise<CallToolResult> {
 
 function failure(err: unknown): string {
   if (err instanceof ToolError) return err.message;
-  // The build failed (a door naming nothing): the server ends with the same line.
-  if (err instanceof UserError) return `this server cannot serve: ${err.message}`;
   // RouterOS's own {error, message, detail}, as it sent it.
   if (err instanceof HttpError) return `RouterOS refused it: ${err.body === undefined ? `HTTP ${err.status}` : JSON.stringify(err.body)}`;
+  // Over the API: the `!trap`'s message (and category).
+  if (err instanceof TrapError)
+    return `RouterOS refused it: ${JSON.stringify({ message: err.message, ...(err.category ? { category: err.category } : {}) })}`;
   if (err instanceof NetworkError) return `the router did not answer: ${err.message}`;
+  // The build failed (a door naming nothing): the server ends with the same line.
+  if (err instanceof UserError) return `this server cannot serve: ${err.message}`;
   return `internal error: ${err instanceof Error ? err.message : String(err)}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * An MCP client on a simulated router: the simulator on a dump, a recording
- * proxy in front of it (every request the "router" receives), and the SDK's
- * own client, connected in memory or to the built CLI over stdio.
+ * proxy in front of it (every request the "router" receives, over REST or the
+ * API protocol), and the SDK's own client, connected in memory or to the built
+ * CLI over stdio.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -17,6 +18,7 @@ import { CLI } from "../helpers/cli.js";
 import { loadDump, type Dump } from "../helpers/dumps.js";
 import { recordingProxy, type Recorded, type Recorder } from "../emit/postman/recorder.js";
 import { judge } from "../emit/postman/traffic.js";
+import { recordingApiProxy } from "./api-recorder.js";
 
 export const PASSWORD = "Zq7-mcp-test-Secret";
 
@@ -58,9 +60,16 @@ export interface Router {
   close(): Promise<void>;
 }
 
-export async function simulatedRouter(model: SchemaModel, options: Partial<SimulatorOptions> = {}): Promise<Router> {
-  const sim = await startSimulator({ model, password: PASSWORD, ...options });
-  const recorder = await recordingProxy(sim.url);
+/** The server reaches the router over REST, or over the API protocol (`api://`). */
+export type Protocol = "rest" | "api";
+
+export async function simulatedRouter(
+  model: SchemaModel,
+  options: Partial<SimulatorOptions> = {},
+  protocol: Protocol = "rest",
+): Promise<Router> {
+  const sim = await startSimulator({ model, password: PASSWORD, ...options, ...(protocol === "api" ? { apiPort: 0 } : {}) });
+  const recorder = protocol === "api" ? await recordingApiProxy(sim.apiPort!) : await recordingProxy(sim.url);
   return {
     sim,
     recorder,
@@ -73,14 +82,15 @@ export async function simulatedRouter(model: SchemaModel, options: Partial<Simul
 
 /**
  * The attacks' router, for the describe block that calls this: the dump's
- * model on a simulated router seeded with SEED (commands answered at once),
+ * model on a simulated router seeded with SEED (commands answered at once,
+ * reached over REST or the API protocol),
  * made before the block's tests and closed after them.
  */
-export function attackedRouter(file: Dump): { readonly model: SchemaModel; readonly router: Router } {
+export function attackedRouter(file: Dump, protocol: Protocol = "rest"): { readonly model: SchemaModel; readonly router: Router } {
   const target = {} as { model: SchemaModel; router: Router };
   beforeAll(async () => {
     target.model = await loadDump(file);
-    target.router = await simulatedRouter(target.model, { store: SEED, commandTimeoutMs: 1 });
+    target.router = await simulatedRouter(target.model, { store: SEED, commandTimeoutMs: 1 }, protocol);
   });
   afterAll(() => target.router?.close());
   return target;
