@@ -1,5 +1,5 @@
 /**
- * With ROSAPI_TEST_CPU=<file> (vitest.config.ts adds this setup file then), each test file appends one JSON
+ * With ROSAPI_TEST_CPU=<file> (a setup file of every test file; without it, it does nothing), each test file appends one JSON
  * line to <file>: its CPU seconds, the forked worker's own and those of the processes it ran and waited for
  * (tsc, the CLI, newman's children), read from /proc (Linux). Wall times under load say little; CPU time says
  * what a file costs wherever it runs.
@@ -15,8 +15,10 @@ function cpu(): { self: number; children: number } {
   return { self: utime! + stime!, children: cutime! + cstime! };
 }
 
-afterAll((suite) => {
-  const { self, children } = cpu();
-  const file = "filepath" in suite ? suite.filepath : suite.file.filepath;
-  appendFileSync(process.env["ROSAPI_TEST_CPU"]!, JSON.stringify({ file, pid: process.pid, self, children }) + "\n");
-});
+const out = process.env["ROSAPI_TEST_CPU"];
+if (out)
+  afterAll((suite) => {
+    const { self, children } = cpu();
+    const file = "filepath" in suite ? suite.filepath : suite.file.filepath;
+    appendFileSync(out, JSON.stringify({ file, pid: process.pid, self, children }) + "\n");
+  });
