@@ -57,7 +57,10 @@ const DISRUPTIVE_COMMANDS = new Set([
 /** Menus (not their sub-menus) where every change is disruptive: the device mode, the licence, the installed packages. */
 const DISRUPTIVE_MENUS = ["/system/device-mode", "/system/license", "/system/package"];
 
-/** Commands disruptive at one place: a password, a whole configuration or database loaded, the session ended. */
+/**
+ * Commands disruptive at one place: a password, a whole configuration or database loaded, the session ended, new
+ * software fetched to install (`install` reboots into it; `download` leaves it for the next reboot).
+ */
 const DISRUPTIVE_AT = new Set([
   "/password",
   "/quit",
@@ -66,6 +69,8 @@ const DISRUPTIVE_AT = new Set([
   "/user/expire-password",
   "/user-manager/database/load",
   "/dude/import-db",
+  "/system/package/update/install",
+  "/system/package/update/download",
 ]);
 
 export interface SafetyInput {
