@@ -149,6 +149,21 @@ describe("commands that run until stopped", () => {
   });
 });
 
+describe("a body that takes no args", () => {
+  it("classes as the command does, with nothing to leave out or bound by", () => {
+    const bare = (name: string, bounds?: string[]): SafetyInput => ({
+      menu: "/tool",
+      verb: "command",
+      command: name,
+      ...(bounds ? { bounds } : {}),
+      body: { type: "object" },
+    });
+    expect(safetyOf({}, bare("print"))).toEqual({ class: "reads" });
+    expect(safetyOf({}, bare("ping", ["count"]))).toEqual({ class: "changes-router" });
+    expect(safetyOf({}, bare("set"))).toEqual({ class: "changes-router" });
+  });
+});
+
 describe("/console/inspect", () => {
   it("reads there, and only there", () => {
     expect(safetyOf({}, command("/console", "inspect", ["request", "path"]))).toEqual({ class: "reads" });
