@@ -111,6 +111,7 @@ describe("which source wins", () => {
       origin: "b",
       decidedBy: "the first source given wins",
     });
+    expect(winner("7.22.1", curated("7.99", "a"), curated("7.1", "b"))).toEqual({ origin: "a", decidedBy: "the first source given wins" });
   });
 
   it("marks a fact of another version as inferred from it, and only an observed one", () => {
@@ -277,5 +278,29 @@ describe("the disagreements", () => {
       "7.22.1",
     );
     expect(disagreements(facts)).toEqual([]);
+  });
+
+  it("names as losers only the sources that disagree, also in a menu no source gives a rule for", () => {
+    const defaults = (file: string, evidence: Evidence, value: string): FactSet => ({
+      ...set(file, evidence),
+      defaults: [{ menu: "/interface/bridge", arg: "protocol-mode", value, evidence }],
+    });
+    const facts = resolveFacts(
+      [
+        defaults("a", observed("7.22.1", "a"), "rstp"),
+        defaults("b", observed("7.20.8", "b"), "rstp"),
+        defaults("c", curated("any", "c"), "none"),
+      ],
+      "7.22.1",
+    );
+    expect(disagreements(facts)).toEqual([
+      {
+        menu: "/interface/bridge",
+        arg: "protocol-mode",
+        winner: observed("7.22.1", "a"),
+        losers: [curated("any", "c")],
+        decidedBy: "observed beats curated",
+      },
+    ]);
   });
 });
