@@ -15,7 +15,7 @@ type Schema = OpenAPIV3.SchemaObject;
 /** Values as the document writes them: a type fact, and an example where the document has one. */
 const text = (example?: string): Schema =>
   ({ type: "string", "x-routeros-type": "string", ...(example === undefined ? {} : { example }) }) as Schema;
-const typed = (type: string, schema: Schema = { type: "string" }): Schema => ({ ...schema, "x-routeros-type": type }) as Schema;
+const typed = (type: string, schema: Schema = { type: "string" }): Schema => Object.assign({ "x-routeros-type": type }, schema);
 const ref = (to: string, example?: string): Schema =>
   typed("reference", { type: "string", "x-routeros-ref": to, ...(example ? { example } : {}) } as Schema);
 const ITEM_REF = ref("item");
