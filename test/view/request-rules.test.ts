@@ -269,6 +269,19 @@ describe("a change of the run's own item", () => {
   });
 });
 
+describe("a body that takes no args", () => {
+  it.each<[string, SafetyFact, Partial<ViewOperation>]>([
+    ["an add", ADDS, { verb: "add" }],
+    ["a print", { class: "reads" }, { command: "print" }],
+    ["a read", { class: "reads", readsWith: { once: "" } }, { command: "monitor" }],
+    ["a set of the run's item", OWN, { command: "set" }],
+    ["a command that runs until stopped", CHANGES, { command: "torch", bounds: ["duration"] }],
+  ])("%s sends only what the policy adds", (_name, safety, over) => {
+    const sent = body(op(safety, undefined, { ...over, body: { type: "object" } }));
+    expect(sent).toEqual(safety.readsWith ? { once: { reason: "reads-with", value: "" } } : {});
+  });
+});
+
 describe("any other command", () => {
   it("sends the examples of its args, but not another router's objects nor what streams", () => {
     const o = op(CHANGES, {
@@ -280,6 +293,11 @@ describe("any other command", () => {
     });
     expect(body(o)).toEqual({ numbers: { reason: "item" }, name: { reason: "example", value: "n" } });
     expect(policy(o).usesItem).toBe(true);
+  });
+
+  it("sends the example of a typed value that may also name an item: only a reference is the run's item", () => {
+    const routerId = typed("ipv4", { type: "string", "x-routeros-ref": "item", example: "10.0.0.1" } as Schema);
+    expect(body(op(CHANGES, { "router-id": routerId }))).toEqual({ "router-id": { reason: "example", value: "10.0.0.1" } });
   });
 
   it("writes no run text for a name or comment that is not its own item's", () => {
