@@ -41,8 +41,9 @@ function forTarget(evidence: Evidence, target: string): Evidence {
 /** Sort key: observed first, exact before inferred, then versions not after the target before those after it. */
 function rank(e: Evidence, target: string): [number, number, number] {
   const inferred = e.inferredFrom !== undefined;
-  // Stryker disable next-line EqualityOperator: equivalent, an inferred fact's version is never the target's (forTarget), so never equal to it
-  return [e.source === "observed" ? 0 : 1, inferred ? 1 : 0, inferred && compareVersions(e.version, target) > 0 ? 1 : 0];
+  // `>= 0` would do the same (a mutant that survives): an inferred fact's version is never the target's (forTarget).
+  const after = compareVersions(e.version, target) > 0;
+  return [e.source === "observed" ? 0 : 1, inferred ? 1 : 0, inferred && after ? 1 : 0];
 }
 
 /**

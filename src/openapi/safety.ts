@@ -137,7 +137,8 @@ function readingArgs(
   property: (name: string) => OpenAPIV3.SchemaObject | undefined,
 ): Record<string, string> | undefined {
   // Stryker disable next-line ArrayDeclaration: equivalent, a bound the body does not take has no value and is dropped
-  const bounds = new Map((op.bounds ?? []).flatMap((b) => [[b, boundValue(property(b), b)] as const]).filter(([, v]) => v !== undefined));
+  const listed = op.bounds ?? [];
+  const bounds = new Map(listed.flatMap((b) => [[b, boundValue(property(b), b)] as const]).filter(([, v]) => v !== undefined));
   if (WATCHING.has(command)) return bounds.has("once") ? { once: bounds.get("once")! } : undefined;
   const target = property(PROBE_TARGET.arg);
   if (!PROBING.has(command) || !target || !fits(target, PROBE_TARGET.value)) return undefined;
