@@ -8,6 +8,7 @@ export interface RouterFlags extends PasswordFlags {
   url: string;
   insecure?: boolean;
   ca?: string;
+  allowPlaintextLogin?: boolean;
 }
 
 export const positive = (value: string) => {
@@ -18,18 +19,29 @@ export const positive = (value: string) => {
 
 export const routerOptions = (command: Command): Command =>
   command
-    .requiredOption("--url <url>", "the REST base, http(s)://host[:port]/rest")
+    .requiredOption(
+      "--url <url>",
+      "the REST base, http(s)://host[:port]/rest; or the API protocol, api://host[:8728] or api-ssl://host[:8729]",
+    )
     .requiredOption("--user <name>", "user name (name:password works too, but leaves the password in your shell history)")
     .option("--password-env <var>", "read the password from this environment variable")
     .option("--password-file <file>", "read the password from this file")
     .option("--insecure", "accept any TLS certificate (a router's self-signed one)")
-    .option("--ca <file>", "trust this CA or certificate (PEM)");
+    .option("--ca <file>", "trust this CA or certificate (PEM)")
+    .option("--allow-plaintext-login", "api:// to another machine: send the password over plain TCP all the same");
 
 /** The flags checked and the password read (without a TTY and a source, empty: a new router's admin). */
 export async function routerConnection(
   flags: RouterFlags,
-): Promise<Pick<ClientOptions, "url" | "user" | "password" | "insecure" | "caFile">> {
+): Promise<Pick<ClientOptions, "url" | "user" | "password" | "insecure" | "caFile" | "allowPlaintextLogin">> {
   if (flags.insecure && flags.ca) throw new UsageError("--insecure and --ca exclude each other: --insecure trusts any certificate");
   const { user, password } = await credentials(flags);
-  return { url: flags.url, user, password, ...(flags.insecure ? { insecure: true } : {}), ...(flags.ca ? { caFile: flags.ca } : {}) };
+  return {
+    url: flags.url,
+    user,
+    password,
+    ...(flags.insecure ? { insecure: true } : {}),
+    ...(flags.ca ? { caFile: flags.ca } : {}),
+    ...(flags.allowPlaintextLogin ? { allowPlaintextLogin: true } : {}),
+  };
 }

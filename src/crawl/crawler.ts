@@ -15,15 +15,16 @@ import {
   isRetryable,
   NetworkError,
   normalizeRouterUrl,
-  RestClient,
+  openRouter,
   sleep,
+  type RouterTransport,
 } from "../transport/index.js";
 import { assembleTree } from "./assemble.js";
 import { Checkpoint } from "./checkpoint.js";
 import { resolveCrawlOptions, type CrawlOptions, type ResolvedCrawlOptions } from "./options.js";
 import { MemberSyntax } from "./member-syntax.js";
 import { StallJudge } from "./stalls.js";
-import { explainFailure, identify } from "./identify.js";
+import { explainFailure, identify, SYSTEM_RESOURCE } from "./identify.js";
 import { ROOT_SYNTAX, rootTasks, Scope, taskKey, tasksAfterChild, type Row, type Task } from "./tasks.js";
 
 export interface CrawlProgress {
@@ -41,7 +42,7 @@ class Skip extends Error {}
 class Dropped extends Error {}
 
 export class Crawl {
-  private readonly client: RestClient;
+  private readonly client: RouterTransport;
   private readonly gate: HealthGate;
   private readonly scope: Scope;
   private readonly queue: Task[] = rootTasks();
@@ -60,8 +61,8 @@ export class Crawl {
 
   constructor(options: CrawlOptions) {
     this.options = resolveCrawlOptions(options);
-    this.client = new RestClient({ ...this.options, connections: this.options.concurrency });
-    this.gate = new HealthGate(() => this.client.get("system/resource", 2000), {
+    this.client = openRouter({ ...this.options, connections: this.options.concurrency });
+    this.gate = new HealthGate(() => this.client.call(SYSTEM_RESOURCE, 2000), {
       deadlineMs: this.options.healthDeadlineMs,
       // "Prompt" must be well within a request's time limit, or a suspect asked alone could still meet the stall.
       slowMs: Math.min(1000, this.options.timeoutMs / 2),
@@ -208,7 +209,7 @@ export class Crawl {
     const request = { request: task.request, path: task.path.join(",") };
     let rows: unknown;
     try {
-      rows = await this.client.post("console/inspect", request, timeoutMs);
+      rows = await this.client.call({ menu: "/console", command: "inspect", args: request }, timeoutMs);
     } catch (err) {
       // Past a limit: the same answer would come again, but a crawl with a higher limit can resume.
       if (err instanceof NetworkError && err.kind === "bad-reply")

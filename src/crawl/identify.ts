@@ -6,7 +6,7 @@
  */
 import { UserError } from "../io/errors.js";
 import type { ModelHeader } from "../model/types.js";
-import { HttpError, isRefusal, NetworkError, redactUrl, type RestClient } from "../transport/index.js";
+import { HttpError, isLoginRefused, isRefusal, NetworkError, redactUrl, TrapError, type RouterTransport } from "../transport/index.js";
 
 type Facts = Pick<ModelHeader, "version" | "architecture" | "board" | "packages" | "unknown">;
 
@@ -18,25 +18,30 @@ export function explainFailure(err: unknown, typedUrl: string, user: string): Er
   if (err instanceof NetworkError && err.kind === "reset" && url.startsWith("http:")) {
     return new UserError(`cannot reach ${url}: ${err.message}; if this port serves HTTPS (RouterOS's www-ssl), use https://`);
   }
-  if (err instanceof HttpError && err.status === 401)
-    return new UserError(`${url}: user ${user} was refused (401 Unauthorized): check the user and password`);
+  if (isLoginRefused(err))
+    return new UserError(
+      `${url}: user ${user} was refused (${err instanceof TrapError ? err.message : "401 Unauthorized"}): check the user and password`,
+    );
   if (err instanceof NetworkError && (err.kind === "unreachable" || err.kind === "tls" || err.kind === "timeout" || err.kind === "reset")) {
     return new UserError(`cannot reach ${url}: ${err.message}`);
   }
-  if (err instanceof NetworkError || err instanceof HttpError)
-    return new UserError(`${url} does not answer like RouterOS's REST API (${err.message})`);
+  if (err instanceof NetworkError || err instanceof HttpError || err instanceof TrapError)
+    return new UserError(`${url} does not answer like RouterOS's ${url.startsWith("api") ? "API" : "REST API"} (${err.message})`);
   return err instanceof Error ? err : new Error(String(err));
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
+/** The call that says who the router is; the health check repeats it. */
+export const SYSTEM_RESOURCE = { menu: "/system/resource", verb: "get" } as const;
+
 const RESOURCE_FACTS = ["version", "board-name", "architecture-name"] as const;
 
 /** GET /system/resource; undefined when RouterOS refuses it (a user without the policy): the crawl goes on without those facts. */
-async function resource(client: RestClient): Promise<Record<string, unknown> | undefined> {
+async function resource(client: RouterTransport): Promise<Record<string, unknown> | undefined> {
   let answer: unknown;
   try {
-    answer = await client.get("system/resource");
+    answer = await client.call(SYSTEM_RESOURCE);
   } catch (err) {
     if (isRefusal(err)) return undefined;
     throw err;
@@ -49,7 +54,7 @@ async function resource(client: RestClient): Promise<Record<string, unknown> | u
   return found;
 }
 
-export async function identify(client: RestClient): Promise<Facts> {
+export async function identify(client: RouterTransport): Promise<Facts> {
   const found = await resource(client);
   const facts: Facts = {};
   const unknown: string[] = [];
@@ -63,13 +68,13 @@ export async function identify(client: RestClient): Promise<Facts> {
   if (board) facts.board = board;
   else unknown.push("board");
   try {
-    const packages = (await client.get("system/package")) as Record<string, unknown>[];
+    const packages = (await client.call({ menu: "/system/package", verb: "list" })) as Record<string, unknown>[];
     facts.packages = packages
       .map((p) => text(p["name"]))
       .filter((n): n is string => n !== undefined)
       .sort();
   } catch (err) {
-    if (err instanceof HttpError && err.status === 401) throw err;
+    if (isLoginRefused(err)) throw err;
     unknown.push("packages");
   }
   if (unknown.length) facts.unknown = unknown;

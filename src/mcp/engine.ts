@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import type { EmitterView, ViewOperation } from "../view/index.js";
 import type { SafetyClass } from "../openapi/extensions.js";
-import { idProblem, idSegment } from "../templates/ids.js";
+import type { Operation } from "../transport/index.js";
+import { idProblem } from "../templates/ids.js";
 import { closedDoor, commandName, type Doors } from "./doors.js";
 import { describeMenu, describeOperation } from "./describe.js";
 import { ToolError } from "./errors.js";
@@ -102,11 +103,9 @@ export class Engine {
       throw new ToolError(`${op.menu} ${name} is not a read (${safety.class}): ${closedDoor(op, this.doors) ?? "use plan, then apply"}`);
     const code = (safety.code ?? []).filter((arg) => arg in args);
     if (code.length) throw new ToolError(`read never sends ${code.join(", ")}: it carries code the router would run`);
-    const path = await this.itemPath(op, id, "read");
-    if (op.method === "get") {
-      const query = new URLSearchParams(args).toString();
-      return this.router.send("read", { method: "GET", path: query ? `${path}?${query}` : path });
-    }
+    await this.checkItem(op, id, "read");
+    if (op.verb === "get" && Object.keys(args).length) throw new ToolError(`${op.menu} get takes no args`);
+    if (op.method === "get") return this.router.send("read", operationOf(op, id, args));
     const refused = (safety.readsWithout ?? []).filter((arg) => arg in args);
     if (refused.length) throw new ToolError(`read leaves out ${refused.join(", ")}: with it, ${op.menu} ${name} writes or streams`);
     // --allow-probe: a bounded probe may aim anywhere; its bound stays.
@@ -118,7 +117,7 @@ export class Engine {
         );
     const body = { ...args, ...safety.readsWith, ...(aimed && args["address"] !== undefined ? { address: args["address"] } : {}) };
     this.validate(op, body);
-    return this.router.send("read", { method: "POST", path, body });
+    return this.router.send("read", operationOf(op, id, body));
   }
 
   async plan(plans: Plans, menu: string, operation: string, id: string | undefined, args: Args): Promise<Plan> {
@@ -130,7 +129,7 @@ export class Engine {
     // Code the router runs or stores to run, like reboot, opens only by name.
     const closed = code.length ? this.disruptiveDoor(op, `it carries code (${code.join(", ")})`) : closedDoor(op, this.doors);
     if (closed) throw new ToolError(closed);
-    const path = await this.itemPath(op, id, "plan");
+    await this.checkItem(op, id, "plan");
     const body = op.body ? args : undefined;
     if (body) this.validate(op, body);
     else if (Object.keys(args).length) throw new ToolError(`${op.menu} ${operation} takes no args`);
@@ -140,10 +139,9 @@ export class Engine {
       const own = this.disruptiveDoor(op, `it sets the password of ${this.user}, the user this server logs in as`);
       if (own) throw new ToolError(own);
     }
-    const request: RouterRequest = { method: op.method.toUpperCase() as RouterRequest["method"], path, ...(body ? { body } : {}) };
     const plan: Plan = {
       plan: randomUUID().slice(0, 8),
-      request,
+      request: this.router.request(operationOf(op, id, body)),
       operation: `${op.menu} ${operation}`,
       safety: code.length ? "disruptive" : safety.class,
       current,
@@ -177,15 +175,14 @@ export class Engine {
     return names.includes(this.user);
   }
 
-  /** The path of an operation, its item's id put in (`/ip/address/*1`): only an id the router gave, or a name its state shows. */
-  private async itemPath(op: ViewOperation, id: string | undefined, tool: string): Promise<string> {
+  /** An operation on one item takes only an id the router gave, or a name its state shows; any other, none. */
+  private async checkItem(op: ViewOperation, id: string | undefined, tool: string): Promise<void> {
     if (!op.onItem) {
       if (id !== undefined) throw new ToolError(`${op.menu} ${op.command ?? op.verb} takes no id${op.body ? "; name items in args" : ""}`);
-      return op.path;
+      return;
     }
     if (!id) throw new ToolError(`${op.menu} ${op.verb} needs the item's id (its .id, like *1, or its name)`);
     await this.checkId(op.menu, id, tool);
-    return op.path.replace("{id}", idSegment(id));
   }
 
   /** An id is `*HEX`, or the name of an item the menu lists now; anything else is refused before it is sent. */
@@ -195,10 +192,7 @@ export class Engine {
     if (ROUTEROS_ID.test(id)) return;
     const lists = this.view.operations.some((o) => o.menu === menu && o.verb === "list");
     const named = lists
-      ? ((await this.router.send(tool, {
-          method: "GET",
-          path: `${menu}?${new URLSearchParams({ name: id, ".proplist": ".id,name" }).toString()}`,
-        })) as unknown[])
+      ? ((await this.router.send(tool, { menu, verb: "list", filter: { name: id }, options: { proplist: [".id", "name"] } })) as unknown[])
       : [];
     if (!Array.isArray(named) || !named.some((item) => (item as { name?: unknown }).name === id))
       throw new ToolError(`${menu} has no item named ${JSON.stringify(clip(id))}: an id is the item's .id (*1) or a name read shows`);
@@ -231,16 +225,38 @@ export class Engine {
 
   /** What the change would touch, as the router shows it now. */
   private async current(op: ViewOperation, id: string | undefined, selected: string[]): Promise<unknown> {
-    const menuPath = op.menu === "/" ? "" : op.menu;
     // Shown only where the menu can show it: GET of the settings object, or of one item.
     const get = this.view.operations.find((o) => o.menu === op.menu && o.verb === "get");
     if (!get || op.menu === "/") return null;
-    if (!get.onItem) return this.router.send("plan", { method: "GET", path: menuPath });
+    if (!get.onItem) return this.router.send("plan", operationOf(get, undefined, undefined));
     const ids = id !== undefined ? [id] : selected.slice(0, MAX_CURRENT);
     if (ids.length === 0) return null;
     const items = [];
-    for (const one of ids) items.push(await this.router.send("plan", { method: "GET", path: `${menuPath}/${idSegment(one)}` }));
+    for (const one of ids) items.push(await this.router.send("plan", operationOf(get, one, undefined)));
     return items.length === 1 ? items[0] : items;
+  }
+}
+
+/**
+ * A view operation as the transports carry it out: a REST verb as the verb (a list's args its filters, `.proplist`
+ * apart), anything else as its command and args.
+ */
+function operationOf(op: ViewOperation, id: string | undefined, args: Args | undefined): Operation {
+  const menu = op.menu === "/" ? "" : op.menu;
+  const item = id !== undefined ? { id } : {};
+  switch (op.verb) {
+    case "list": {
+      const { ".proplist": proplist, ...filter } = args ?? {};
+      return { menu, verb: "list", filter, ...(proplist !== undefined ? { options: { proplist: proplist.split(",") } } : {}) };
+    }
+    case "get":
+    case "remove":
+      return { menu, verb: op.verb, ...item };
+    case "add":
+    case "set":
+      return { menu, verb: op.verb, ...item, ...(args ? { args } : {}) };
+    default:
+      return { menu, command: op.command!, ...(args ? { args } : {}) };
   }
 }
 

@@ -7,7 +7,7 @@ import { buildView, type EmitterView } from "../view/index.js";
 import { UserError } from "../io/errors.js";
 import type { SchemaModel } from "../model/types.js";
 import { buildDocument, type DocumentInputs } from "../openapi/index.js";
-import { HttpError, type ClientOptions } from "../transport/index.js";
+import { isLoginRefused, TrapError, type ClientOptions } from "../transport/index.js";
 import { commandName, mayBeDisruptive, menuName, type Doors } from "./doors.js";
 import { Engine } from "./engine.js";
 import { Router, type AuditSink } from "./router.js";
@@ -69,8 +69,10 @@ async function engineOver(view: EmitterView, options: McpOptions): Promise<Engin
   } catch (err) {
     await router.close();
     if (err instanceof UserError) throw err;
-    if (err instanceof HttpError && err.status === 401)
-      throw new UserError(`the router at ${options.url} refused user ${options.user}: wrong name or password (HTTP 401)`);
+    if (isLoginRefused(err))
+      throw new UserError(
+        `the router at ${options.url} refused user ${options.user}: wrong name or password (${err instanceof TrapError ? err.message : "HTTP 401"})`,
+      );
     throw new UserError(`cannot reach the router at ${options.url}: ${(err as Error).message}`);
   }
   return new Engine(view, router, doors, options.user);
@@ -93,6 +95,6 @@ function checkDoors(view: EmitterView, doors: Doors): void {
 
 /** `7.22.3 (stable)` → `7.22.3`. */
 async function routerVersion(router: Router): Promise<string | undefined> {
-  const resource = (await router.send("start", { method: "GET", path: "/system/resource" })) as { version?: string } | undefined;
+  const resource = (await router.send("start", { menu: "/system/resource", verb: "get" })) as { version?: string } | undefined;
   return resource?.version?.split(" ")[0];
 }

@@ -1,21 +1,17 @@
 /**
- * The router as the tools reach it: every request through one door, each
- * appended to the audit log (JSON lines) with what came of it. The log holds
- * method, path, body and status: never the credentials, which travel only in
- * the transport's Authorization header, nor the values of sensitive args.
+ * The router as the tools reach it: every operation through one door, over
+ * REST or the API protocol (the URL says which), each appended to the audit
+ * log (JSON lines) with what came of it. The log holds the operation (menu,
+ * verb or command, id, args) and, over REST, the request it was (method, path,
+ * body, status): never the credentials, which travel only in the transport's
+ * login, nor the values of sensitive args.
  */
 import { appendFileSync } from "node:fs";
-import { HttpError, RestClient, type ClientOptions } from "../transport/index.js";
+import { HttpError, openRouter, restTarget, type ClientOptions, type Operation, type RouterTransport } from "../transport/index.js";
 import { redact, redactPath } from "./redact.js";
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-export interface RouterRequest {
-  method: Method;
-  /** Below the REST base, with a leading slash: `/ip/address/*1`, `/ip/address?interface=ether1`. */
-  path: string;
-  body?: Record<string, unknown>;
-}
+/** An operation as the tools send it and show it: over REST with the request it is (method, path with its query, body). */
+export type RouterRequest = Operation & { method?: string; path?: string; body?: object };
 
 export interface AuditEntry extends RouterRequest {
   time: string;
@@ -38,26 +34,26 @@ export const auditToFile =
     appendFileSync(file, JSON.stringify(entry) + "\n", { mode: 0o600 });
 
 export class Router {
-  private readonly client: RestClient;
+  private readonly client: RouterTransport;
 
   constructor(
     options: ClientOptions,
     private readonly audit: AuditSink,
   ) {
-    this.client = new RestClient(options);
+    this.client = openRouter(options);
   }
 
-  async send(tool: string, request: RouterRequest): Promise<unknown> {
+  /** The operation as it goes to this router: over REST, with its method, path and body. */
+  request(op: Operation): RouterRequest {
+    return this.client.protocol === "rest" ? { ...op, ...restTarget(op) } : op;
+  }
+
+  async send(tool: string, op: Operation): Promise<unknown> {
     // The log keeps what was sent, minus the values of sensitive args (redact.ts).
-    const entry = {
-      time: new Date().toISOString(),
-      tool,
-      method: request.method,
-      path: redactPath(request.path),
-      ...(request.body ? { body: redact(request.body) } : {}),
-    };
+    const { path, ...shown } = redact(this.request(op));
+    const entry = { time: new Date().toISOString(), tool, ...shown, ...(path !== undefined ? { path: redactPath(path) } : {}) };
     try {
-      const reply = await this.client.request(request.method, request.path.slice(1), request.body);
+      const reply = await this.client.call(op);
       this.audit({ ...entry, ok: true });
       return reply;
     } catch (err) {

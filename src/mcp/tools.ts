@@ -6,7 +6,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { HttpError, NetworkError } from "../transport/index.js";
+import { HttpError, NetworkError, TrapError } from "../transport/index.js";
 import { describeDoors } from "./doors.js";
 import { MAX_REPLY_CHARS, Plans, type Engine } from "./engine.js";
 import { ToolError } from "./errors.js";
@@ -89,6 +89,9 @@ function failure(err: unknown): string {
   if (err instanceof ToolError) return err.message;
   // RouterOS's own {error, message, detail}, as it sent it.
   if (err instanceof HttpError) return `RouterOS refused it: ${err.body === undefined ? `HTTP ${err.status}` : JSON.stringify(err.body)}`;
+  // Over the API: the `!trap`'s message (and category).
+  if (err instanceof TrapError)
+    return `RouterOS refused it: ${JSON.stringify({ message: err.message, ...(err.category ? { category: err.category } : {}) })}`;
   if (err instanceof NetworkError) return `the router did not answer: ${err.message}`;
   return `internal error: ${err instanceof Error ? err.message : String(err)}`;
 }

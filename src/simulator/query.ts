@@ -11,9 +11,12 @@ type Test = (item: Item) => boolean;
 
 export class QueryError extends Error {}
 
+const isNumber = (text: string): boolean => text.trim() !== "" && Number.isFinite(Number(text));
+
+/** Numbers numerically, words as text; a word and a number are neither less nor greater (`mtu=auto` against 1500): NaN. */
 function compare(a: string, b: string): number {
-  const [x, y] = [Number(a), Number(b)];
-  if (a !== "" && b !== "" && Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  if (isNumber(a) && isNumber(b)) return Number(a) - Number(b);
+  if (isNumber(a) || isNumber(b)) return NaN;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

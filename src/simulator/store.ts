@@ -144,7 +144,10 @@ export class Store {
       if (menu.properties?.[flag] || menu.commands["add"]?.args[flag]) item[flag] = "false";
     }
     Object.assign(item, normalizeFlags(values));
-    this.lists.set(path, [...this.list(path), item]);
+    // In place: a copy per add would make seeding a large table quadratic.
+    const list = this.lists.get(path);
+    if (list) list.push(item);
+    else this.lists.set(path, [item]);
     this.paths.set(item, path);
     this.notify({ path, item });
     return item;

@@ -107,8 +107,10 @@ export class ApiConnection {
       return connection;
     } catch (err) {
       socket.destroy();
+      // A `!trap` on /login (the router's own answer: no detail) refuses the user, as REST's 401 does.
+      const refused = err instanceof RouterOSError && err.detail === undefined;
       const detail = err instanceof RouterOSError ? (err.detail ?? err.message) : (err as Error).message;
-      throw new RouterOSError(0, `login to ${where} failed`, detail);
+      throw new RouterOSError(refused ? 401 : 0, `login to ${where} failed`, detail);
     } finally {
       clearTimeout(timer);
     }

@@ -39,7 +39,7 @@ export type ClientOptions = RestClientOptions | ApiClientOptions;
  */
 export class RouterOSError extends Error {
   constructor(
-    /** HTTP status (the reply's `error`); 0 when no reply came. */
+    /** HTTP status (the reply's `error`); 0 when no reply came. Over the API: 401 for a refused login, else 0. */
     readonly status: number,
     message: string,
     readonly detail?: string,
@@ -174,25 +174,10 @@ export class RestTransport implements Transport {
     return json as T;
   }
 
-  /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+  /** An operation as REST has it (restRequest). */
   call<T>(op: Operation): Promise<T> {
-    const item = () => itemPath(op.menu, op.id!);
-    switch (op.verb) {
-      case "list":
-        return this.list(op.menu, op.filter, op.options);
-      case "get":
-        return this.request("GET", op.id === undefined ? op.menu : item());
-      case "add":
-        return this.request("PUT", op.menu, op.args);
-      case "set":
-        return this.request("PATCH", item(), op.args);
-      case "remove":
-        return this.request("DELETE", item());
-      case "print":
-        return this.print(commandPath(op), op.args);
-      default:
-        return this.request("POST", commandPath(op), op.args);
-    }
+    const { method, path, body, query } = restRequest(op);
+    return this.request(method, path, body, query);
   }
 
   /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
@@ -203,29 +188,49 @@ export class RestTransport implements Transport {
     );
   }
 
-  /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
-  private list<T>(path: string, filter?: object, options?: { proplist?: readonly string[] }): Promise<T> {
-    const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter ?? {}) as [string, string | undefined][]) if (value !== undefined) query[key] = value;
-    if (options?.proplist) query[".proplist"] = options.proplist.join(",");
-    return this.request<T>("GET", path, undefined, query);
-  }
-
-  /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
-  private print<T>(path: string, args?: { proplist?: readonly string[]; query?: readonly string[] }): Promise<T> {
-    const { proplist, query, ...rest } = (args ?? {}) as {
-      proplist?: readonly string[];
-      query?: readonly string[];
-    } & Wire;
-    return this.request<T>("POST", path, {
-      ...rest,
-      ...(proplist ? { ".proplist": proplist } : {}),
-      ...(query ? { ".query": query } : {}),
-    });
-  }
-
   close(): Promise<void> {
     return this.agent.close();
+  }
+}
+
+/** An operation as one REST request: the method, the path below the base, the JSON body, the query parameters. */
+export interface RestRequest {
+  method: "GET" | "PUT" | "PATCH" | "DELETE" | "POST";
+  /** `/ip/address/*1`: the id escaped as one segment (itemPath). */
+  path: string;
+  body?: object;
+  query?: Record<string, string>;
+}
+
+/**
+ * Verbs as HTTP methods on the menu or item URL (`list` with its filters as query parameters and `.proplist` as a
+ * comma list), commands as POSTs, `print`'s `proplist` and `query` as `.proplist` and `.query`.
+ */
+export function restRequest(op: Operation): RestRequest {
+  const item = () => itemPath(op.menu, op.id!);
+  switch (op.verb) {
+    case "list": {
+      const query: Record<string, string> = {};
+      for (const [key, value] of Object.entries(op.filter ?? {}) as [string, string | undefined][])
+        if (value !== undefined) query[key] = value;
+      if (op.options?.proplist) query[".proplist"] = op.options.proplist.join(",");
+      return { method: "GET", path: op.menu, query };
+    }
+    case "get":
+      return { method: "GET", path: op.id === undefined ? op.menu : item() };
+    case "add":
+      return { method: "PUT", path: op.menu, ...(op.args ? { body: op.args } : {}) };
+    case "set":
+      return { method: "PATCH", path: item(), ...(op.args ? { body: op.args } : {}) };
+    case "remove":
+      return { method: "DELETE", path: item() };
+    case "print": {
+      const { proplist, query, ...rest } = (op.args ?? {}) as { proplist?: readonly string[]; query?: readonly string[] } & Wire;
+      const body = { ...rest, ...(proplist ? { ".proplist": proplist } : {}), ...(query ? { ".query": query } : {}) };
+      return { method: "POST", path: commandPath(op), body };
+    }
+    default:
+      return { method: "POST", path: commandPath(op), ...(op.args ? { body: op.args } : {}) };
   }
 }
 

@@ -8,11 +8,13 @@ import { Pool } from "undici";
 import { MAX_JSON_DEPTH, tooDeep } from "../io/door.js";
 import { UserError } from "../io/errors.js";
 import { readAtMost } from "../io/stream.js";
+import { restRequest, type Operation, type RestRequest } from "../templates/runtime.js";
 import { HttpError, NetworkError } from "./errors.js";
+import type { RouterTransport } from "./router.js";
 import { parseRouterUrl, restBase } from "./url.js";
 
 export interface ClientOptions {
-  /** `http(s)://host[:port]/rest` */
+  /** `http(s)://host[:port]/rest`; where the API protocol is taken (openRouter), `api://host[:8728]` or `api-ssl://host[:8729]`. */
   url: string;
   user: string;
   password: string;
@@ -26,6 +28,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Largest answer read; a larger one is cut off and refused. */
   maxReplyBytes?: number;
+  /** `api://` to a router that is not this machine: send the password over plain TCP all the same. */
+  allowPlaintextLogin?: boolean;
 }
 
 /** Time limit per request unless told otherwise. */
@@ -36,7 +40,15 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const DEFAULT_MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
-export class RestClient {
+/** An operation as one REST request (restRequest): the method, the path below the base with its query, the JSON body. */
+export function restTarget(op: Operation): { method: RestRequest["method"]; path: string; body?: object } {
+  const { method, path, body, query } = restRequest(op);
+  const search = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : "";
+  return { method, path: `${path}${search}`, ...(body ? { body } : {}) };
+}
+
+export class RestClient implements RouterTransport {
+  readonly protocol = "rest";
   private readonly pool: Pool;
   private readonly base: string;
   private readonly auth: string;
@@ -59,6 +71,12 @@ export class RestClient {
     this.auth = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+  }
+
+  /** An operation as the generated client's REST transport sends it (restRequest). */
+  call(op: Operation, timeoutMs?: number): Promise<unknown> {
+    const { method, path, body } = restTarget(op);
+    return this.request(method, path.slice(1), body, timeoutMs);
   }
 
   get(path: string, timeoutMs?: number): Promise<unknown> {
@@ -129,7 +147,7 @@ function parseReply(bytes: Buffer, status: number, what: string): unknown {
 /** An HTML page or a stack trace, as one line of a message. */
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 
-function readCa(file: string): string {
+export function readCa(file: string): string {
   let pem: string;
   try {
     pem = readFileSync(file, "utf8");

@@ -4,7 +4,7 @@
  * stalled or restarting router is waited for instead of blamed on a path.
  */
 import { ResumableError } from "../io/errors.js";
-import { HttpError } from "./errors.js";
+import { HttpError, TrapError } from "./errors.js";
 
 export interface HealthOptions {
   /** First pause between polls; doubles up to maxPollMs. */
@@ -71,7 +71,7 @@ export class HealthGate {
       try {
         await this.check().catch((err: unknown) => {
           // A refusal (403 for a user without that policy) is an answer: the router is up.
-          if (!(err instanceof HttpError && err.status < 500)) throw err;
+          if (!((err instanceof HttpError && err.status < 500) || err instanceof TrapError)) throw err;
         });
         if (Date.now() - start <= slowMs) {
           // After a stall, a request given up on may start the next one just as this one ends: answer promptly twice.

@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./health.js";
 export * from "./inspect.js";
 export * from "./url.js";
+export * from "./router.js";

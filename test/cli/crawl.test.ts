@@ -25,7 +25,7 @@ async function expectNoPassword(...texts: string[]) {
 
 describe("rosapi crawl", () => {
   it("writes a model, or restraml's shape with --format restraml, and a JSON summary", async () => {
-    const sim = await startSimulator({ model: sampleModel(), user: "ops", password: PASSWORD });
+    const sim = await startSimulator({ model: sampleModel(), user: "ops", password: PASSWORD, apiPort: 0 });
     try {
       const out = join(dir, "sample.json");
       const base = ["crawl", "--url", sim.url, "--user", "ops", "--password-env", "ROUTER_PASSWORD"];
@@ -42,7 +42,13 @@ describe("rosapi crawl", () => {
       const restraml = join(dir, "sample-restraml.json");
       expect((await runCli([...base, "--out", restraml, "--format", "restraml"], { env })).code).toBe(0);
       expect(JSON.parse(await readFile(restraml, "utf8"))).toMatchObject({ _meta: { version: "7.22.3" }, ip: { _type: "path" } });
-      await expectNoPassword(result.stdout, result.stderr);
+      // Over the API protocol (`rosapi mock --api-port`): the same tree.
+      const overApi = join(dir, "sample-api.json");
+      const api = ["crawl", "--url", `api://127.0.0.1:${sim.apiPort}`, ...base.slice(3), "--out", overApi];
+      const apiResult = await runCli(api, { env });
+      expect(apiResult.code, apiResult.stderr).toBe(0);
+      expect(parseModel(await readFile(overApi, "utf8")).root).toEqual(model.root);
+      await expectNoPassword(result.stdout, result.stderr, apiResult.stderr);
       expect((await readdir(dir)).filter((f) => f.endsWith(".checkpoint"))).toEqual([]);
     } finally {
       await sim.close();

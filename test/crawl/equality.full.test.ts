@@ -1,4 +1,4 @@
-/** crawl(simulator(dump)) gives back the dump, on what restraml keeps: for every dump, then with faults on. */
+/** crawl(simulator(dump)) gives back the dump, on what restraml keeps: for every dump over REST and over the API protocol, then with faults on. */
 import { afterEach, describe, expect, it } from "vitest";
 import { crawl } from "../../src/crawl/index.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index.js";
@@ -11,10 +11,11 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function crawlDump(name: string, knobs: Omit<SimulatorOptions, "model"> = {}, timeoutMs = 10_000) {
+async function crawlDump(name: string, knobs: Omit<SimulatorOptions, "model"> = {}, timeoutMs = 10_000, api = false) {
   const d = dump(name)!;
-  sim = await startSimulator({ model: await loadDump(d), ...knobs });
-  const model = await crawl({ url: sim.url, user: "admin", password: "", timeoutMs });
+  sim = await startSimulator({ model: await loadDump(d), ...knobs, ...(api ? { apiPort: 0 } : {}) });
+  const url = api ? `api://127.0.0.1:${sim.apiPort}` : sim.url;
+  const model = await crawl({ url, user: "admin", password: "", timeoutMs });
   return { model, d };
 }
 
@@ -28,6 +29,13 @@ describe.each(DUMPS)("crawl of $name", ({ name }) => {
       packages: ["routeros"],
       source: { kind: "crawl", url: sim!.url },
     });
+    expect(model.header.stats).toMatchObject({ retries: 0, failures: 0, skipped: [] });
+  });
+
+  it("over the API protocol equals the dump", async () => {
+    const { model, d } = await crawlDump(name, {}, 10_000, true);
+    expect(restramlView(model)).toBe(await dumpView(d.file));
+    expect(model.header).toMatchObject({ source: { kind: "crawl", url: `api://127.0.0.1:${sim!.apiPort}` } });
     expect(model.header.stats).toMatchObject({ retries: 0, failures: 0, skipped: [] });
   });
 });

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SchemaModel } from "../../src/model/types.js";
 import { dump, loadDump } from "../helpers/dumps.js";
-import { carryingCode, changing, inMemory, SEED, simulatedRouter, type Router, type Session } from "./harness.js";
+import { carryingCode, changing, inMemory, SEED, simulatedRouter, type Protocol, type Router } from "./harness.js";
 
 const extra = dump("7.22.3-extra");
 
@@ -18,17 +18,17 @@ const extra = dump("7.22.3-extra");
 const CHILDREN = ["tool/romon/port", "ip/dns/forwarders", "ip/proxy/access", "ip/smb/users"];
 const NOT_IDS = ["..", ".", "%2e%2e", "%2E", ".%2e", "%2e.", "../..", "*1/..", "/", ""];
 
-describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
+describe.skipIf(!extra).each(["rest", "api"] as Protocol[])("rosapi mcp under attack (7.22.3 extra, over %s)", (protocol) => {
   let model: SchemaModel;
   let router: Router;
   beforeAll(async () => {
     model = await loadDump(extra!);
-    router = await simulatedRouter(model, { store: SEED, commandTimeoutMs: 1 });
+    router = await simulatedRouter(model, { store: SEED, commandTimeoutMs: 1 }, protocol);
   });
   afterAll(() => router?.close());
 
   /** Runs `work` on a fresh session with these doors; returns what reached the router meanwhile. */
-  async function attempt(doors: Parameters<typeof inMemory>[2], work: (s: Session) => Promise<void>) {
+  async function attempt(doors: Parameters<typeof inMemory>[2], work: (s: Awaited<ReturnType<typeof inMemory>>) => Promise<void>) {
     const s = await inMemory(model, router, doors);
     router.recorder.requests.length = 0;
     try {
@@ -66,10 +66,14 @@ describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
       const named = await s.call("plan", { menu: "/ip/dns/forwarders", operation: "set", id: "fw1", args: { comment: "y" } });
       expect(named.isError, named.text).toBe(false);
       expect((await s.call("apply", { plan: JSON.parse(named.text).plan })).isError).toBe(false);
+      // RouterOS's own refusal comes back as it said it, over either transport.
+      const missing = await s.call("read", { menu: "/tool/romon/port", operation: "get", id: "*FFFF" });
+      expect([missing.isError, missing.text]).toEqual([true, expect.stringMatching(/^RouterOS refused it: \{.*"no such item"/)]);
     });
     expect(changing(good).map((r) => `${r.method} ${r.path}`)).toEqual([
       expect.stringMatching(/^PATCH \/tool\/romon\/port\/\*[0-9A-F]+$/),
-      "PATCH /ip/dns/forwarders/fw1",
+      // The API's set names the item by the .id a print by name found.
+      protocol === "rest" ? "PATCH /ip/dns/forwarders/fw1" : expect.stringMatching(/^PATCH \/ip\/dns\/forwarders\/\*[0-9A-F]+$/),
     ]);
   });
 
@@ -155,6 +159,10 @@ describe.skipIf(!extra)("rosapi mcp under attack (7.22.3 extra)", () => {
   it("usefulness: read of a settings menu does get, describe says 'unknown' without evidence, --allow-probe aims a bounded probe anywhere", async () => {
     const sent = await attempt({}, async (s) => {
       expect(JSON.parse((await s.call("read", { menu: "/system/identity" })).text)).toMatchObject({ name: "MikroTik" });
+      // The audit names the operation over both; over REST the request it was too.
+      const entry = s.audit.at(-1)!;
+      expect(entry).toMatchObject({ tool: "read", menu: "/system/identity", verb: "get", ok: true });
+      expect([entry.method, entry.path]).toEqual(protocol === "rest" ? ["GET", "/system/identity"] : [undefined, undefined]);
       expect((await s.call("describe", { menu: "/ip/address", operation: "add" })).text).toMatch(/^required args: unknown/m);
       expect((await s.call("read", { menu: "/", operation: "ping", args: { address: "8.8.8.8" } })).isError).toBe(true);
     });

@@ -1,7 +1,8 @@
 /**
  * An MCP client on a simulated router: the simulator on a dump, a recording
- * proxy in front of it (every request the "router" receives), and the SDK's
- * own client, connected in memory or to the built CLI over stdio.
+ * proxy in front of it (every request the "router" receives, over REST or the
+ * API protocol), and the SDK's own client, connected in memory or to the built
+ * CLI over stdio.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -15,6 +16,7 @@ import { DEFAULT_SEED } from "../../src/simulator/store.js";
 import { CLI } from "../helpers/cli.js";
 import { recordingProxy, type Recorded, type Recorder } from "../emit/postman/recorder.js";
 import { judge } from "../emit/postman/traffic.js";
+import { recordingApiProxy } from "./api-recorder.js";
 
 export const PASSWORD = "Zq7-mcp-test-Secret";
 
@@ -56,9 +58,16 @@ export interface Router {
   close(): Promise<void>;
 }
 
-export async function simulatedRouter(model: SchemaModel, options: Partial<SimulatorOptions> = {}): Promise<Router> {
-  const sim = await startSimulator({ model, password: PASSWORD, ...options });
-  const recorder = await recordingProxy(sim.url);
+/** The server reaches the router over REST, or over the API protocol (`api://`). */
+export type Protocol = "rest" | "api";
+
+export async function simulatedRouter(
+  model: SchemaModel,
+  options: Partial<SimulatorOptions> = {},
+  protocol: Protocol = "rest",
+): Promise<Router> {
+  const sim = await startSimulator({ model, password: PASSWORD, ...options, ...(protocol === "api" ? { apiPort: 0 } : {}) });
+  const recorder = protocol === "api" ? await recordingApiProxy(sim.apiPort!) : await recordingProxy(sim.url);
   return {
     sim,
     recorder,

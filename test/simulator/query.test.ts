@@ -31,6 +31,14 @@ describe("compileQuery", () => {
     expect(ids(words)).toEqual(want);
   });
 
+  it("compares a word with a number neither way: mtu=auto is not greater than 1500, nor less", () => {
+    const mtus = [{ mtu: "1500" }, { mtu: "auto" }, { mtu: "9000" }, { mtu: "" }];
+    const matching = (words: string[]) => mtus.filter(compileQuery(words)).map((i) => i.mtu);
+    expect(matching([">mtu=1500"])).toEqual(["9000"]);
+    expect(matching(["<mtu=9000"])).toEqual(["1500"]);
+    expect(matching([">mtu=a"])).toEqual(["auto"]);
+  });
+
   it.each([[["#!"]], [["type=ether", "#|"]], [["type=ether", "#5"]], [["type=ether", "#?"]]])("rejects a malformed stack: %j", (words) => {
     expect(() => compileQuery(words)).toThrow(QueryError);
   });

@@ -24,13 +24,13 @@ export type ClientOptions = RestClientOptions | ApiClientOptions;
  * `detail` says why, such as `no such item`), or a failure to get one (status 0).
  */
 export declare class RouterOSError extends Error {
-    /** HTTP status (the reply's `error`); 0 when no reply came. */
+    /** HTTP status (the reply's `error`); 0 when no reply came. Over the API: 401 for a refused login, else 0. */
     readonly status: number;
     readonly detail?: string | undefined;
     /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
     readonly category?: string | undefined;
     constructor(
-    /** HTTP status (the reply's `error`); 0 when no reply came. */
+    /** HTTP status (the reply's `error`); 0 when no reply came. Over the API: 401 for a refused login, else 0. */
     status: number, message: string, detail?: string | undefined, 
     /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
     category?: string | undefined);
@@ -87,16 +87,25 @@ export declare class RestTransport implements Transport {
     private readonly maxReplyBytes;
     constructor(options: RestClientOptions);
     private request;
-    /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+    /** An operation as REST has it (restRequest). */
     call<T>(op: Operation): Promise<T>;
     /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
     stream<T>(op: Operation): AsyncIterable<T>;
-    /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
-    private list;
-    /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
-    private print;
     close(): Promise<void>;
 }
+/** An operation as one REST request: the method, the path below the base, the JSON body, the query parameters. */
+export interface RestRequest {
+    method: "GET" | "PUT" | "PATCH" | "DELETE" | "POST";
+    /** `/ip/address/*1`: the id escaped as one segment (itemPath). */
+    path: string;
+    body?: object;
+    query?: Record<string, string>;
+}
+/**
+ * Verbs as HTTP methods on the menu or item URL (`list` with its filters as query parameters and `.proplist` as a
+ * comma list), commands as POSTs, `print`'s `proplist` and `query` as `.proplist` and `.query`.
+ */
+export declare function restRequest(op: Operation): RestRequest;
 /** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
 export declare const itemPath: (menu: string, id: string) => string;
 /** `"true"`/`"yes"` → true, `"false"`/`"no"` → false, anything else → undefined. */

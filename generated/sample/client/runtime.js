@@ -18,7 +18,7 @@ export class RouterOSError extends Error {
     detail;
     category;
     constructor(
-    /** HTTP status (the reply's `error`); 0 when no reply came. */
+    /** HTTP status (the reply's `error`); 0 when no reply came. Over the API: 401 for a refused login, else 0. */
     status, message, detail, 
     /** Over the API: the `!trap`'s `category`, when RouterOS gives one (status is then 0, `message` the trap's). */
     category) {
@@ -108,51 +108,50 @@ export class RestTransport {
         }
         return json;
     }
-    /** An operation as REST has it: verbs as HTTP methods on the menu or item URL, commands as POSTs. */
+    /** An operation as REST has it (restRequest). */
     call(op) {
-        const item = () => itemPath(op.menu, op.id);
-        switch (op.verb) {
-            case "list":
-                return this.list(op.menu, op.filter, op.options);
-            case "get":
-                return this.request("GET", op.id === undefined ? op.menu : item());
-            case "add":
-                return this.request("PUT", op.menu, op.args);
-            case "set":
-                return this.request("PATCH", item(), op.args);
-            case "remove":
-                return this.request("DELETE", item());
-            case "print":
-                return this.print(commandPath(op), op.args);
-            default:
-                return this.request("POST", commandPath(op), op.args);
-        }
+        const { method, path, body, query } = restRequest(op);
+        return this.request(method, path, body, query);
     }
     /** REST answers each request once (a command that runs on is cut off after 60 s): streams need the API protocol. */
     stream(op) {
         throw new RouterOSError(0, `${commandPath(op)} runs until stopped: it needs the API transport (createClient({ transport: "api", ... }))`);
     }
-    /** GET on an item menu: filters as query parameters, `.proplist` as a comma list. */
-    list(path, filter, options) {
-        const query = {};
-        for (const [key, value] of Object.entries(filter ?? {}))
-            if (value !== undefined)
-                query[key] = value;
-        if (options?.proplist)
-            query[".proplist"] = options.proplist.join(",");
-        return this.request("GET", path, undefined, query);
-    }
-    /** POST print: `proplist` and `query` become `.proplist` and `.query`. */
-    print(path, args) {
-        const { proplist, query, ...rest } = (args ?? {});
-        return this.request("POST", path, {
-            ...rest,
-            ...(proplist ? { ".proplist": proplist } : {}),
-            ...(query ? { ".query": query } : {}),
-        });
-    }
     close() {
         return this.agent.close();
+    }
+}
+/**
+ * Verbs as HTTP methods on the menu or item URL (`list` with its filters as query parameters and `.proplist` as a
+ * comma list), commands as POSTs, `print`'s `proplist` and `query` as `.proplist` and `.query`.
+ */
+export function restRequest(op) {
+    const item = () => itemPath(op.menu, op.id);
+    switch (op.verb) {
+        case "list": {
+            const query = {};
+            for (const [key, value] of Object.entries(op.filter ?? {}))
+                if (value !== undefined)
+                    query[key] = value;
+            if (op.options?.proplist)
+                query[".proplist"] = op.options.proplist.join(",");
+            return { method: "GET", path: op.menu, query };
+        }
+        case "get":
+            return { method: "GET", path: op.id === undefined ? op.menu : item() };
+        case "add":
+            return { method: "PUT", path: op.menu, ...(op.args ? { body: op.args } : {}) };
+        case "set":
+            return { method: "PATCH", path: item(), ...(op.args ? { body: op.args } : {}) };
+        case "remove":
+            return { method: "DELETE", path: item() };
+        case "print": {
+            const { proplist, query, ...rest } = (op.args ?? {});
+            const body = { ...rest, ...(proplist ? { ".proplist": proplist } : {}), ...(query ? { ".query": query } : {}) };
+            return { method: "POST", path: commandPath(op), body };
+        }
+        default:
+            return { method: "POST", path: commandPath(op), ...(op.args ? { body: op.args } : {}) };
     }
 }
 /** Where an item lives: `.id` (`*1`) or name, escaped for the URL; never a dot segment (ids.ts). */
