@@ -38,6 +38,8 @@ export default defineConfig({
     // The CLI tests run the built command line (built here once, when a source is newer than dist/); the
     // fixture cache holds each dump's document.
     globalSetup: ["test/helpers/cli.ts", "test/helpers/fixtures.ts"],
+    // ROSAPI_TEST_CPU=<file>: each test file's CPU seconds, one JSON line each (test/helpers/cpu.ts).
+    setupFiles: ["test/helpers/cpu.ts"],
     // No test waits on the clock for its verdict (they wait for events); these limits only catch a hang,
     // and are far above what any test needs on a machine whose cores are all busy.
     testTimeout: 600_000,

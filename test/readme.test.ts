@@ -1,7 +1,9 @@
 /**
  * Every TypeScript block of the README and of docs/ compiles under `tsc --strict`: client examples against the
- * sample tree's generated client, library examples against the library API (`"rosapi"` is src/index.ts,
- * `"rosapi/openapi"` src/openapi/index.ts, as package.json exports them).
+ * sample tree's generated client, library examples against the library API as package.json exports it to users:
+ * `"rosapi"` is dist/index.d.ts, `"rosapi/openapi"` dist/openapi/index.d.ts (built from src by the CLI's setup).
+ * Only the blocks are checked (skipLibCheck): the declarations they import are checked elsewhere (typecheck, the
+ * client's tests), and checking them again here, with src and its dependencies' types, was 30 s of CPU.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -24,7 +26,7 @@ describe("README and docs/", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     const dir = await writeClient(sampleModel(), "readme");
     dirs.push(dir);
-    const library = (subpath = "") => relative(dir, join(ROOT, "src", subpath, "index.js")).replace(/\\/g, "/");
+    const library = (subpath = "") => relative(dir, join(ROOT, "dist", subpath, "index.js")).replace(/\\/g, "/");
     const files = await Promise.all(
       blocks.map(async (code, i) => {
         const file = join(dir, `block${i + 1}.ts`);
@@ -35,6 +37,6 @@ describe("README and docs/", () => {
         return file;
       }),
     );
-    expect(await compile(files)).toBe("");
-  }, 300_000);
+    expect(await compile([...files, "--skipLibCheck"])).toBe("");
+  });
 });

@@ -38,28 +38,34 @@ function forTarget(evidence: Evidence, target: string): Evidence {
   return evidence.source === "observed" && evidence.version !== target ? { ...evidence, inferredFrom: evidence.version } : evidence;
 }
 
-/** Sort key: observed first, exact before inferred, then the nearest version (older before newer). */
-function rank(e: Evidence, target: string): [number, number, number, string] {
+/** Sort key: observed first, exact before inferred, then versions not after the target before those after it. */
+function rank(e: Evidence, target: string): [number, number, number] {
   const inferred = e.inferredFrom !== undefined;
-  const newer = inferred && compareVersions(e.version, target) > 0 ? 1 : 0;
-  return [e.source === "observed" ? 0 : 1, inferred ? 1 : 0, newer, newer ? e.version : invert(e.version)];
+  // `>= 0` would do the same (a mutant that survives): an inferred fact's version is never the target's (forTarget).
+  const after = compareVersions(e.version, target) > 0;
+  return [e.source === "observed" ? 0 : 1, inferred ? 1 : 0, inferred && after ? 1 : 0];
 }
 
-/** Newest first among versions not after the target. */
-const invert = (v: string): string => v.replace(/\d+/g, (d) => String(1e6 - Number(d)).padStart(7, "0"));
-
+/**
+ * Winner first. Of two facts inferred from other versions, the nearer version: the newest of those not after the
+ * target, else the oldest after it (RouterOS's order: 7.9 < 7.10 < 7.22rc1 < 7.22 < 7.22.1). Otherwise (exact
+ * facts, curated ranges that all apply) the first source given.
+ */
 function byRank(target: string) {
   return (a: { evidence: Evidence }, b: { evidence: Evidence }): number => {
     const [x, y] = [rank(a.evidence, target), rank(b.evidence, target)];
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-    return 0;
+    const i = x.findIndex((v, at) => v !== y[at]);
+    if (i >= 0) return x[i]! - y[i]!;
+    if (x[1] === 0) return 0;
+    const order = compareVersions(a.evidence.version, b.evidence.version);
+    return x[2] ? order : -order;
   };
 }
 
 function ruleWhy(winner: Evidence, loser: Evidence): string {
   if (winner.source !== loser.source) return "observed beats curated";
   if ((winner.inferredFrom === undefined) !== (loser.inferredFrom === undefined)) return "exact version beats inferred";
-  if (winner.version !== loser.version) return "the nearer version wins";
+  if (winner.inferredFrom !== undefined && winner.version !== loser.version) return "the nearer version wins";
   return "the first source given wins";
 }
 

@@ -66,11 +66,12 @@ type Body = Record<string, RequestValue>;
 
 const ITEM: RequestValue = { reason: "item" };
 
-/** Builds one operation's policy; the view answers every question about values. */
+/** Builds the body of one operation that takes one (`schema`, resolved); the view answers every question about values. */
 class PolicyBuilder {
   constructor(
     private readonly view: EmitterView,
     private readonly op: ViewOperation,
+    private readonly schema: OpenAPIV3.SchemaObject,
   ) {}
 
   /** Whether an arg names the items the command acts on (the operation's selector fact). */
@@ -81,7 +82,7 @@ class PolicyBuilder {
    * on the run's own item, the run's own text where the document has none (also for a plain-string arg the
    * add requires).
    */
-  value(schema: SchemaOrRef, name: string, ownItem = false): RequestValue | undefined {
+  value(schema: SchemaOrRef, name: string, ownItem: boolean): RequestValue | undefined {
     const { schema: resolved, facts } = this.view.value(schema);
     if (facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] === "item") return ITEM;
     const example = this.view.example(schema);
@@ -89,17 +90,17 @@ class PolicyBuilder {
     if (!ownItem || facts["x-routeros-type"] !== "string") return undefined;
     // The run's own text: a name or comment of its item, or any text an add requires (evidence) where the document has none.
     const run = RUN_TEXT[name];
-    const text = run ?? (this.op.body?.required?.includes(name) ? REQUIRED_TEXT : undefined);
+    const text = run ?? (this.schema.required?.includes(name) ? REQUIRED_TEXT : undefined);
     if (!text || !fits(resolved, text)) return undefined;
     return { reason: run ? "run-text" : "required-text", value: text };
   }
 
   /** The body's args that have a value, minus `omit` and minus every arg that carries code (a careful sender never sends code). */
-  object(omit: (name: string) => boolean, ownItem = false): Body {
+  object(omit: (name: string, schema: SchemaOrRef) => boolean, ownItem = false): Body {
     const out: Body = {};
     const code = new Set(this.op.safety.code);
-    for (const [name, schema] of Object.entries(this.op.body?.properties ?? {})) {
-      if (omit(name) || code.has(name)) continue;
+    for (const [name, schema] of Object.entries(this.schema.properties ?? {})) {
+      if (omit(name, schema) || code.has(name)) continue;
       const value = this.value(schema, name, ownItem);
       if (value !== undefined) out[name] = value;
     }
@@ -107,7 +108,7 @@ class PolicyBuilder {
   }
 
   private property(name: string): OpenAPIV3.SchemaObject | undefined {
-    const schema = this.op.body?.properties?.[name];
+    const schema = this.schema.properties?.[name];
     return schema ? this.view.value(schema).schema : undefined;
   }
 
@@ -120,7 +121,7 @@ class PolicyBuilder {
     const disabled = this.property("disabled");
     if (disabled && fits(disabled, "yes")) body["disabled"] = { reason: "inactive", value: "yes" };
     // Of args of which exactly one may be given (evidence of the add's rule), the first that has an example.
-    for (const group of this.op.body ? requiredGroups(this.op.body) : []) {
+    for (const group of requiredGroups(this.schema)) {
       if (group.kind !== "oneOf") continue;
       const kept = group.args.find((arg) => arg in body);
       for (const arg of group.args) if (arg !== kept) delete body[arg];
@@ -140,7 +141,7 @@ class PolicyBuilder {
   /** Only the args that keep a reading command reading: the item, and the bound and target its safety fact names. */
   readBody(): Body {
     if (this.op.command === "print") {
-      const proplist = this.op.body?.properties?.["proplist"];
+      const proplist = this.schema.properties?.["proplist"];
       // The properties the console offers for proplist (suggestions: it takes other names too).
       const value = proplist ? this.view.value(proplist) : undefined;
       const names = (value?.schema.enum ?? value?.facts["x-routeros-enum"] ?? value?.facts["x-routeros-suggestions"] ?? []).slice(
@@ -155,9 +156,8 @@ class PolicyBuilder {
     return body;
   }
 
-  body(): Body | undefined {
+  body(): Body {
     const { op } = this;
-    if (!op.body) return undefined;
     const safety = op.safety.class;
     if (safety === "reads") return this.readBody();
     if (safety === "adds") return this.addBody();
@@ -165,17 +165,19 @@ class PolicyBuilder {
       const selectors = this.object((name) => !this.isSelector(name));
       if (op.verb === "remove" || op.command === "remove") return selectors;
       // Changing the run's own item: its comment, as the REST manual's PATCH example does.
-      const comment = op.body.properties?.["comment"] ? this.value(op.body.properties["comment"], "comment", true) : undefined;
+      const schema = this.schema.properties?.["comment"];
+      const comment = schema ? this.value(schema, "comment", true) : undefined;
       return comment === undefined ? { ...this.addBody(), ...selectors } : { ...selectors, comment };
     }
     // Objects of one router (interfaces, tables...) may not exist on another; item ids come from the run.
-    const external = (name: string) => {
-      const { facts } = this.view.value(op.body!.properties![name]!);
+    const external = (schema: SchemaOrRef) => {
+      const { facts } = this.view.value(schema);
       return facts["x-routeros-type"] === "reference" && facts["x-routeros-ref"] !== "item";
     };
-    const body = this.object((name) => UNSAFE.has(name) || external(name));
+    const body = this.object((name, schema) => UNSAFE.has(name) || external(schema));
+    // Stryker disable next-line ArrayDeclaration: equivalent, a bound the body does not take is skipped
     for (const bound of op.bounds ?? []) {
-      const schema = op.body.properties?.[bound];
+      const schema = this.schema.properties?.[bound];
       const value = schema ? this.view.example(schema) : undefined;
       if (value !== undefined) body[bound] = { reason: "bound", value };
     }
@@ -190,11 +192,12 @@ function missingRequired(body: OpenAPIV3.SchemaObject, sent: Body): string[][] {
 }
 
 export function requestPolicy(view: EmitterView, op: ViewOperation): RequestPolicy {
-  const body = new PolicyBuilder(view, op).body();
+  if (!op.body) return { usesItem: op.onItem, missing: [] };
+  const body = new PolicyBuilder(view, op, op.body).body();
   return {
-    ...(body ? { body } : {}),
-    usesItem: op.onItem || Object.values(body ?? {}).some((v) => v.reason === "item"),
-    missing: op.safety.class === "adds" && op.body && body ? missingRequired(op.body, body) : [],
+    body,
+    usesItem: op.onItem || Object.values(body).some((v) => v.reason === "item"),
+    missing: op.safety.class === "adds" ? missingRequired(op.body, body) : [],
   };
 }
 

@@ -45,11 +45,61 @@ const GROUPS: Record<string, "oneOf" | "anyOf"> = {
   "/ip/hotspot/ip-binding": "anyOf", // address or mac-address is required
   "/mpls/mangle": "anyOf", // set-exp or set-mark required
 };
+/**
+ * Ansible's defaults, read by eye off ../shared/evidence/ansible/_api_data.py (collection 3.21.0) at the line given,
+ * each as RouterOS writes it in a body (`False` is `no`, numbers are strings). They hold for every version: the
+ * paths are `unversioned`, and connection-tracking-port's field is `versioned_fields` for 7.20 and later.
+ */
+const ANSIBLE_BY_HAND: [menu: string, arg: string, value: string, line: number][] = [
+  ["/ip/address", "disabled", "no", 6618], // 'disabled': KeyInfo(default=False),
+  ["/interface/vrrp", "version", "3", 4469], // 'version': KeyInfo(default=3),
+  ["/interface/vrrp", "connection-tracking-port", "8275", 4443], // ([('7.20', '>=')], 'connection-tracking-port', KeyInfo(default=8275)),
+  ["/interface/l2tp-client", "profile", "default-encryption", 3644], // 'profile': KeyInfo(default='default-encryption'),
+  ["/interface/pppoe-client", "max-mru", "auto", 4154], // 'max-mru': KeyInfo(default='auto'),
+  ["/ipv6/nd", "ra-lifetime", "30m", 9409], // 'ra-lifetime': KeyInfo(default='30m'),
+  ["/queue/simple", "parent", "none", 10369], // 'parent': KeyInfo(default='none'),
+  ["/system/ntp/client/servers", "min-poll", "6", 12321], // 'min-poll': KeyInfo(default=6),
+  ["/ip/firewall/connection/tracking", "tcp-syn-received-timeout", "5s", 7224], // 'tcp-syn-received-timeout': KeyInfo(default='5s'),
+  ["/ip/hotspot/user/profile", "shared-users", "1", 7753], // 'shared-users': KeyInfo(default=1),
+];
+
+/**
+ * A second, deliberately naive read of _api_data.py, line by line, beside our reader: the one-line
+ * `'arg': KeyInfo(... default=<literal> ...)` entries of the `fields={` block of each `unversioned` path (data for
+ * every version). Versioned paths, versioned_fields and entries over several lines it leaves out.
+ */
+function naiveAnsibleDefaults(source: string): { menu: string; arg: string; value: string | number | boolean; line: number }[] {
+  const lines = source.split("\n");
+  const out: ReturnType<typeof naiveAnsibleDefaults> = [];
+  let menu = "";
+  let unversioned = false;
+  let inFields = false;
+  lines.forEach((line, i) => {
+    const path = /^ {4}\(((?:'[^']+',? ?)+)\): APIData\($/.exec(line);
+    if (path) {
+      menu = "/" + [...path[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]).join("/");
+      unversioned = lines[i + 1] === "        unversioned=VersionedAPIData(";
+      inFields = false;
+    } else if (unversioned && line === "            fields={") inFields = true;
+    else if (unversioned && line === "            },") inFields = false;
+    else if (inFields) {
+      const entry = /^ {16}'([^']+)': KeyInfo\(.*\bdefault=('(?:[^'\\]|\\.)*'|True|False|-?\d+)[,)]/.exec(line);
+      if (!entry) return;
+      const raw = entry[2]!;
+      const value =
+        raw === "True" ? true : raw === "False" ? false : raw.startsWith("'") ? raw.slice(1, -1).replace(/\\(.)/g, "$1") : Number(raw);
+      out.push({ menu, arg: entry[1]!, value, line: i + 1 });
+    }
+  });
+  return out;
+}
+
 const DUMPS = ["7.22.3-deep", "7.22.3-extra"].flatMap((n) => dump(n) ?? []);
 
 describe.skipIf(!evidencePresent || DUMPS.length === 0)("evidence on 7.22.3 base and extra", async () => {
   const inputs: FactInput[] = evidencePresent ? await readFactFiles([PROBE_7221, ANSIBLE]) : [];
   const rows = evidencePresent ? (JSON.parse(await readFile(PROBE_7221, "utf8")) as ProbeRow[]) : [];
+  const ansibleRows = evidencePresent ? naiveAnsibleDefaults(await readFile(ANSIBLE, "utf8")) : [];
 
   describe.each(DUMPS)("$name", async (d) => {
     const model = await loadDump(d);
@@ -113,18 +163,31 @@ describe.skipIf(!evidencePresent || DUMPS.length === 0)("evidence on 7.22.3 base
       if (!d.deep) expect(unknown.length).toBeGreaterThan(0);
     });
 
+    it("Ansible's defaults read by hand appear as `default` with their value", () => {
+      for (const [menu, arg, value, line] of ANSIBLE_BY_HAND) {
+        const shown: unknown[] = menuProperties(menu, arg).map(([, p]) => p.default as unknown);
+        expect(shown.length, `${menu} ${arg} (line ${line})`).toBeGreaterThan(0);
+        expect(shown, `${menu} ${arg} (line ${line})`).toContain(value);
+      }
+    });
+
     it("95% or more of Ansible's defaults whose arg exists appear as `default`, and every default validates against its own property schema", () => {
       const { compile } = documentValidator(doc);
-      const ansible = factSet(inputs[1]!, "7.22.3").defaults;
+      // The rows of a naive read of the raw file, not of our reader: each must be one of the reader's facts too.
+      expect(ansibleRows.length).toBeGreaterThan(1000);
+      const read = new Set(factSet(inputs[1]!, "7.22.3").defaults.map((f) => `${f.menu} ${f.arg}=${JSON.stringify(f.value)}`));
+      expect(ansibleRows.filter((r) => !read.has(`${r.menu} ${r.arg}=${JSON.stringify(r.value)}`)).map((r) => `line ${r.line}`)).toEqual(
+        [],
+      );
       let present = 0;
       let shown = 0;
       const missing: string[] = [];
-      for (const f of ansible) {
+      for (const f of ansibleRows) {
         const props = menuProperties(f.menu, f.arg);
         if (props.length === 0) continue;
         present++;
         if (props.some(([, p]) => p.default !== undefined)) shown++;
-        else missing.push(`${f.menu} ${f.arg}=${JSON.stringify(f.value)}`);
+        else missing.push(`${f.menu} ${f.arg}=${JSON.stringify(f.value)} (line ${f.line})`);
       }
       expect(present).toBeGreaterThan(d.deep ? 800 : 50);
       expect(shown / present, missing.join("\n")).toBeGreaterThanOrEqual(0.95);

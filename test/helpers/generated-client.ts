@@ -42,8 +42,11 @@ export async function runTsc(extra: string[]): Promise<{ ok: boolean; stdout: st
   }
 }
 
-/** `tsc --strict --noEmit` under NodeNext over the given files; resolves to tsc's output (empty when clean). */
+/**
+ * `tsc --strict --noEmit` under NodeNext over the given files; resolves to tsc's output (empty when clean).
+ * TypeScript's own lib files go unchecked (about 2 s of CPU a call): nothing of ours is in them.
+ */
 export async function compile(files: string[]): Promise<string> {
-  const { ok, stdout } = await runTsc(files);
+  const { ok, stdout } = await runTsc(["--skipDefaultLibCheck", ...files]);
   return ok ? "" : stdout;
 }
