@@ -136,7 +136,7 @@ export class Engine {
     else if (Object.keys(args).length) throw new ToolError(`${op.menu} ${operation} takes no args`);
     const selected = await this.selected(op, args);
     const current = await this.current(op, id, selected);
-    if (this.ownPassword(op, id, selected, current, args)) {
+    if (await this.ownPassword(op, id, selected, current, args)) {
       const own = this.disruptiveDoor(op, `it sets the password of ${this.user}, the user this server logs in as`);
       if (own) throw new ToolError(own);
     }
@@ -171,9 +171,12 @@ export class Engine {
   }
 
   /** A write to /user that sets a password, aimed at the server's own user (by id, name or the item's current name). */
-  private ownPassword(op: ViewOperation, id: string | undefined, selected: string[], current: unknown, args: Args): boolean {
+  private async ownPassword(op: ViewOperation, id: string | undefined, selected: string[], current: unknown, args: Args): Promise<boolean> {
     if (op.menu !== "/user" || !("password" in args) || op.safety.class === "adds") return false;
-    const names = [id, ...selected, ...[current].flat().map((item) => (item as { name?: unknown } | null)?.name)];
+    // The items named past those `current` shows are read too: the server's own user may be any of them.
+    const unseen = [];
+    for (const one of selected.slice(MAX_CURRENT)) unseen.push(await this.itemNow(op.menu, one));
+    const names = [id, ...selected, ...[current, ...unseen].flat().map((item) => (item as { name?: unknown } | null)?.name)];
     return names.includes(this.user);
   }
 
@@ -231,16 +234,19 @@ export class Engine {
 
   /** What the change would touch, as the router shows it now. */
   private async current(op: ViewOperation, id: string | undefined, selected: string[]): Promise<unknown> {
-    const menuPath = op.menu === "/" ? "" : op.menu;
     // Shown only where the menu can show it: GET of the settings object, or of one item.
     const get = this.view.operations.find((o) => o.menu === op.menu && o.verb === "get");
     if (!get || op.menu === "/") return null;
-    if (!get.onItem) return this.router.send("plan", { method: "GET", path: menuPath });
+    if (!get.onItem) return this.router.send("plan", { method: "GET", path: op.menu });
     const ids = id !== undefined ? [id] : selected.slice(0, MAX_CURRENT);
     if (ids.length === 0) return null;
     const items = [];
-    for (const one of ids) items.push(await this.router.send("plan", { method: "GET", path: `${menuPath}/${idSegment(one)}` }));
+    for (const one of ids) items.push(await this.itemNow(op.menu, one));
     return items.length === 1 ? items[0] : items;
+  }
+
+  private itemNow(menu: string, id: string): Promise<unknown> {
+    return this.router.send("plan", { method: "GET", path: `${menu}/${idSegment(id)}` });
   }
 }
 
