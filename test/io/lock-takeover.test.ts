@@ -214,13 +214,6 @@ describe("a lock held by a run that is alive: waited for, never taken", () => {
     it(`${name}: refused with one line once the wait is over, the lock untouched, the work never started`, async () => {
       const out = freshOut();
       await fs.writeFile(lockFileOf(out), text);
-      let ran = false;
-      const failure = await withLock(out, async () => (ran = true), 0).catch((err: unknown) => err);
-      expect(failure).toBeInstanceOf(UserError);
-      expect(ran).toBe(false);
-      expect(await fs.readFile(lockFileOf(out), "utf8")).toBe(text);
-      expect(await leftBeside()).toEqual([`.${out.split("/").pop()}.rosapi-lock`]);
-      // Only a pid on this host is asked after; a pid that cannot be a process never is.
       const parsed = (() => {
         try {
           return JSON.parse(text) as { pid?: unknown; host?: unknown };
@@ -228,7 +221,19 @@ describe("a lock held by a run that is alive: waited for, never taken", () => {
           return {};
         }
       })();
-      const asked = parsed.host === hostname() && typeof parsed.pid === "number" && parsed.pid > 0;
+      const valid = typeof parsed.pid === "number" && typeof parsed.host === "string";
+      let ran = false;
+      const failure = await withLock(out, async () => (ran = true), 0).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(UserError);
+      // A lock that names no pid and host is named as held by an unknown run.
+      expect((failure as Error).message).toContain(
+        valid ? `(pid ${String(parsed.pid)} on ${String(parsed.host)})` : "(pid 0 on (unknown))",
+      );
+      expect(ran).toBe(false);
+      expect(await fs.readFile(lockFileOf(out), "utf8")).toBe(text);
+      expect(await leftBeside()).toEqual([`.${out.split("/").pop()}.rosapi-lock`]);
+      // Only a pid on this host is asked after; a pid that cannot be a process never is.
+      const asked = valid && parsed.host === hostname() && (parsed.pid as number) > 0;
       expect(kills).toEqual(asked ? [parsed.pid] : []);
     });
 
