@@ -66,6 +66,8 @@ export function gateModel(): SchemaModel {
           { reboot: cmd({}) },
         ),
         interface: path({ lte: items({ name: text(), pin: arg("0..9999") }) }),
+        ppp: path({ secret: items({ name: text(), password: text() }) }),
+        tool: path({ netwatch: items({ host: arg("A.B.C.D    (IP address)"), "up-script": text(), "down-script": text() }) }),
         // set-password: a command of a version to come, that names users and sets their password.
         user: items({ name: text(), group: text(), password: text() }, { "set-password": cmd({ numbers: arg(), password: text() }) }),
       },

@@ -23,6 +23,7 @@ const ITEMS: Record<string, Record<string, string>[]> = {
     { ".id": "*A", name: "a/b", address: "10.0.0.2" },
   ],
   "/system/script": [{ ".id": "*3", name: "boot", source: "/system reboot" }],
+  "/ppp/secret": [{ ".id": "*6", name: "admin" }],
   "/user": [
     { ".id": "*4", name: "admin", group: "full" },
     { ".id": "*5", name: "agent", group: "read" },
@@ -157,6 +158,8 @@ describe("doors: what is open", () => {
       ["/user", "remove", false],
       ["/ip/address", "add", false],
       ["/interface/lte", "set", false],
+      ["/ppp/secret", "set", false],
+      ["/tool/netwatch", "add", true],
       ["/ip/dns", "set", false],
     ];
     expect(table.map(([menu, name]) => [menu, name, mayBeDisruptive(op(menu, name))])).toEqual(table);
@@ -182,6 +185,7 @@ describe("search and describe", () => {
     expect(lines).toContain("/ip/dns/static (items) args: address");
     expect(engine().search("address", 1).split("\n")).toHaveLength(1);
     expect(engine().search("reboot")).toBe("/system reboot (command)");
+    expect(engine().search("name password").split("\n")).toContain("/ppp/secret (items) args: name, password");
   });
 
   it("search: the commands that matched", () => {
@@ -220,9 +224,18 @@ describe("read", () => {
     expect(router.lines).toEqual(["read GET /ip/address?interface=ether1&.proplist=address", "read GET /ip/address/*1"]);
   });
 
-  it("a reading command is sent as a POST with its args", async () => {
+  it("a reading command is sent as a POST with its args (--allow-probe or not: it is no probe)", async () => {
     await engine().read("/ip/address", "print", undefined, { proplist: "address" });
-    expect(router.lines).toEqual(['read POST /ip/address/print {"proplist":"address"}']);
+    await engine({ ...CLOSED, probe: true }).read("/ip/address", "print", undefined, { proplist: "address" });
+    expect(router.lines).toEqual([
+      'read POST /ip/address/print {"proplist":"address"}',
+      'read POST /ip/address/print {"proplist":"address"}',
+    ]);
+  });
+
+  it("an item named by its name: looked up first, by read", async () => {
+    expect(await engine().read("/ip/dns/static", "get", "router.lan", {})).toEqual(ITEMS["/ip/dns/static"]![0]);
+    expect(router.lines).toEqual(["read GET /ip/dns/static?name=router.lan&.proplist=.id%2Cname", "read GET /ip/dns/static/router.lan"]);
   });
 
   it("a write is not a read: refused, naming its class and its door", async () => {
@@ -366,7 +379,7 @@ describe("plan: only through an open door, the exact request shown with the stat
 
   it("a remove: DELETE, no body; with args, refused", async () => {
     const plan = await engine(open("/ip/address")).plan(plans, "/ip/address", "remove", "*1", {});
-    expect(plan.request).toEqual({ method: "DELETE", path: "/ip/address/*1" });
+    expect(plan.request).toStrictEqual({ method: "DELETE", path: "/ip/address/*1" });
     expect(await refused(engine(open("/ip/address")).plan(plans, "/ip/address", "remove", "*1", { comment: "x" }))).toBe(
       "/ip/address remove takes no args",
     );
@@ -464,6 +477,13 @@ describe("plan: only through an open door, the exact request shown with the stat
       expect(plan).toMatchObject({ request: { method: "PATCH", path: "/system/script/*3" }, safety: "disruptive" });
     });
 
+    it("every arg that carries code is named", async () => {
+      const args = { host: "10.0.0.1", "up-script": ":log info up", "down-script": ":log info down" };
+      expect(await refused(engine(open("/tool")).plan(plans, "/tool/netwatch", "add", undefined, args))).toMatch(
+        /^\/tool\/netwatch add is disruptive here: it carries code \((up-script, down-script|down-script, up-script)\); /,
+      );
+    });
+
     it("without code, the same write goes through the menu's door", async () => {
       const plan = await engine(open("/system/script")).plan(plans, "/system/script", "add", undefined, { name: "s" });
       expect(plan.safety).toBe("adds");
@@ -499,6 +519,11 @@ describe("plan: only through an open door, the exact request shown with the stat
     it("named in --allow-disruptive: planned, the password redacted in the plan", async () => {
       const plan = await engine({ ...doors, disruptive: ["/user/set"] }).plan(plans, "/user", "set", "*4", { password: "new-Secret-1" });
       expect(plan).toMatchObject({ request: { method: "PATCH", path: "/user/*4", body: { password: "(redacted)" } }, safety: "own-item" });
+    });
+
+    it("a password of the same name elsewhere (a PPP secret called admin): the menu's door", async () => {
+      const plan = await engine(open("/ppp")).plan(plans, "/ppp/secret", "set", "*6", { password: "x" });
+      expect(plan).toMatchObject({ request: { method: "PATCH", path: "/ppp/secret/*6" }, safety: "own-item" });
     });
 
     it("another user's password, a new user's, or the server's user without a password: the menu's door", async () => {
@@ -568,6 +593,16 @@ describe("plan: only through an open door, the exact request shown with the stat
       expect(router.sent).toEqual([]);
     });
 
+    it("a lookup answered with other items than the one named (a router that ignored the filter): refused", async () => {
+      router.send = (tool, request) => {
+        router.sent.push({ tool, ...request });
+        return Promise.resolve([{ ".id": "*2", name: "other.lan" }]);
+      };
+      expect(await refused(engine(doors).plan(plans, "/ip/dns/static", "remove", "router.lan", {}))).toMatch(
+        /has no item named "router\.lan"/,
+      );
+    });
+
     it("a lookup answered with something other than a list: refused", async () => {
       router.send = (tool, request) => {
         router.sent.push({ tool, ...request });
@@ -585,10 +620,24 @@ describe("plan: only through an open door, the exact request shown with the stat
         "/ip/address add has no arg colour; describe lists its args",
       );
       expect(await refused(engine(open("/ip")).plan(plans, "/ip/address", "add", undefined, { address: "nope" }))).toMatch(
-        /^address="nope" is not a valid ipv4-prefix \(.+\); describe shows what address takes$/,
+        /^address="nope" is not a valid ipv4-prefix \(must match pattern .+\); describe shows what address takes$/,
       );
       expect(await refused(engine(open("/interface")).plan(plans, "/interface/lte", "add", undefined, { pin: "1234abc" }))).toMatch(
         /^pin=\(redacted\) is not a valid integer \(.+\); describe shows what pin takes$/,
+      );
+      expect(router.sent).toEqual([]);
+    });
+
+    it("an arg the router requires, left out: refused, naming it", async () => {
+      // Observed by a probe: an add to /ip/dns/static without a name fails with RouterOS's own words.
+      const rows = [
+        { path: "/ip/dns/static", required: ["name"], hasAdd: true, rawError: "failure: missing value(s) of argument(s) name" },
+      ];
+      const facts = [{ kind: "observed" as const, file: "required-args.v7.99.json", rows, meta: { routerosVersion: "7.99" } }];
+      const probed = buildView((await buildDocument(gateModel(), { facts })).document);
+      const e = new Engine(probed, router as unknown as Router, open("/ip"), "admin");
+      expect(await refused(e.plan(plans, "/ip/dns/static", "add", undefined, { address: "10.0.0.9" }))).toBe(
+        "/ip/dns/static add: args must have required property 'name'",
       );
       expect(router.sent).toEqual([]);
     });
