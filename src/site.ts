@@ -5,7 +5,7 @@
  * consecutive versions a diff page; on every page the since and removed
  * badges of `rosapi history`. Returns files; writing them is the caller's.
  */
-import { diffModels } from "./diff/index.js";
+import { diffModels, dumpGaps } from "./diff/index.js";
 import { EMITTERS, hasInput, optionsOf, type Emitter } from "./emit/registry.js";
 import { diffPages, menuAnchor, menuPage, sitePages, versionFolder, diffPage } from "./emit/site/index.js";
 import type { Change, ConsoleNode, Lifespan, VersionContext } from "./emit/site/index.js";
@@ -15,6 +15,7 @@ import { UserError } from "./io/errors.js";
 import type { OutputFile } from "./io/files.js";
 import { compareVersions } from "./model/merge.js";
 import type { SchemaModel } from "./model/types.js";
+import { indexTree } from "./model/nodes.js";
 import { buildDocument, type DocumentInputs } from "./openapi/index.js";
 
 export interface SiteTree extends DocumentInputs {
@@ -117,23 +118,32 @@ export async function buildSite(input: readonly SiteTree[], options: SiteOptions
       });
     }
   }
-  const pairs = trees.slice(1).map((tree, i) => ({
-    from: names[i]!,
-    to: names[i + 1]!,
-    ...(beyond(sets[i]!, sets[i + 1]!) || beyond(sets[i + 1]!, sets[i]!)
-      ? { packages: [setWords(sets[i]!), setWords(sets[i + 1]!)] as [string, string] }
-      : {}),
-    diff: diffModels(trees[i]!.model, tree.model, { from: names[i]!, to: names[i + 1]! }),
-    fromIndex: `${folders[i]}/index.html`,
-    toIndex: `${folders[i + 1]}/index.html`,
-  }));
+  // A node one dump lacks that the trees before and after it (of its package set) have is a gap of that
+  // dump, not a removal and a return: only a series of three trees or more shows one.
+  const indexes = trees.length > 2 ? trees.map((t) => indexTree(t.model.root)) : [];
+  const like = (lacking: number, from: number, to: number) =>
+    indexes.filter((_, j) => j >= from && j < to && !beyond(sets[j]!, sets[lacking]!) && !beyond(sets[lacking]!, sets[j]!));
+  const pairs = trees.slice(1).map((tree, i) => {
+    const diff = diffModels(trees[i]!.model, tree.model, { from: names[i]!, to: names[i + 1]! });
+    return {
+      from: names[i]!,
+      to: names[i + 1]!,
+      ...(beyond(sets[i]!, sets[i + 1]!) || beyond(sets[i + 1]!, sets[i]!)
+        ? { packages: [setWords(sets[i]!), setWords(sets[i + 1]!)] as [string, string] }
+        : {}),
+      diff,
+      gaps: dumpGaps(diff.changes, { earlier: like(i, 0, i), later: like(i + 1, i + 2, trees.length) }),
+      fromIndex: `${folders[i]}/index.html`,
+      toIndex: `${folders[i + 1]}/index.html`,
+    };
+  });
   const changes = new Map<string, Change[]>();
   for (const pair of pairs) {
     const counts = new Map<string, { count: number; breaking: number }>();
     for (const c of pair.diff.changes)
       for (const menu of c.menus) {
         const n = counts.get(menu) ?? { count: 0, breaking: 0 };
-        counts.set(menu, { count: n.count + 1, breaking: n.breaking + Number(c.breaking) });
+        counts.set(menu, { count: n.count + 1, breaking: n.breaking + Number(c.breaking && !pair.gaps.has(c)) });
       }
     for (const [menu, n] of counts)
       changes.set(menu, [

@@ -33,8 +33,8 @@ function values(c: Change): string {
   return c.before !== undefined || c.after !== undefined ? `${JSON.stringify(c.before ?? null)} → ${JSON.stringify(c.after ?? null)}` : "";
 }
 
-/** One sentence per line, e.g. `arg on-event, timestamp added: print in 316 menus`. */
-export function sentence({ change: c, names }: Line): string {
+/** One sentence per line, e.g. `arg on-event, timestamp added: print in 316 menus`; `verb` in place of the kind's. */
+export function sentence({ change: c, names }: Line, verb: string = VERB[c.kind]): string {
   const field = c.field ? ` ${c.field}` : "";
   const what = values(c);
   if (c.count) {
@@ -42,9 +42,9 @@ export function sentence({ change: c, names }: Line): string {
       c.level === "arg"
         ? `${c.places![0]!.slice(c.places![0]!.lastIndexOf("/") + 1, c.places![0]!.indexOf(" "))} in ${c.count} menus`
         : `${c.count} places`;
-    return `${c.level} ${names.join(", ")}${field} ${VERB[c.kind]}${what ? ` (${what})` : ""}: ${places}`;
+    return `${c.level} ${names.join(", ")}${field} ${verb}${what ? ` (${what})` : ""}: ${places}`;
   }
-  return `${c.level} ${c.path}${field} ${VERB[c.kind]}${what ? `: ${what}` : ""}`;
+  return `${c.level} ${c.path}${field} ${verb}${what ? `: ${what}` : ""}`;
 }
 
 function summaryLine(diff: ModelDiff): string {

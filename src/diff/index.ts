@@ -1,2 +1,3 @@
 export * from "./diff.js";
 export * from "./format.js";
+export * from "./gaps.js";

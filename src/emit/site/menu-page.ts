@@ -12,6 +12,7 @@ import { argNode, consoleCommand, operationNode, type Lifespan, type VersionCont
 import { argAnchor, menuPage, operationAnchor, relative, slug } from "./paths.js";
 import type { ReadyRequest } from "./requests.js";
 import { valueWords } from "./words.js";
+import { helpPage } from "./help.js";
 
 export interface MenuPageInput {
   view: EmitterView;
@@ -363,8 +364,10 @@ export function menuPageBody(input: MenuPageInput): Html {
   const title = node.menu;
   const children = [...node.children.values()];
   const changes = context.changes(node.menu);
+  const help = helpPage(node.menu);
   return html`<h1><code>${title}</code>${badges(context.lifespan({ level: "menu", path: node.menu }), context, path)}</h1>
     ${node.operations.length ? html`<p>A menu of ${node.operations[0]!.kind === "items" ? "items" : "settings"}: ${node.operations.length} operations.</p>` : ""}
+    ${help ? html`<p class="help">MikroTik's help page: <a href="${help.url}" rel="external noopener">${help.title}</a></p>` : ""}
     ${
       changes.length
         ? html`<p class="changes">

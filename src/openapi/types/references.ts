@@ -4,16 +4,18 @@
  * gives both the style `none`, so the evidence is the arg's name, `obj-*`
  * styles, and the words seen under such args anywhere in the tree.
  */
-import type { Arg, Completion, SchemaModel } from "../../model/types.js";
-import { forEachCommand } from "../../model/walk.js";
+import type { Arg, Completion, Menu, SchemaModel } from "../../model/types.js";
+import { findMenu, forEachCommand } from "../../model/walk.js";
 import { parseSyntaxText } from "./syntax.js";
 import { syntaxText } from "../../model/syntax-text.js";
 
 export interface TypeContext {
   /** Words that name router objects in this tree. */
   objectWords: ReadonlySet<string>;
-  /** The menu of each arg named `list` (`ip/firewall/address-list`): the menu says which list the arg names. */
+  /** The menu of each arg named `list` (`interface/list/member`): the menu says which list the arg names. */
   listMenus: WeakMap<Arg, string>;
+  /** Args that name their own item's list (`list` of `/routing/filter/num-list add`): they define it, so they are names, not references. */
+  ownLists: WeakSet<Arg>;
 }
 
 /** Arg names whose values name router objects (their last dash-separated part, or the whole name). */
@@ -38,10 +40,27 @@ export function isReferenceName(name: string): boolean {
   return REFERENCE_NAME.test(name) && !NOT_A_LIST_NAME.test(name);
 }
 
+/** Commands that write an item's own properties. */
+const ITEM_WRITES = new Set(["add", "set", "reset"]);
+
+/**
+ * Whether a bare `list` of a command names the item's own list. A list that exists only through its
+ * entries (`/ip/firewall/address-list add list=blocked` makes `blocked`; so do the routing filter lists,
+ * wireless channels, container envs and mounts) is named by each entry; only where the tree has a menu
+ * of the lists themselves (`/interface/list add name=LAN`, its entries in `/interface/list/member`)
+ * does an entry's `list` name something that must exist.
+ */
+function namesOwnList(root: Menu, commandName: string, menuPath: string[]): boolean {
+  if (!ITEM_WRITES.has(commandName)) return false;
+  const parent = menuPath.slice(0, -1);
+  const lists = parent.at(-1) === "list" ? findMenu(root, parent) : undefined;
+  return !lists?.commands["add"]?.args["name"];
+}
+
 /**
  * Which list a list-named arg names, or undefined for a name that is not a list's. The evidence: the
  * name (`src-address-list`, `in-interface-list`, `in-bridge-port-list`), the menu of a bare `list`
- * (the `list` of /ip/firewall/address-list is an address list), and the completions: the four
+ * (the `list` of /interface/list/member is an interface list), and the completions: the four
  * interface lists every router has (`all`, `dynamic`, `none`, `static`) are what interface-list args
  * complete in a deep dump. `list`: a list of some kind the tree does not show ("a list name").
  */
@@ -51,11 +70,7 @@ function listKind(name: string, arg?: Arg, ctx?: TypeContext): string | undefine
   if (/(?:^|[-.])(?:interface|bridge|bridge-port)-list$/.test(name)) return "interface-list";
   if (name === "scan-list") return "wireless-channel-list";
   const menu = arg && ctx?.listMenus.get(arg);
-  if (menu !== undefined) {
-    if (/(?:^|\/)firewall\/address-list$/.test(menu)) return "address-list";
-    if (menu === "interface/list/member") return "interface-list";
-    if (menu === "interface/wireless/channels") return "wireless-channel-list";
-  }
+  if (menu === "interface/list/member") return "interface-list";
   const words = new Set((arg?.completions ?? []).map((c) => c.word));
   if (INTERFACE_LISTS.every((w) => words.has(w))) return "interface-list";
   return "list";
@@ -84,15 +99,18 @@ export function typeContext(model: SchemaModel): TypeContext {
   const seen = new Map<string, { referenced: number; all: number }>();
   const generic = new Set<string>();
   const listMenus = new WeakMap<Arg, string>();
-  forEachCommand(model.root, (command, _name, menuPath) => {
+  const ownLists = new WeakSet<Arg>();
+  forEachCommand(model.root, (command, commandName, menuPath) => {
     for (const [name, arg] of Object.entries(command.args)) {
       collect(name, arg, seen, generic);
-      if (name === "list") listMenus.set(arg, menuPath.join("/"));
+      if (name !== "list") continue;
+      listMenus.set(arg, menuPath.join("/"));
+      if (namesOwnList(model.root, commandName, menuPath)) ownLists.add(arg);
     }
   });
   const objectWords = new Set<string>();
   for (const [word, n] of seen) if (!generic.has(word) && n.referenced >= 0.8 * n.all) objectWords.add(word);
-  return { objectWords, listMenus };
+  return { objectWords, listMenus, ownLists };
 }
 
 function collect(name: string, arg: Arg, seen: Map<string, { referenced: number; all: number }>, generic: Set<string>): void {

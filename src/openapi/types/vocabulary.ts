@@ -51,7 +51,8 @@ export function completionForm(name: string, arg: Arg, ctx: TypeContext): Vocabu
     };
   }
   const objects = completions.some(isObjectStyle) || looksLikeObjects(suggested, ctx);
-  if (objects || isReferenceName(name)) {
+  // An arg that names its own item's list defines the list: a name, whatever names it completes.
+  if ((objects || isReferenceName(name)) && !ctx.ownLists.has(arg)) {
     // Keywords beside objects (`none`, `all`) are accepted words; other suggestions that are not objects are offered.
     const offered = suggested.filter((w) => !ctx.objectWords.has(w));
     return {

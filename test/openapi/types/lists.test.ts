@@ -5,6 +5,7 @@
  * (MikroTik's manual and the menus the values live in), not the rule's output.
  */
 import { describe, expect, it } from "vitest";
+import type { Arg, Menu, SchemaModel } from "../../../src/model/types.js";
 import { forEachCommand } from "../../../src/model/walk.js";
 import { inlineValueSchemas } from "../../../src/openapi/index.js";
 import { argValueType, typeContext } from "../../../src/openapi/types/index.js";
@@ -50,19 +51,24 @@ const BY_NAME: Record<string, string | undefined> = {
   "cpu-list": NONE,
 };
 
-/** A bare `list`, by its menu. */
-const LIST_BY_MENU: Record<string, string> = {
-  "/ip/firewall/address-list": ADDRESS,
-  "/ipv6/firewall/address-list": ADDRESS,
+/**
+ * A bare `list`, by its menu. An entry's `list` names the entry's own list where the list exists only
+ * through its entries (`add list=blocked` makes `blocked`): a plain name. Only /interface/list/member
+ * names lists made elsewhere (/interface/list add name=LAN).
+ */
+const LIST_BY_MENU: Record<string, string | undefined> = {
+  "/ip/firewall/address-list": NONE,
+  "/ipv6/firewall/address-list": NONE,
   "/interface/list/member": INTERFACE,
-  "/interface/wireless/channels": CHANNELS,
-  "/container/envs": SOME_LIST,
-  "/container/mounts": SOME_LIST,
+  "/interface/wireless/channels": NONE,
+  "/container/envs": NONE,
+  "/container/mounts": NONE,
+  "/routing/filter/community-list": NONE,
+  "/routing/filter/community-ext-list": NONE,
+  "/routing/filter/community-large-list": NONE,
+  "/routing/filter/num-list": NONE,
+  // `print list` of /file: a list of some kind the tree does not show.
   "/file": SOME_LIST,
-  "/routing/filter/community-list": SOME_LIST,
-  "/routing/filter/community-ext-list": SOME_LIST,
-  "/routing/filter/community-large-list": SOME_LIST,
-  "/routing/filter/num-list": SOME_LIST,
 };
 
 const LIST_NAME = /(?:^|[-.])lists?$|^list$/;
@@ -101,5 +107,50 @@ describe.each(DUMPS)("list args of $name", (d) => {
         if (/address-lists?$/.test(name) && property["x-routeros-ref"] === INTERFACE) wrong.push(`${component}.${name}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("a list arg on a hand-made tree", () => {
+  const arg = (): Arg => ({ kind: "arg" });
+  const menu = (commands: Record<string, Record<string, Arg>>, menus: Record<string, Menu> = {}): Menu => ({
+    kind: "menu",
+    nodeType: "dir",
+    menus,
+    commands: Object.fromEntries(Object.entries(commands).map(([name, args]) => [name, { kind: "command", args }])),
+  });
+  const path = (menus: Record<string, Menu>): Menu => ({ kind: "menu", nodeType: "path", menus, commands: {} });
+  const args = {
+    numList: { list: arg(), range: arg() },
+    numListSet: { numbers: arg(), list: arg() },
+    addressList: { list: arg(), address: arg() },
+    filter: { "src-address-list": arg(), chain: arg() },
+    lists: { name: arg() },
+    member: { list: arg(), interface: arg() },
+  };
+  const model: SchemaModel = {
+    format: "rosapi-model",
+    formatVersion: 1,
+    header: { source: { kind: "sample" } },
+    root: path({
+      routing: path({ filter: path({ "num-list": menu({ add: args.numList, set: args.numListSet }) }) }),
+      ip: path({ firewall: path({ "address-list": menu({ add: args.addressList }), filter: menu({ add: args.filter }) }) }),
+      interface: path({ list: menu({ add: args.lists }, { member: menu({ add: args.member }) }) }),
+    }),
+  };
+  const ctx = typeContext(model);
+  const kind = (name: string, a: Arg) => {
+    const vt = argValueType(name, a, ctx);
+    return vt.routerosType === "reference" ? vt.extensions?.["x-routeros-ref"] : vt.routerosType;
+  };
+
+  it("the list an entry defines is a plain name (add and set)", () => {
+    expect(kind("list", args.numList.list)).toBe("string");
+    expect(kind("list", args.numListSet.list)).toBe("string");
+    expect(kind("list", args.addressList.list)).toBe("string");
+  });
+
+  it("a list made elsewhere, or named by another arg, stays a reference", () => {
+    expect(kind("list", args.member.list)).toBe(INTERFACE);
+    expect(kind("src-address-list", args.filter["src-address-list"])).toBe(ADDRESS);
   });
 });
