@@ -14,21 +14,31 @@ import { UserError } from "../../src/io/errors.js";
 import { lockFileOf, withLock } from "../../src/io/lock.js";
 
 /** What the test controls: each is reset before every test. */
-const world = vi.hoisted(() => ({
+interface World {
   /** Test time in ms: Date.now() and sleep read and move it. */
-  now: 0,
-  slept: [] as number[],
+  now: number;
+  slept: number[];
   /** Called at each sleep, with how many there were before it. */
-  onSleep: (() => undefined) as (count: number) => void | Promise<void>,
+  onSleep: (count: number) => void | Promise<void>;
   /** Paths whose open fails with this code (a read-only folder, say). */
-  refuse: new Map<string, string>(),
+  refuse: Map<string, string>;
   /** Paths whose next open fails with this code, once. */
-  refuseOnce: new Map<string, string>(),
+  refuseOnce: Map<string, string>;
   /** Called after a file is created with O_EXCL and before the creator writes it. */
-  onCreate: (() => undefined) as (path: string) => void | Promise<void>,
+  onCreate: (path: string) => void | Promise<void>;
   /** Called with a file's path and the text read, before the reader sees it. */
-  onRead: (() => undefined) as (path: string, text: string) => void | Promise<void>,
-  handles: [] as { fd: number }[],
+  onRead: (path: string, text: string) => void | Promise<void>;
+  handles: { fd: number }[];
+}
+const world = vi.hoisted((): World => ({
+  now: 0,
+  slept: [],
+  onSleep: () => undefined,
+  refuse: new Map(),
+  refuseOnce: new Map(),
+  onCreate: () => undefined,
+  onRead: () => undefined,
+  handles: [],
 }));
 
 vi.mock("node:timers/promises", async (original) => ({
