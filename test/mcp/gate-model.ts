@@ -3,11 +3,9 @@
  * by heart, with one of each thing the gate decides on: an item menu and the menu below it, a settings menu, a
  * disruptive command, a script's code, the users and their passwords, a probe, a reading print.
  */
-import { definitionRow } from "../../src/model/restraml.js";
 import type { Arg, Command, Menu, SchemaModel } from "../../src/model/types.js";
+import { arg, cmd, modelOf } from "../helpers/tiny-model.js";
 
-const arg = (text?: string): Arg => ({ kind: "arg", ...(text !== undefined ? { syntax: [definitionRow(text)] } : {}) });
-const cmd = (args: Record<string, Arg>): Command => ({ kind: "command", args });
 const text = () => arg("string value");
 const items = (fields: Record<string, Arg>, extra: Record<string, Command> = {}, menus: Record<string, Menu> = {}): Menu => ({
   kind: "menu",
@@ -38,40 +36,30 @@ const path = (menus: Record<string, Menu>, commands: Record<string, Command> = {
 });
 
 export function gateModel(): SchemaModel {
-  return {
-    format: "rosapi-model",
-    formatVersion: 1,
-    header: { version: "7.99", source: { kind: "sample" } },
-    root: {
-      kind: "menu",
-      nodeType: "path",
-      menus: {
-        ip: path({
-          address: items({ address: arg("A.B.C.D/M    (IP prefix)"), interface: text(), comment: text() }),
-          dns: {
-            ...settings({ servers: text(), "allow-remote-requests": arg("yes | no") }),
-            menus: { static: items({ name: text(), address: arg("A.B.C.D    (IP address)") }) },
-          },
-          // A command that names items, in a menu that lists none.
-          cloud: {
-            ...settings({ "ddns-enabled": arg("yes | no") }),
-            commands: { ...settings({}).commands, forget: cmd({ numbers: arg() }) },
-          },
-        }),
-        system: path(
-          {
-            identity: settings({ name: arg("string value, max length 64") }),
-            script: items({ name: text(), source: text() }, { run: cmd({ number: arg() }) }),
-          },
-          { reboot: cmd({}) },
-        ),
-        interface: path({ lte: items({ name: text(), pin: arg("0..9999") }) }),
-        ppp: path({ secret: items({ name: text(), password: text() }) }),
-        tool: path({ netwatch: items({ host: arg("A.B.C.D    (IP address)"), "up-script": text(), "down-script": text() }) }),
-        // set-password: a command of a version to come, that names users and sets their password.
-        user: items({ name: text(), group: text(), password: text() }, { "set-password": cmd({ numbers: arg(), password: text() }) }),
+  return modelOf({
+    ip: path({
+      address: items({ address: arg("A.B.C.D/M    (IP prefix)"), interface: text(), comment: text() }),
+      dns: {
+        ...settings({ servers: text(), "allow-remote-requests": arg("yes | no") }),
+        menus: { static: items({ name: text(), address: arg("A.B.C.D    (IP address)") }) },
       },
-      commands: { ping: cmd({ address: arg("A.B.C.D    (IP address)"), count: arg("1..4294967295"), interval: arg("time interval") }) },
-    },
-  };
+      // A command that names items, in a menu that lists none.
+      cloud: {
+        ...settings({ "ddns-enabled": arg("yes | no") }),
+        commands: { ...settings({}).commands, forget: cmd({ numbers: arg() }) },
+      },
+    }),
+    system: path(
+      {
+        identity: settings({ name: arg("string value, max length 64") }),
+        script: items({ name: text(), source: text() }, { run: cmd({ number: arg() }) }),
+      },
+      { reboot: cmd({}) },
+    ),
+    interface: path({ lte: items({ name: text(), pin: arg("0..9999") }) }),
+    ppp: path({ secret: items({ name: text(), password: text() }) }),
+    tool: path({ netwatch: items({ host: arg("A.B.C.D    (IP address)"), "up-script": text(), "down-script": text() }) }),
+    // set-password: a command of a version to come, that names users and sets their password.
+    user: items({ name: text(), group: text(), password: text() }, { "set-password": cmd({ numbers: arg(), password: text() }) }),
+  });
 }
