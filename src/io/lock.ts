@@ -87,9 +87,10 @@ async function create(file: string, text: string): Promise<boolean> {
   }
 }
 
-/** What `file` holds; a file gone (released meanwhile) holds nothing. */
 // Stryker disable next-line StringLiteral,ArrowFunction: what a gone file reads as is neither a holder (JSON.parse refuses it) nor a dead lock's text
-const readNow = (file: string): Promise<string> => readFile(file, "utf8").catch(() => "");
+const nothing = (): string => "";
+/** What `file` holds; a file gone (released meanwhile) holds nothing. */
+const readNow = (file: string): Promise<string> => readFile(file, "utf8").catch(nothing);
 
 async function holderOf(file: string): Promise<Holder> {
   const text = await readNow(file);

@@ -43,7 +43,6 @@ export function closedDoor(op: ViewOperation, doors: Doors): string | undefined 
 export const mayBeDisruptive = (op: ViewOperation): boolean =>
   op.safety.class === "disruptive" ||
   (op.safety.code?.length ?? 0) > 0 ||
-  // Stryker disable next-line OptionalChaining: every body of /user lists its args
   (op.menu === "/user" && op.body?.properties?.["password"] !== undefined);
 
 /** One line per door, for the tools' descriptions and the start-up log. */

@@ -113,7 +113,6 @@ export class Engine {
     const refused = (safety.readsWithout ?? []).filter((arg) => arg in args);
     if (refused.length) throw new ToolError(`read leaves out ${refused.join(", ")}: with it, ${op.menu} ${name} writes or streams`);
     // --allow-probe: a bounded probe may aim anywhere; its bound stays.
-    // Stryker disable next-line ConditionalExpression: where readsWith fixes no address, args pass as they are, aimed or not
     const aimed = this.doors.probe === true && safety.readsWith?.["address"] !== undefined;
     for (const [arg, value] of Object.entries(safety.readsWith ?? {}))
       if (arg in args && args[arg] !== value && !(aimed && arg === "address"))
