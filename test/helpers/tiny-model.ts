@@ -2,12 +2,12 @@
 import { definitionRow } from "../../src/model/restraml.js";
 import type { Arg, Command, Menu, SchemaModel } from "../../src/model/types.js";
 
-const arg = (text?: string, completions?: Arg["completions"]): Arg => ({
+export const arg = (text?: string, completions?: Arg["completions"]): Arg => ({
   kind: "arg",
   ...(text !== undefined ? { syntax: [definitionRow(text)] } : {}),
   ...(completions ? { completions } : {}),
 });
-const cmd = (args: Record<string, Arg>, description?: string): Command => ({
+export const cmd = (args: Record<string, Arg>, description?: string): Command => ({
   kind: "command",
   args,
   ...(description ? { description } : {}),
@@ -56,15 +56,18 @@ export function tinyModel(): SchemaModel {
   };
   const ip: Menu = { kind: "menu", nodeType: "path", menus: { address }, commands: {} };
   const system: Menu = { kind: "menu", nodeType: "path", menus: { identity }, commands: {} };
-  return {
-    format: "rosapi-model",
-    formatVersion: 1,
-    header: { version: "7.99", source: { kind: "sample" } },
-    root: {
-      kind: "menu",
-      nodeType: "path",
-      menus: { ip, system },
-      commands: { ping: cmd({ address: arg("A.B.C.D    (IP address)"), count: arg("1..4294967295"), interval: arg("time interval") }) },
-    },
-  };
+  return modelOf({ ip, system });
 }
+
+/** A model of RouterOS "7.99" with these menus at its root, and the root's bounded ping. */
+export const modelOf = (menus: Record<string, Menu>): SchemaModel => ({
+  format: "rosapi-model",
+  formatVersion: 1,
+  header: { version: "7.99", source: { kind: "sample" } },
+  root: {
+    kind: "menu",
+    nodeType: "path",
+    menus,
+    commands: { ping: cmd({ address: arg("A.B.C.D    (IP address)"), count: arg("1..4294967295"), interval: arg("time interval") }) },
+  },
+});
