@@ -41,7 +41,7 @@ const SETTINGS: Record<string, Record<string, string>> = {
  * the state above and anything else with `reply`.
  */
 class FakeRouter {
-  sent: (RouterRequest & { tool: string })[] = [];
+  sent: (Partial<RouterRequest> & { tool: string })[] = [];
   reply: unknown = { ".id": "*9" };
   closed = false;
 
