@@ -48,19 +48,20 @@ const GROUPS: Record<string, "oneOf" | "anyOf"> = {
 /**
  * Ansible's defaults, read by eye off ../shared/evidence/ansible/_api_data.py (collection 3.21.0) at the line given,
  * each as RouterOS writes it in a body (`False` is `no`, numbers are strings). They hold for every version: the
- * paths are `unversioned`, and connection-tracking-port's field is `versioned_fields` for 7.20 and later.
+ * paths are `unversioned`, and connection-tracking-port's field is `versioned_fields` for 7.20 and later. The rows
+ * hold the facts and their line only, none of the file's text.
  */
 const ANSIBLE_BY_HAND: [menu: string, arg: string, value: string, line: number][] = [
-  ["/ip/address", "disabled", "no", 6618], // 'disabled': KeyInfo(default=False),
-  ["/interface/vrrp", "version", "3", 4469], // 'version': KeyInfo(default=3),
-  ["/interface/vrrp", "connection-tracking-port", "8275", 4443], // ([('7.20', '>=')], 'connection-tracking-port', KeyInfo(default=8275)),
-  ["/interface/l2tp-client", "profile", "default-encryption", 3644], // 'profile': KeyInfo(default='default-encryption'),
-  ["/interface/pppoe-client", "max-mru", "auto", 4154], // 'max-mru': KeyInfo(default='auto'),
-  ["/ipv6/nd", "ra-lifetime", "30m", 9409], // 'ra-lifetime': KeyInfo(default='30m'),
-  ["/queue/simple", "parent", "none", 10369], // 'parent': KeyInfo(default='none'),
-  ["/system/ntp/client/servers", "min-poll", "6", 12321], // 'min-poll': KeyInfo(default=6),
-  ["/ip/firewall/connection/tracking", "tcp-syn-received-timeout", "5s", 7224], // 'tcp-syn-received-timeout': KeyInfo(default='5s'),
-  ["/ip/hotspot/user/profile", "shared-users", "1", 7753], // 'shared-users': KeyInfo(default=1),
+  ["/ip/address", "disabled", "no", 6618],
+  ["/interface/vrrp", "version", "3", 4469],
+  ["/interface/vrrp", "connection-tracking-port", "8275", 4443],
+  ["/interface/l2tp-client", "profile", "default-encryption", 3644],
+  ["/interface/pppoe-client", "max-mru", "auto", 4154],
+  ["/ipv6/nd", "ra-lifetime", "30m", 9409],
+  ["/queue/simple", "parent", "none", 10369],
+  ["/system/ntp/client/servers", "min-poll", "6", 12321],
+  ["/ip/firewall/connection/tracking", "tcp-syn-received-timeout", "5s", 7224],
+  ["/ip/hotspot/user/profile", "shared-users", "1", 7753],
 ];
 
 /**
