@@ -1,7 +1,8 @@
 /**
  * With ROSAPI_TEST_CPU=<file> (a setup file of every test file; without it, it does nothing), each test file appends one JSON
- * line to <file>: its CPU seconds, the forked worker's own and those of the processes it ran and waited for
- * (tsc, the CLI, newman's children), read from /proc (Linux). Wall times under load say little; CPU time says
+ * line to <file>: its worker's CPU seconds so far, the forked worker's own and those of the processes it ran and waited for
+ * (tsc, the CLI, newman's children), read from /proc (Linux). Files share a worker (isolate: false): a file's own cost
+ * is the difference from the line its worker (pid) wrote before. Wall times under load say little; CPU time says
  * what a file costs wherever it runs.
  */
 import { appendFileSync, readFileSync } from "node:fs";

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import type { OpenAPIV3 } from "openapi-types";
 import { buildOpenApi, toJson } from "../../src/openapi/index.js";
@@ -39,7 +39,11 @@ function cacheFile(d: Dump): string {
 async function build(d: Dump, file: string): Promise<string> {
   const text = toJson(buildOpenApi(await loadDump(d)));
   await mkdir(CACHE, { recursive: true });
-  for (const stale of await readdir(CACHE)) if (stale.startsWith(`${d.name}.`)) await rm(join(CACHE, stale), { force: true });
+  // Another run building beside this one (npm test starts two vitest) may be writing its partial file, or have
+  // written this very file: neither is stale.
+  const mine = basename(file);
+  for (const stale of await readdir(CACHE))
+    if (stale.startsWith(`${d.name}.`) && stale !== mine && !stale.endsWith(".tmp")) await rm(join(CACHE, stale), { force: true });
   // Written whole, then renamed: a file running beside never reads half a document.
   const partial = `${file}.${process.pid}.tmp`;
   await writeFile(partial, text);

@@ -4,7 +4,7 @@
  * records every request and answers from a fixed state. Every expected request and message is written out by
  * hand from the tools' rules (docs/mcp.md, the doors' comments) and RouterOS's REST forms (PUT adds, PATCH sets
  * an item, DELETE removes one, POST runs a command; `.id` is `*hex`). The tools end to end, over the simulator
- * and a real dump, are tools.test.ts, attacks.test.ts and traffic.test.ts.
+ * and a real dump, are tools.test.ts, attacks.test.ts and traffic.full.test.ts.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildDocument } from "../../src/openapi/index.js";

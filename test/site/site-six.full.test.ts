@@ -1,4 +1,4 @@
-/** The six shared trees as one site: every page through the link and escape checks (site.test.ts checks the rest). */
+/** The six shared trees as one site: every page through the link and escape checks (site.full.test.ts checks the rest). */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

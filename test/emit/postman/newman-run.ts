@@ -1,17 +1,17 @@
 /**
  * newman runs generated collections against the simulator through a
- * recording proxy (shared by newman.test.ts and the newman-whole-N files).
+ * recording proxy (shared by newman.full.test.ts and the newman-whole-N files).
  * By default nothing reaches the router that could change anything but the
  * run's own items, no request names an empty id, and no assertion fails;
  * with allowDisruptive=true the skipped requests are sent; without
  * pm.execution.skipRequest a guarded request still sends nothing.
  *
  * What runs, and why:
- * - newman.test.ts (quick tier): the sample tree, whole, all three ways; the
+ * - newman.full.test.ts: the sample tree, whole, all three ways; the
  *   `system` folder of 7.22.3 extra by default and without skipRequest (where
  *   reboot, reset, license, package and device-mode live: every guard is
  *   exercised there, and a whole run without skipRequest proves nothing
- *   more for minutes more); and (full tier) a CRUD chain on 7.22.3 deep over
+ *   more for minutes more); and a CRUD chain on 7.22.3 deep over
  *   HTTP and HTTPS (seconds).
  * - newman-whole-1..3.full.test.ts (full tier): the whole collection of every
  *   dump in ../shared/routeros with default variables (5,200-7,000 requests
@@ -24,7 +24,8 @@
  * - A whole run costs the same per request from start to end (a remove
  *   unsets the id variables it named; see scripts.ts releaseRemoved).
  *
- * ROSAPI_NEWMAN_ALL=1 (the full tier sets it) runs every dump's whole collection all three ways.
+ * ROSAPI_NEWMAN_ALL=1 (set by hand before a release: vitest.config.ts says why CI does not) runs every dump's whole
+ * collection all three ways.
  */
 import newman from "newman";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +47,7 @@ export type Collection = Record<string, unknown> & { item: Item[] };
 const FULL = process.env["ROSAPI_NEWMAN_ALL"] === "1";
 /** The dump whose whole collection also runs with allowDisruptive=true, and its slice without skipRequest. */
 export const THOROUGH = QUICK_DUMP;
-/** The folder of THOROUGH that the quick tier runs through newman, with and without skipRequest (newman.test.ts). */
+/** The folder of THOROUGH that newman.full.test.ts runs through newman, with and without skipRequest. */
 export const SLICE = "system";
 /** Only catches a hang: a whole collection takes minutes on a busy machine. */
 export const LONG = 30 * 60_000;

@@ -34,6 +34,7 @@ async function peer(
   let closedResolve!: () => void;
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
   const server = createServer((socket) => {
+    sockets.add(socket);
     const reader = new SentenceReader();
     socket.on("error", () => undefined);
     socket.on("close", () => closedResolve());
@@ -53,7 +54,13 @@ async function peer(
 }
 
 const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
+const sockets = new Set<Socket>();
+// A test that fails before its client closes leaves a connection open: it is cut here, so that the failure is reported
+// instead of the file waiting forever for its servers to close.
+afterAll(() => {
+  for (const socket of sockets) socket.destroy();
+  return Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
 
 /** Runs `/ip/address/print` against a misbehaving peer: the error it fails with, the connection closed, and the heap's growth. */
 async function against(misbehave: (socket: Socket, tag: string) => void, options: object = {}) {

@@ -1,4 +1,4 @@
-/** Every dump's generated client compiles under `tsc --strict` (one tsc run for all); compile.test.ts checks the rest. */
+/** Every dump's generated client compiles under `tsc --strict` (one tsc run for all); compile.full.test.ts checks the rest. */
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sampleModel } from "../../../src/sample/index.js";
