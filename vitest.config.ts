@@ -59,7 +59,7 @@ const SETUP = ["test/helpers/cli.ts", "test/helpers/fixtures.ts"];
 
 export default defineConfig({
   test: {
-    // ROSAPI_TEST_CPU=<file>: each test file's CPU seconds, one JSON line each (test/helpers/cpu.ts).
+    // ROSAPI_TEST_CPU=<file>: its worker's CPU seconds after each test file, one JSON line each (test/helpers/cpu.ts).
     setupFiles: ["test/helpers/cpu.ts"],
     // No test waits on the clock for its verdict (they wait for events); these limits only catch a hang,
     // and are far above what any test needs on a machine whose cores are all busy.
