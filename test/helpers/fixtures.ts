@@ -39,8 +39,8 @@ function cacheFile(d: Dump): string {
 async function build(d: Dump, file: string): Promise<string> {
   const text = toJson(buildOpenApi(await loadDump(d)));
   await mkdir(CACHE, { recursive: true });
-  // Another run building beside this one (npm test starts two vitest) may be writing its partial file, or have
-  // written this very file: neither is stale.
+  // Another run building beside this one (npm test in a second terminal, say) may be writing its partial file, or
+  // have written this very file: neither is stale.
   const mine = basename(file);
   for (const stale of await readdir(CACHE))
     if (stale.startsWith(`${d.name}.`) && stale !== mine && !stale.endsWith(".tmp")) await rm(join(CACHE, stale), { force: true });
