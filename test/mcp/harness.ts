@@ -161,5 +161,11 @@ export async function overStdio(args: string[], env: Record<string, string> = {}
   } catch (err) {
     throw new Error(`rosapi mcp did not start: ${(err as Error).message}\n${stderr}`);
   }
-  return { ...session(client, () => client.close()), stderr: () => stderr };
+  const over = session(client, () => client.close());
+  // A server that exits mid-call says why on its stderr: the failure carries it.
+  const call: Session["call"] = (name, args) =>
+    over.call(name, args).catch((err: Error) => {
+      throw new Error(`${err.message}\nrosapi mcp's stderr:\n${stderr}`);
+    });
+  return { ...over, call, stderr: () => stderr };
 }
