@@ -105,8 +105,25 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** vitest globalSetup: builds the CLI when it is missing or older than a source file. */
-export function setup(): void {
+/**
+ * vitest globalSetup: builds the CLI when it is missing or older than a source file; after the run, fails it if dist/
+ * changed meanwhile. Files run the built CLI side by side, and a build rewrites dist/ file by file: a CLI process
+ * importing a module at that moment reads it half-written and ends mid-call (CI once saw an MCP server close so).
+ */
+export function setup(): () => void {
+  build();
+  const dist = join(ROOT, "dist");
+  const built = newest(dist);
+  return () => {
+    if (newest(dist) !== built)
+      throw new Error(
+        "dist/ was rebuilt during the test run (by a test, or a build beside it): the CLI processes started meanwhile may " +
+          "have read half-written modules. Tests use the build this setup made; none builds into dist/.",
+      );
+  };
+}
+
+function build(): void {
   const built = statSafe(CLI);
   const sources = Math.max(
     newest(join(ROOT, "src")),
