@@ -51,7 +51,8 @@ const OFFLINE = {
 };
 
 /**
- * Before a project's files: the CLI tests run the built command line (built once, when a source is newer than dist/);
+ * Before a project's files: the CLI tests run the built command line (built once, when a source is newer than dist/;
+ * no test builds into dist/, and the run fails if it changed, since other files' processes import from it meanwhile);
  * the fixture cache holds each dump's document. "quick-isolated" reads neither, and runs beside "quick": it sets up
  * nothing.
  */
