@@ -236,6 +236,12 @@ describe("read", () => {
     expect(router.lines).toEqual(["read GET /ip/address?interface=ether1&.proplist=address", "read GET /ip/address/*1"]);
   });
 
+  it("a get takes no args (a GET of one object has no filter): refused, nothing sent", async () => {
+    expect(await refused(engine().read("/ip/dns", "get", undefined, { servers: "9.9.9.9" }))).toBe("/ip/dns get takes no args");
+    expect(await refused(engine().read("/ip/address", "get", "*1", { interface: "ether1" }))).toBe("/ip/address get takes no args");
+    expect(router.sent).toEqual([]);
+  });
+
   it("a reading command is sent as a POST with its args (--allow-probe or not: it is no probe)", async () => {
     await engine().read("/ip/address", "print", undefined, { proplist: "address" });
     await engine({ ...CLOSED, probe: true }).read("/ip/address", "print", undefined, { proplist: "address" });
