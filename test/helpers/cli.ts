@@ -108,7 +108,8 @@ function newest(dir: string): number {
 /**
  * vitest globalSetup: builds the CLI when it is missing or older than a source file; after the run, fails it if dist/
  * changed meanwhile. Files run the built CLI side by side, and a build rewrites dist/ file by file: a CLI process
- * importing a module at that moment reads it half-written and ends mid-call (CI once saw an MCP server close so).
+ * importing a module at that moment reads it half-written and ends mid-call (the likely end of an MCP server that
+ * closed mid-call in CI once).
  */
 export function setup(): () => void {
   build();
